@@ -1,0 +1,48 @@
+// The whole pipeline for one document, and reading inputs from disk.
+//
+// decode -> clean -> normalize -> segment -> extract. The CLI, the fuzzers and any other
+// program linking zhpolicy_core call process_document(); nothing here prints or exits.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "zhpolicy/clean.hpp"
+#include "zhpolicy/decode.hpp"
+#include "zhpolicy/status.hpp"
+
+namespace zhpolicy {
+
+struct PipelineOptions {
+  DecodeOptions decode;
+  CleanOptions clean;
+  // Inputs larger than this are refused with kTooLarge. 1 GiB by default: far above any
+  // real policy document, low enough that a runaway crawler file cannot exhaust memory.
+  uint64_t max_bytes = uint64_t{1} << 30;
+};
+
+// One processed document. Offsets in every table refer to `clean.text` (code points) and
+// to the input file (bytes).
+struct Document {
+  std::string name;          // as given on the command line ("-" for stdin)
+  uint64_t input_bytes = 0;
+  CleanText clean;
+  std::u32string original;   // code points of clean.text
+  std::u32string normalized; // fold of `original`, same length
+};
+
+// Runs the stages on `bytes`. Errors: kBinary, kTooLarge, kUnknownEncoding (with `name`
+// in the message). Never throws.
+Result<Document> process_document(std::string_view bytes, std::string name,
+                                  const PipelineOptions& options = {});
+
+// Reads a whole file (or standard input for "-"). Errors: kNotFound, kUnreadable (also for
+// a directory), kTooLarge. The message names the path and the reason.
+Result<std::string> read_input(const std::string& path, uint64_t max_bytes);
+
+// Version strings for --version.
+const char* library_version();
+
+}  // namespace zhpolicy

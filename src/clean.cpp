@@ -1,0 +1,660 @@
+// clean: decoded page text -> the document body, one paragraph a line.
+//
+// The problem. A scraped policy page is a few kilobytes of body wrapped in site chrome
+// (menus, breadcrumbs, bylines with view counters, share buttons, "related reading"
+// lists, copyright blocks, injected spam), sometimes still in HTML, sometimes run through
+// a converter that appends pinyin to characters, sometimes with bytes lost to a bad
+// round trip. The later stages need the body alone, and every number they report must
+// still point at the exact input bytes.
+//
+// The approach, in passes:
+//   1. markup: if the text contains HTML tags, strip them (html_strip.cpp) into an
+//      intermediate text whose every byte maps back to the decoded text;
+//   2. lines: split into lines; within a line fold whitespace runs to one space, drop
+//      zero-width characters and pinyin annotations, remembering what was dropped;
+//   3. classify: decide per line whether it is body, chrome, metadata, spam, or part of a
+//      tail block (相关阅读 / 版权声明 and everything after); find the byline and title;
+//   4. de-duplicate repeated paragraphs (whole blocks pasted twice);
+//   5. emit the kept lines joined by '\n' into a SourceBuilder, which records for every
+//      output byte where it came from, and find damaged spans in the result.
+// Classification only looks at short lines (chrome is short); a 10 MB paragraph costs a
+// scan and a copy, never a marker search.
+//
+// Trade-offs. The rules are lexicon-driven (data/boilerplate.tsv) rather than learned:
+// they are explainable, and every removal is recorded as a diagnostic so a user can see
+// what went. A body line that happens to start with "来源:" is treated as metadata; we
+// accept that.
+#include "zhpolicy/clean.hpp"
+
+#include <algorithm>
+#include <string_view>
+#include <unordered_map>
+
+#include "internal/boilerplate.hpp"
+#include "internal/damage.hpp"
+#include "internal/date_pattern.hpp"
+#include "internal/html_strip.hpp"
+#include "internal/pinyin_annotation.hpp"
+#include "internal/source_builder.hpp"
+#include "internal/utf8.hpp"
+#include "zhpolicy/normalize.hpp"
+
+namespace zhpolicy {
+
+ByteRange CleanText::source_bytes(uint32_t start, uint32_t end) const {
+  if (pieces.empty() || start >= code_points) return {input_map.to_input(UINT32_MAX), input_map.to_input(UINT32_MAX)};
+  end = std::min(end, code_points);
+  // Decoded byte range of one code point.
+  auto locate = [&](uint32_t cp, uint32_t& dbegin, uint32_t& dend) {
+    auto it = std::upper_bound(pieces.begin(), pieces.end(), cp,
+                               [](uint32_t c, const SourcePiece& p) { return c < p.cp; });
+    const SourcePiece& p = *(it - 1);
+    if (!p.verbatim) {
+      dbegin = p.decoded_begin;
+      dend = p.decoded_end;
+      return;
+    }
+    size_t byte = p.byte;
+    for (uint32_t k = p.cp; k < cp; ++k) byte += detail::utf8_sequence_length(static_cast<unsigned char>(text[byte]));
+    const size_t len = detail::utf8_sequence_length(static_cast<unsigned char>(text[byte]));
+    dbegin = p.decoded_begin + static_cast<uint32_t>(byte - p.byte);
+    dend = dbegin + static_cast<uint32_t>(len);
+  };
+  uint32_t b0, e0, b1, e1;
+  locate(start, b0, e0);
+  if (end <= start) return {input_map.to_input(b0), input_map.to_input(b0)};
+  locate(end - 1, b1, e1);
+  return {input_map.to_input(b0), input_map.to_input(std::max(e1, b0))};
+}
+
+namespace {
+
+using detail::MarkerKind;
+
+// Lines longer than this are body text; chrome and metadata lines are short.
+constexpr uint32_t kMaxClassifiedLine = 400;
+// A paragraph this long that repeats an earlier one is a pasted duplicate on its own.
+constexpr uint32_t kMinDuplicateLength = 20;
+
+enum class Fate { kBody, kRemoved, kMetadata, kTitle };
+
+struct Op {
+  uint32_t begin, end;  // intermediate-text bytes
+  bool space;           // emit one ' ' standing for [begin, end)
+};
+
+struct Removal {
+  uint32_t cp;                    // offset within the line's clean text
+  uint32_t src_begin, src_end;    // decoded bytes
+  std::string text;
+};
+
+struct Line {
+  uint32_t ops_begin = 0, ops_end = 0;
+  std::string text;           // cleaned
+  uint32_t cps = 0;
+  std::u32string original;    // short lines only: code points of `text`
+  std::u32string compact;     // short lines only: folded, lower-cased, no spaces
+  uint32_t src_begin = 0, src_end = 0;  // decoded bytes of the raw line
+  std::vector<Removal> pinyin;
+  Fate fate = Fate::kBody;
+  DiagnosticKind kind = DiagnosticKind::kChrome;
+  std::string what;
+};
+
+bool is_space_like(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c == 0x00A0 ||
+         c == 0x3000 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F ||
+         c == 0x0085 || (c < 0x20 && c != '\n');
+}
+
+bool is_invisible(char32_t c) {
+  return c == 0x200B || c == 0x200C || c == 0x200D || c == 0xFEFF || c == 0x00AD || c == 0x2060;
+}
+
+class Cleaner {
+ public:
+  Cleaner(const DecodedText& decoded, const CleanOptions& options)
+      : decoded_(decoded), options_(options) {}
+
+  CleanText run();
+
+ private:
+  void split_lines(std::string_view t, const std::vector<SourcePiece>& pieces);
+  void scan_line(std::string_view t, uint32_t begin, uint32_t end, detail::PieceCursor& cursor);
+  void classify();
+  void classify_tail();
+  void classify_line(size_t i);
+  void find_title();
+  void remove_duplicates();
+  void emit(std::string_view t, const std::vector<SourcePiece>& pieces);
+  void parse_metadata(Line& line);
+  void add_metadata(std::string key, std::string value, const Line& line);
+  void set_fate(Line& line, Fate fate, DiagnosticKind kind, std::string what) {
+    line.fate = fate;
+    line.kind = kind;
+    line.what = std::move(what);
+  }
+  bool short_line(const Line& l) const { return l.cps <= kMaxClassifiedLine; }
+
+  const DecodedText& decoded_;
+  const CleanOptions& options_;
+  std::vector<Op> ops_;
+  std::vector<Line> lines_;
+  CleanText out_;
+  std::vector<Diagnostic> markup_diagnostics_;
+};
+
+void Cleaner::scan_line(std::string_view t, uint32_t begin, uint32_t end,
+                        detail::PieceCursor& cursor) {
+  Line line;
+  line.ops_begin = static_cast<uint32_t>(ops_.size());
+  cursor.source_range(begin, end, line.src_begin, line.src_end);
+  bool pending_space = false;
+  uint32_t space_begin = 0, space_end = 0;
+  uint32_t run_begin = begin;
+  bool in_run = false;
+  bool prev_han = false;
+  auto close_run = [&](uint32_t at) {
+    if (in_run && at > run_begin) ops_.push_back({run_begin, at, false});
+    in_run = false;
+  };
+  size_t i = begin;
+  while (i < end) {
+    const size_t at = i;
+    const char32_t c = detail::next_code_point(t, i);
+    if (is_space_like(c)) {
+      close_run(static_cast<uint32_t>(at));
+      if (!pending_space) space_begin = static_cast<uint32_t>(at);
+      pending_space = true;
+      space_end = static_cast<uint32_t>(i);
+      continue;
+    }
+    if (is_invisible(c)) {
+      close_run(static_cast<uint32_t>(at));
+      continue;
+    }
+    if (prev_han && (c == '(' || c == '_' || c == 0xFF08)) {
+      const size_t len = detail::pinyin_annotation_length(t.substr(0, end), at);
+      if (len > 0) {
+        close_run(static_cast<uint32_t>(at));
+        Removal r;
+        uint32_t cps = 0;
+        for (uint32_t k = line.ops_begin; k < ops_.size(); ++k) {
+          cps += ops_[k].space ? 1 : static_cast<uint32_t>(detail::count_code_points(t.substr(ops_[k].begin, ops_[k].end - ops_[k].begin)));
+        }
+        r.cp = cps;
+        cursor.source_range(static_cast<uint32_t>(at), static_cast<uint32_t>(at + len), r.src_begin, r.src_end);
+        r.text = std::string(t.substr(at, len));
+        line.pinyin.push_back(std::move(r));
+        i = at + len;
+        continue;
+      }
+    }
+    if (pending_space) {
+      if (ops_.size() > line.ops_begin) ops_.push_back({space_begin, space_end, true});
+      pending_space = false;
+    }
+    if (!in_run) {
+      run_begin = static_cast<uint32_t>(at);
+      in_run = true;
+    }
+    prev_han = detail::is_han(c);
+  }
+  close_run(static_cast<uint32_t>(end));
+  line.ops_end = static_cast<uint32_t>(ops_.size());
+  for (uint32_t k = line.ops_begin; k < line.ops_end; ++k) {
+    if (ops_[k].space) {
+      line.text.push_back(' ');
+    } else {
+      line.text.append(t.substr(ops_[k].begin, ops_[k].end - ops_[k].begin));
+    }
+  }
+  if (line.text.empty()) return;  // blank lines carry nothing
+  line.cps = static_cast<uint32_t>(detail::count_code_points(line.text));
+  if (short_line(line)) {
+    line.original = to_code_points(line.text);
+    line.compact = detail::compact_fold(line.original);
+  }
+  lines_.push_back(std::move(line));
+}
+
+void Cleaner::split_lines(std::string_view t, const std::vector<SourcePiece>& pieces) {
+  detail::PieceCursor cursor(t, pieces);
+  size_t line_start = 0;
+  size_t i = 0;
+  while (i < t.size()) {
+    const auto b = static_cast<unsigned char>(t[i]);
+    if (b == '\n' || b == '\r') {
+      scan_line(t, static_cast<uint32_t>(line_start), static_cast<uint32_t>(i), cursor);
+      i += (b == '\r' && i + 1 < t.size() && t[i + 1] == '\n') ? 2 : 1;
+      line_start = i;
+      continue;
+    }
+    if (b == 0xE2 && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0x80 &&
+        (static_cast<unsigned char>(t[i + 2]) == 0xA8 || static_cast<unsigned char>(t[i + 2]) == 0xA9)) {
+      scan_line(t, static_cast<uint32_t>(line_start), static_cast<uint32_t>(i), cursor);
+      i += 3;  // U+2028 / U+2029
+      line_start = i;
+      continue;
+    }
+    ++i;
+  }
+  scan_line(t, static_cast<uint32_t>(line_start), static_cast<uint32_t>(t.size()), cursor);
+}
+
+// Splits "key:value key:value" metadata lines into fields. Keys may contain spaces
+// ("索 引 號"); a key only starts a field at the line start or after a space.
+void Cleaner::parse_metadata(Line& line) {
+  const std::u32string& s = line.original;
+  const auto& markers = detail::boilerplate_markers();
+  auto key_at = [&](size_t pos, size_t& after, const detail::Marker*& key) {
+    for (const detail::Marker& m : markers) {
+      if (m.kind != MarkerKind::kMetadataKey) continue;
+      size_t k = pos, matched = 0;
+      while (k < s.size() && matched < m.pattern.size()) {
+        const char32_t c = fold_char(s[k]);
+        if (c == ' ') {
+          ++k;
+          continue;
+        }
+        if (c != m.pattern[matched]) break;
+        ++k;
+        ++matched;
+      }
+      if (matched < m.pattern.size()) continue;
+      while (k < s.size() && s[k] == ' ') ++k;
+      if (k < s.size() && fold_char(s[k]) == ':') {
+        after = k + 1;
+        key = &m;
+        return true;
+      }
+    }
+    return false;
+  };
+  const detail::Marker* current = nullptr;
+  size_t value_start = 0;
+  auto finish = [&](size_t value_end) {
+    if (current == nullptr) return;
+    std::u32string value = s.substr(value_start, value_end - value_start);
+    // Trailing footer words ("我要投稿") are chrome glued to the last value.
+    while (true) {
+      while (!value.empty() && value.back() == ' ') value.pop_back();
+      const size_t sp = value.rfind(U' ');
+      const std::u32string last = detail::compact_fold(sp == std::u32string::npos ? value : value.substr(sp + 1));
+      if (detail::find_marker(MarkerKind::kFooter, last) == nullptr) break;
+      value.resize(sp == std::u32string::npos ? 0 : sp);
+    }
+    while (!value.empty() && value.front() == ' ') value.erase(value.begin());
+    add_metadata(to_utf8(current->pattern), to_utf8(value), line);
+  };
+  size_t pos = 0;
+  while (pos < s.size()) {
+    size_t after = 0;
+    const detail::Marker* key = nullptr;
+    if ((pos == 0 || s[pos - 1] == ' ') && key_at(pos, after, key)) {
+      finish(pos);
+      current = key;
+      value_start = after;
+      pos = after;
+      continue;
+    }
+    ++pos;
+  }
+  finish(s.size());
+}
+
+void Cleaner::add_metadata(std::string key, std::string value, const Line& line) {
+  out_.metadata.push_back({std::move(key), std::move(value),
+                           {decoded_.map.to_input(line.src_begin), decoded_.map.to_input(line.src_end)}});
+}
+
+bool is_debris(const Line& line) {
+  // A line of punctuation only, or a bare list label left from <li> markup ("1.").
+  bool has_word = false;
+  for (char32_t c : line.original) {
+    if (detail::is_han(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+      has_word = true;
+      break;
+    }
+  }
+  if (!has_word) return true;
+  const std::u32string& s = line.compact;
+  size_t d = 0;
+  while (d < s.size() && s[d] >= '0' && s[d] <= '9') ++d;
+  return d > 0 && d <= 3 && d + 1 == s.size() && (s[d] == '.' || s[d] == U'、');
+}
+
+void Cleaner::classify_line(size_t i) {
+  Line& line = lines_[i];
+  if (!short_line(line)) return;
+  const std::u32string& c = line.compact;
+  if (detail::spam_score(c) >= 3) return set_fate(line, Fate::kRemoved, DiagnosticKind::kSpam, "seo_spam");
+  if (detail::find_marker(MarkerKind::kBreadcrumb, c)) {
+    set_fate(line, Fate::kRemoved, DiagnosticKind::kChrome, "breadcrumb");
+    // "您當前的位置:" alone: the path is on the next line.
+    if (i + 1 < lines_.size() && c.back() == ':' && short_line(lines_[i + 1]) &&
+        lines_[i + 1].compact.find(U'>') != std::u32string::npos) {
+      set_fate(lines_[i + 1], Fate::kRemoved, DiagnosticKind::kChrome, "breadcrumb");
+    }
+    return;
+  }
+  if ((c.rfind(U"首页", 0) == 0 || c.rfind(U"网站首页", 0) == 0) && c.find(U'>') != std::u32string::npos) {
+    return set_fate(line, Fate::kRemoved, DiagnosticKind::kChrome, "breadcrumb");
+  }
+  if (detail::find_marker(MarkerKind::kShare, c)) return set_fate(line, Fate::kRemoved, DiagnosticKind::kChrome, "share");
+  if (detail::find_marker(MarkerKind::kFooter, c)) return set_fate(line, Fate::kRemoved, DiagnosticKind::kChrome, "footer");
+  if (detail::find_marker(MarkerKind::kCounter, c)) {
+    // A byline: "教育装备采购网 2021-03-09 09:00 围观2084次" -> site and date.
+    set_fate(line, Fate::kMetadata, DiagnosticKind::kChrome, "byline");
+    std::u32string folded;
+    for (char32_t ch : line.original) folded.push_back(fold_char(ch));
+    for (size_t k = 0; k < folded.size(); ++k) {
+      const size_t len = detail::date_length_at(folded, k);
+      if (len == 0) continue;
+      std::u32string site = line.original.substr(0, k);
+      while (!site.empty() && site.back() == ' ') site.pop_back();
+      if (!site.empty()) add_metadata("站点", to_utf8(site), line);
+      add_metadata("日期", to_utf8(line.original.substr(k, len)), line);
+      break;
+    }
+    return;
+  }
+  // Metadata "key:value" lines.
+  for (const detail::Marker& m : detail::boilerplate_markers()) {
+    if (m.kind != MarkerKind::kMetadataKey || !detail::marker_matches(m, c)) continue;
+    if (c.size() > m.pattern.size() && c[m.pattern.size()] == ':') {
+      set_fate(line, Fate::kMetadata, DiagnosticKind::kMetadata, "metadata");
+      parse_metadata(line);
+      return;
+    }
+  }
+  std::u32string folded;
+  for (char32_t ch : line.original) folded.push_back(fold_char(ch));
+  if (detail::is_date_line(folded)) {
+    set_fate(line, Fate::kMetadata, DiagnosticKind::kMetadata, "date");
+    add_metadata("日期", line.text, line);
+    return;
+  }
+  if (is_debris(line)) return set_fate(line, Fate::kRemoved, DiagnosticKind::kChrome, "debris");
+}
+
+// "相关阅读" and copyright blocks end the body: everything from the first of them on goes.
+void Cleaner::classify_tail() {
+  size_t body_seen = 0;
+  for (size_t i = 0; i < lines_.size(); ++i) {
+    Line& line = lines_[i];
+    if (line.fate == Fate::kBody) ++body_seen;
+    if (!short_line(line) || line.cps > 40 || body_seen < 2) continue;
+    const bool related = detail::find_marker(MarkerKind::kRelated, line.compact) != nullptr;
+    const bool copyright = detail::find_marker(MarkerKind::kCopyright, line.compact) != nullptr;
+    if (!related && !copyright) continue;
+    DiagnosticKind kind = related ? DiagnosticKind::kRelated : DiagnosticKind::kCopyright;
+    for (size_t k = i; k < lines_.size(); ++k) {
+      Line& l = lines_[k];
+      if (short_line(l)) {
+        if (detail::find_marker(MarkerKind::kCopyright, l.compact)) kind = DiagnosticKind::kCopyright;
+        else if (detail::find_marker(MarkerKind::kRelated, l.compact)) kind = DiagnosticKind::kRelated;
+      }
+      if (l.fate == Fate::kRemoved && l.kind == DiagnosticKind::kSpam) continue;
+      if (l.fate == Fate::kMetadata) continue;
+      set_fate(l, Fate::kRemoved, kind, kind == DiagnosticKind::kRelated ? "related_list" : "copyright_block");
+    }
+    return;
+  }
+}
+
+bool is_title_like(const Line& l) {
+  if (l.fate != Fate::kBody || l.cps < 6 || l.cps > 80) return false;
+  const char32_t last = fold_char(l.original.back());
+  return l.original.find(U'。') == std::u32string::npos && last != ':' && last != ',' && last != U'，';
+}
+
+// The byline (a line with a view counter) sits under the title; what is above the title
+// is the site's header. Without a byline, the metadata block's 信息名称 or the line after a
+// breadcrumb is the title.
+void Cleaner::find_title() {
+  const size_t scan = std::min<size_t>(lines_.size(), 20);
+  size_t title = SIZE_MAX;
+  for (size_t i = 0; i < scan && title == SIZE_MAX; ++i) {
+    if (lines_[i].what != "byline") continue;
+    for (size_t k = i; k-- > 0;) {
+      if (lines_[k].fate != Fate::kBody) continue;
+      if (is_title_like(lines_[k])) title = k;
+      break;
+    }
+  }
+  if (title == SIZE_MAX) {
+    // 信息名称 = the title; the title line repeats it right after the metadata block.
+    std::u32string name;
+    for (const MetadataField& f : out_.metadata) {
+      if (f.key == "信息名称") name = detail::compact_fold(to_code_points(f.value));
+    }
+    for (size_t i = 0; i < scan && !name.empty(); ++i) {
+      if (lines_[i].fate == Fate::kBody && short_line(lines_[i]) && lines_[i].compact == name) {
+        title = i;
+        break;
+      }
+    }
+  }
+  if (title == SIZE_MAX) {
+    for (size_t i = 0; i < scan; ++i) {
+      if (lines_[i].what != "breadcrumb") continue;
+      size_t k = i + 1;
+      while (k < lines_.size() && lines_[k].fate != Fate::kBody) ++k;
+      if (k < lines_.size() && k < scan && is_title_like(lines_[k])) title = k;
+      break;
+    }
+  }
+  if (title == SIZE_MAX) return;
+  for (size_t k = 0; k < title; ++k) {
+    if (lines_[k].fate == Fate::kBody) set_fate(lines_[k], Fate::kRemoved, DiagnosticKind::kChrome, "site_header");
+  }
+  set_fate(lines_[title], Fate::kTitle, DiagnosticKind::kMetadata, "title");
+  out_.title = lines_[title].text;
+  add_metadata("标题", lines_[title].text, lines_[title]);
+}
+
+void Cleaner::classify() {
+  for (size_t i = 0; i < lines_.size(); ++i) {
+    if (lines_[i].fate == Fate::kBody) classify_line(i);
+  }
+  classify_tail();
+  find_title();
+  // Short lines after the article's closing 来源/责任编辑 line are footer chrome
+  // ("校体购终极页"); long ones are kept in case the page continues.
+  size_t body_seen = 0;
+  for (size_t i = 0; i < lines_.size(); ++i) {
+    const Line& l = lines_[i];
+    body_seen += l.fate == Fate::kBody;
+    if (body_seen < 1 || l.fate != Fate::kMetadata || !short_line(l) ||
+        detail::find_marker(MarkerKind::kArticleEnd, l.compact) == nullptr) {
+      continue;
+    }
+    for (size_t k = i + 1; k < lines_.size(); ++k) {
+      Line& f = lines_[k];
+      if (f.fate != Fate::kBody) continue;
+      if (f.cps > 20 || f.original.find(U'。') != std::u32string::npos) break;
+      set_fate(f, Fate::kRemoved, DiagnosticKind::kChrome, "footer");
+    }
+    break;
+  }
+}
+
+// Pasted blocks: a paragraph of kMinDuplicateLength or more that repeats an earlier one
+// is dropped; a shorter one only inside such a block (its neighbour is a dropped repeat
+// of its first occurrence's neighbour), so that a legitimately repeated short heading
+// survives. The block's first line is often the tail of an earlier paragraph (the paste
+// started mid-paragraph); that fragment goes too.
+void Cleaner::remove_duplicates() {
+  if (options_.keep_duplicates) return;
+  std::vector<size_t> body;
+  for (size_t i = 0; i < lines_.size(); ++i) {
+    if (lines_[i].fate == Fate::kBody) body.push_back(i);
+  }
+  std::unordered_map<std::string_view, size_t> first;  // text -> position in `body`
+  std::vector<size_t> first_of(body.size(), SIZE_MAX);
+  for (size_t b = 0; b < body.size(); ++b) {
+    auto [it, inserted] = first.emplace(lines_[body[b]].text, b);
+    if (!inserted) first_of[b] = it->second;
+  }
+  std::vector<bool> drop(body.size(), false);
+  for (size_t b = 0; b < body.size(); ++b) {
+    drop[b] = first_of[b] != SIZE_MAX && lines_[body[b]].cps >= kMinDuplicateLength;
+  }
+  auto in_block = [&](size_t neighbour, size_t first_neighbour) {
+    return neighbour < body.size() && drop[neighbour] && first_neighbour < body.size() &&
+           first_of[neighbour] == first_neighbour;
+  };
+  bool changed = true;
+  while (changed) {  // converges in a few rounds: each round only adds drops
+    changed = false;
+    for (size_t b = 0; b < body.size(); ++b) {
+      if (drop[b] || first_of[b] == SIZE_MAX) continue;
+      const size_t f = first_of[b];
+      if ((b > 0 && f > 0 && in_block(b - 1, f - 1)) || in_block(b + 1, f + 1)) {
+        drop[b] = true;
+        changed = true;
+      }
+    }
+  }
+  for (size_t b = 0; b < body.size(); ++b) {
+    if (drop[b]) {
+      set_fate(lines_[body[b]], Fate::kRemoved, DiagnosticKind::kDuplicate, "duplicate_paragraph");
+    }
+  }
+  // The block's leading fragment: the line before a dropped repeat whose first occurrence's
+  // predecessor ends with this line.
+  for (size_t b = 0; b + 1 < body.size(); ++b) {
+    if (drop[b] || !drop[b + 1] || first_of[b + 1] == 0) continue;
+    const Line& line = lines_[body[b]];
+    const std::string& earlier = lines_[body[first_of[b + 1] - 1]].text;
+    if (line.cps >= kMinDuplicateLength && earlier.size() > line.text.size() &&
+        earlier.compare(earlier.size() - line.text.size(), line.text.size(), line.text) == 0) {
+      set_fate(lines_[body[b]], Fate::kRemoved, DiagnosticKind::kDuplicate, "duplicate_fragment");
+    }
+  }
+}
+
+bool ends_mid_sentence(const std::string& text) {
+  const std::string_view t(text);
+  return t.back() == ',' || (t.size() >= 3 && (t.substr(t.size() - 3) == "\xEF\xBC\x8C" ||  // ，
+                                               t.substr(t.size() - 3) == "\xE3\x80\x81"));  // 、
+}
+
+std::string shorten(std::string_view text, size_t max_cps = 80) {
+  size_t i = 0, n = 0;
+  while (i < text.size() && n < max_cps) {
+    i += detail::utf8_sequence_length(static_cast<unsigned char>(text[i]));
+    ++n;
+  }
+  if (i >= text.size()) return std::string(text);
+  return std::string(text.substr(0, i)) + "…";
+}
+
+void Cleaner::emit(std::string_view t, const std::vector<SourcePiece>& pieces) {
+  detail::SourceBuilder builder;
+  detail::PieceCursor cursor(t, pieces);
+  const InputMap& map = decoded_.map;
+  bool first_kept = true;
+  uint32_t prev_end = 0;
+  // Consecutive removed lines of the same kind and label make one diagnostic.
+  Diagnostic* open_removal = nullptr;
+  std::vector<Diagnostic> pinyin_diagnostics;
+  for (Line& line : lines_) {
+    // Annotations are recorded for removed lines too: they were in the input.
+    auto record_pinyin = [&](uint32_t line_cp, bool kept) {
+      for (const Removal& r : line.pinyin) {
+        const uint32_t at = kept ? line_cp + r.cp : line_cp;
+        pinyin_diagnostics.push_back({DiagnosticKind::kPinyin, "pinyin_annotation",
+                                      {map.to_input(r.src_begin), map.to_input(r.src_end)}, at, at,
+                                      r.text});
+      }
+    };
+    const uint32_t cp_here = builder.code_points();
+    if (line.fate != Fate::kBody) {
+      const ByteRange bytes{map.to_input(line.src_begin), map.to_input(line.src_end)};
+      if (open_removal != nullptr && open_removal->kind == line.kind && open_removal->what == line.what) {
+        open_removal->bytes.end = bytes.end;
+        open_removal->text = shorten(open_removal->text + " | " + line.text);
+      } else {
+        out_.diagnostics.push_back({line.kind, line.what, bytes, cp_here, cp_here, shorten(line.text)});
+        open_removal = &out_.diagnostics.back();
+      }
+      record_pinyin(cp_here, false);
+      continue;
+    }
+    open_removal = nullptr;
+    // A line that stops at a comma was cut by the page's markup, not by the author: the
+    // next line continues the paragraph ("…提升空間," / "優質教育資源…").
+    const bool continues = !first_kept && !builder.text().empty() && ends_mid_sentence(builder.text());
+    if (!first_kept && !continues) builder.append_replacement("\n", prev_end, line.src_begin);
+    first_kept = false;
+    record_pinyin(builder.code_points(), true);
+    for (uint32_t k = line.ops_begin; k < line.ops_end; ++k) {
+      const Op& op = ops_[k];
+      if (op.space) {
+        uint32_t b, e;
+        cursor.source_range(op.begin, op.end, b, e);
+        builder.append_replacement(" ", b, e);
+      } else {
+        cursor.copy(op.begin, op.end, builder);
+      }
+    }
+    prev_end = line.src_end;
+  }
+  out_.diagnostics.insert(out_.diagnostics.end(), pinyin_diagnostics.begin(), pinyin_diagnostics.end());
+  out_.text = std::move(builder.text());
+  out_.pieces = std::move(builder.pieces());
+  out_.code_points = builder.code_points();
+}
+
+CleanText Cleaner::run() {
+  out_.encoding = decoded_.encoding;
+  out_.input_map = decoded_.map;
+  std::string_view t = decoded_.text;
+  std::vector<SourcePiece> pieces{{0, 0, 0, 0, true}};
+  detail::SourceBuilder markup;
+  if (detail::looks_like_html(t)) {
+    detail::StrippedMarkup stripped = detail::strip_markup(t, markup);
+    markup_diagnostics_ = std::move(stripped.diagnostics);
+    if (!stripped.html_title.empty()) {
+      out_.metadata.push_back({"网页标题", stripped.html_title, {}});
+    }
+    t = markup.text();
+    pieces = markup.pieces();
+    if (pieces.empty()) pieces.push_back({0, 0, 0, 0, true});
+  }
+  split_lines(t, pieces);
+  classify();
+  remove_duplicates();
+  emit(t, pieces);
+
+  for (Diagnostic& d : markup_diagnostics_) {
+    d.bytes = {decoded_.map.to_input(d.bytes.begin), decoded_.map.to_input(d.bytes.end)};
+    d.start = d.end = 0;
+    out_.diagnostics.push_back(std::move(d));
+  }
+  for (const Diagnostic& d : decoded_.diagnostics) out_.diagnostics.push_back(d);
+
+  const std::u32string cps = to_code_points(out_.text);
+  out_.damaged = detail::find_damaged_spans(cps);
+  for (const DamagedSpan& s : out_.damaged) {
+    std::u32string_view piece(cps.data() + s.start, s.end - s.start);
+    out_.diagnostics.push_back({DiagnosticKind::kDamaged, "mojibake", out_.source_bytes(s.start, s.end),
+                                s.start, s.end, to_utf8(piece)});
+  }
+  std::stable_sort(out_.diagnostics.begin(), out_.diagnostics.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) { return a.bytes.begin < b.bytes.begin; });
+  std::stable_sort(out_.metadata.begin(), out_.metadata.end(),
+                   [](const MetadataField& a, const MetadataField& b) { return a.bytes.begin < b.bytes.begin; });
+  return std::move(out_);
+}
+
+}  // namespace
+
+CleanText clean(const DecodedText& decoded, const CleanOptions& options) {
+  return Cleaner(decoded, options).run();
+}
+
+}  // namespace zhpolicy

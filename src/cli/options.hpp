@@ -1,0 +1,35 @@
+// Command-line options of the zhpolicy executable, and their CLI11 wiring.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "zhpolicy/pipeline.hpp"
+
+namespace zhpolicy::cli {
+
+// Exit codes, documented in README.md.
+constexpr int kExitOk = 0;           // every document was processed
+constexpr int kExitSomeFailed = 1;   // at least one document could not be processed
+constexpr int kExitUsage = 2;        // bad command line
+constexpr int kExitOutputFailed = 3; // the output could not be written
+
+struct Options {
+  std::string command;               // "clean", "clauses"
+  std::vector<std::string> inputs;   // files, directories, "-"
+  PipelineOptions pipeline;
+  std::string format;                // empty: text on a terminal, tsv on a pipe
+  std::string output;                // -o FILE; empty: stdout
+  bool no_header = false;
+  bool normalized = false;           // clean: print the normalized shadow
+  bool diagnostics = false;          // clean: print the diagnostics table
+  bool metadata = false;             // clean: print the metadata table
+  bool version = false;
+};
+
+// Declares every option and subcommand on `app`, writing into `options`.
+void define_options(CLI::App& app, Options& options);
+
+}  // namespace zhpolicy::cli

@@ -1,0 +1,38 @@
+// Where the CLI writes: stdout, or a file replaced atomically (temporary file + rename),
+// so a failed run never leaves a partial table behind.
+#pragma once
+
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include "zhpolicy/status.hpp"
+
+namespace zhpolicy::cli {
+
+class OutputSink {
+ public:
+  // `path` empty: stdout. A path naming a device or pipe (/dev/stdout, /dev/full) is
+  // written directly: renaming over it would replace the device.
+  explicit OutputSink(std::string path);
+  ~OutputSink();
+  OutputSink(const OutputSink&) = delete;
+  OutputSink& operator=(const OutputSink&) = delete;
+
+  Status open();
+  std::ostream& stream() { return *stream_; }
+  bool is_terminal() const { return terminal_; }
+  // Flushes and, for a file, renames the temporary into place. Idempotent.
+  Status commit();
+
+ private:
+  std::string path_;
+  std::string temp_path_;
+  std::unique_ptr<std::ofstream> file_;
+  std::ostream* stream_ = &std::cout;
+  bool terminal_ = false;
+  bool committed_ = false;
+};
+
+}  // namespace zhpolicy::cli

@@ -1,0 +1,422 @@
+// decode: bytes -> UTF-8 with a map back to the input bytes.
+//
+// Most inputs are UTF-8, so that path is a validating scan plus one anchor in the input
+// map; nothing is copied twice. Everything else goes through an ICU converter with its
+// offsets array, which tells for every UTF-16 unit where in the input it began; from that
+// we emit UTF-8 and add an anchor wherever the byte-for-byte relation breaks.
+//
+// Detection order and why:
+//   1. a BOM is an explicit statement by the writer;
+//   2. --encoding is the user's statement;
+//   3. binary signatures and NUL bytes refuse the file early (a PNG renamed .txt);
+//   4. valid UTF-8 is almost never an accident for Chinese text, and "nearly valid" UTF-8
+//      (a truncated tail, a few bad bytes) is still UTF-8 with damage, not GB18030;
+//   5. ICU's detector, restricted to what Chinese sites serve, decides the rest.
+#include "zhpolicy/decode.hpp"
+
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <memory>
+
+#include "internal/icu_check.hpp"
+#include "internal/utf8.hpp"
+
+namespace zhpolicy {
+
+void InputMap::add(uint32_t decoded, uint32_t input) {
+  if (!decoded_.empty() &&
+      decoded - decoded_.back() == static_cast<uint64_t>(input) - input_.back() &&
+      input >= input_.back()) {
+    return;  // continues the current linear piece
+  }
+  decoded_.push_back(decoded);
+  input_.push_back(input);
+}
+
+uint64_t InputMap::to_input(uint64_t offset) const {
+  if (decoded_.empty()) return std::min<uint64_t>(offset, input_size_);
+  auto it = std::upper_bound(decoded_.begin(), decoded_.end(), offset);
+  if (it == decoded_.begin()) return input_.front();
+  const size_t k = static_cast<size_t>(it - decoded_.begin()) - 1;
+  return std::min<uint64_t>(input_[k] + (offset - decoded_[k]), input_size_);
+}
+
+namespace {
+
+// Returns the length of the valid UTF-8 sequence at s[i], or 0 if it is invalid.
+size_t valid_sequence_length(std::string_view s, size_t i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  const size_t n = s.size();
+  auto cont = [&](size_t k) {
+    return i + k < n && (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+  };
+  if (b0 < 0x80) return 1;
+  if (b0 < 0xC2) return 0;
+  if (b0 < 0xE0) return cont(1) ? 2 : 0;
+  if (b0 < 0xF0) {
+    if (!cont(1) || !cont(2)) return 0;
+    const auto b1 = static_cast<unsigned char>(s[i + 1]);
+    if (b0 == 0xE0 && b1 < 0xA0) return 0;   // overlong
+    if (b0 == 0xED && b1 >= 0xA0) return 0;  // surrogate
+    return 3;
+  }
+  if (b0 > 0xF4 || !cont(1) || !cont(2) || !cont(3)) return 0;
+  const auto b1 = static_cast<unsigned char>(s[i + 1]);
+  if (b0 == 0xF0 && b1 < 0x90) return 0;  // overlong
+  if (b0 == 0xF4 && b1 >= 0x90) return 0;  // > U+10FFFF
+  return 4;
+}
+
+// Counts invalid sequences (each maximal bad subpart counts once) and non-ASCII sequences.
+struct Utf8Survey {
+  size_t invalid = 0;
+  size_t multibyte = 0;
+  size_t first_invalid = 0;
+};
+
+Utf8Survey survey_utf8(std::string_view s) {
+  Utf8Survey r;
+  size_t i = 0;
+  const size_t n = s.size();
+  while (i < n) {
+    // ASCII fast path, 8 bytes at a time.
+    while (i + 8 <= n) {
+      uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      if (w & 0x8080808080808080ULL) break;
+      i += 8;
+    }
+    if (i >= n) break;
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    const size_t len = valid_sequence_length(s, i);
+    if (len == 0) {
+      if (r.invalid == 0) r.first_invalid = i;
+      ++r.invalid;
+      ++i;
+      while (i < n && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;  // same bad run
+    } else {
+      ++r.multibyte;
+      i += len;
+    }
+  }
+  return r;
+}
+
+struct Signature {
+  const char* magic;
+  size_t length;
+  const char* what;
+};
+
+// File types a crawler saves by mistake; refusing them is kinder than decoding noise.
+constexpr std::array<Signature, 9> kBinarySignatures = {{
+    {"\x89PNG\r\n\x1a\n", 8, "PNG image"},
+    {"\xFF\xD8\xFF", 3, "JPEG image"},
+    {"GIF87a", 6, "GIF image"},
+    {"GIF89a", 6, "GIF image"},
+    {"%PDF-", 5, "PDF document"},
+    {"PK\x03\x04", 4, "ZIP archive (docx/xlsx?)"},
+    {"\x1F\x8B", 2, "gzip data"},
+    {"\x7F" "ELF", 4, "ELF executable"},
+    {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8, "OLE document (doc/xls?)"},
+}};
+
+// Guesses UTF-16 without a BOM from where the zero bytes and the CJK code units fall.
+// Returns "UTF-16LE", "UTF-16BE" or "".
+const char* guess_utf16(std::string_view s) {
+  if (s.size() < 4 || s.size() % 2 != 0) return "";
+  size_t le = 0, be = 0, units = 0;
+  auto plausible = [](uint16_t u) {
+    return (u >= 0x0020 && u < 0x007F) || u == 0x000A || u == 0x000D || u == 0x0009 ||
+           (u >= 0x4E00 && u <= 0x9FFF) || (u >= 0x3000 && u <= 0x303F) ||
+           (u >= 0xFF00 && u <= 0xFFEF) || (u >= 0x2010 && u <= 0x2027);
+  };
+  const size_t limit = std::min<size_t>(s.size(), 1 << 16);
+  for (size_t i = 0; i + 1 < limit; i += 2) {
+    const auto a = static_cast<unsigned char>(s[i]);
+    const auto b = static_cast<unsigned char>(s[i + 1]);
+    le += plausible(static_cast<uint16_t>(a | (b << 8)));
+    be += plausible(static_cast<uint16_t>((a << 8) | b));
+    ++units;
+  }
+  if (le * 10 >= units * 9 && le > be) return "UTF-16LE";
+  if (be * 10 >= units * 9 && be > le) return "UTF-16BE";
+  return "";
+}
+
+// The restricted detector: ICU's guesses filtered to encodings Chinese sites serve.
+std::string detect_charset(std::string_view bytes) {
+  UErrorCode err = U_ZERO_ERROR;
+  std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> det(ucsdet_open(&err),
+                                                                   &ucsdet_close);
+  if (U_FAILURE(err)) return "GB18030";
+  const int32_t len = static_cast<int32_t>(std::min<size_t>(bytes.size(), 1 << 20));
+  ucsdet_setText(det.get(), bytes.data(), len, &err);
+  int32_t found = 0;
+  const UCharsetMatch** matches = ucsdet_detectAll(det.get(), &found, &err);
+  if (U_FAILURE(err)) return "GB18030";
+  for (int32_t k = 0; k < found; ++k) {
+    UErrorCode e2 = U_ZERO_ERROR;
+    const char* name = ucsdet_getName(matches[k], &e2);
+    if (U_FAILURE(e2) || name == nullptr) continue;
+    std::string_view n(name);
+    // UTF-16 is left to guess_utf16(): ICU proposes it for short UTF-8 with a bad byte.
+    if (n == "GB18030" || n == "Big5") return std::string(n);
+  }
+  return "GB18030";  // the superset of what mainland sites serve
+}
+
+// Display name for an ICU converter name or alias the user gave.
+std::string canonical_display_name(const std::string& requested, UConverter* conv) {
+  UErrorCode err = U_ZERO_ERROR;
+  const char* icu_name = ucnv_getName(conv, &err);
+  if (U_FAILURE(err) || icu_name == nullptr) return requested;
+  const std::string n = icu_name;
+  if (n.rfind("windows-950", 0) == 0 || n.rfind("ibm-1373", 0) == 0) return "Big5";
+  // The MIME or IANA name is what users know ("GB18030", "UTF-16LE", "GBK").
+  for (const char* standard : {"MIME", "IANA"}) {
+    err = U_ZERO_ERROR;
+    const char* name = ucnv_getStandardName(icu_name, standard, &err);
+    if (U_SUCCESS(err) && name != nullptr) return name;
+  }
+  return n;
+}
+
+void add_invalid(DecodedText& out, uint64_t input_offset, size_t count, std::string_view what) {
+  Diagnostic d{DiagnosticKind::kInvalidBytes, std::string(what), {input_offset, input_offset + count},
+               0, 0, ""};
+  out.diagnostics.push_back(std::move(d));
+}
+
+// UTF-8 input: copy with U+FFFD for invalid sequences; offsets shift by `skip` (the BOM).
+DecodedText decode_utf8(std::string_view bytes, size_t skip, size_t invalid_count) {
+  DecodedText out;
+  out.encoding = "UTF-8";
+  std::string_view s = bytes.substr(skip);
+  out.map.set_input_size(bytes.size());
+  out.map.add(0, static_cast<uint32_t>(skip));
+  if (invalid_count == 0) {
+    out.text.assign(s.data(), s.size());
+    return out;
+  }
+  out.text.reserve(s.size() + 2 * invalid_count);
+  size_t i = 0;
+  while (i < s.size()) {
+    const size_t len = valid_sequence_length(s, i);
+    if (len > 0) {
+      out.text.append(s.data() + i, len);
+      i += len;
+      continue;
+    }
+    // One U+FFFD per maximal run of bytes that cannot start a valid sequence.
+    const size_t bad_start = i;
+    ++i;
+    while (i < s.size() && valid_sequence_length(s, i) == 0 &&
+           (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) {
+      ++i;
+    }
+    out.map.add(static_cast<uint32_t>(out.text.size()), static_cast<uint32_t>(skip + bad_start));
+    out.text.append("\xEF\xBF\xBD");
+    out.map.add(static_cast<uint32_t>(out.text.size()), static_cast<uint32_t>(skip + i));
+    add_invalid(out, skip + bad_start, i - bad_start, "invalid UTF-8");
+  }
+  return out;
+}
+
+Result<DecodedText> decode_with_icu(std::string_view bytes, size_t skip, const std::string& charset,
+                                    std::string_view name) {
+  UErrorCode err = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, decltype(&ucnv_close)> conv(ucnv_open(charset.c_str(), &err),
+                                                          &ucnv_close);
+  if (U_FAILURE(err)) {
+    return Status(ErrorCode::kUnknownEncoding,
+                  std::string(name) + ": unknown encoding '" + charset + "'");
+  }
+  DecodedText out;
+  out.encoding = canonical_display_name(charset, conv.get());
+  out.map.set_input_size(bytes.size());
+  out.text.reserve(bytes.size() * 3 / 2 + 16);
+
+  // Chunked conversion: each call gets a bounded UTF-16 buffer and its offsets.
+  constexpr size_t kChunk = 1 << 15;
+  std::vector<UChar> units(kChunk);
+  std::vector<int32_t> offsets(kChunk);
+  const char* src = bytes.data() + skip;
+  const char* const src_end = bytes.data() + bytes.size();
+  const char* const src_base = bytes.data();
+  bool flushed = false;
+  UChar pending_high = 0;
+  int32_t pending_offset = 0;
+  while (!flushed) {
+    UChar* target = units.data();
+    const char* chunk_start = src;
+    err = U_ZERO_ERROR;
+    ucnv_toUnicode(conv.get(), &target, units.data() + units.size(), &src, src_end, offsets.data(),
+                   /*flush=*/true, &err);
+    if (err == U_BUFFER_OVERFLOW_ERROR) {
+      err = U_ZERO_ERROR;
+    } else if (U_FAILURE(err)) {
+      return detail::icu_status(err, "ucnv_toUnicode");
+    } else {
+      flushed = true;
+    }
+    const size_t produced = static_cast<size_t>(target - units.data());
+    for (size_t k = 0; k < produced; ++k) {
+      UChar u = units[k];
+      // Offsets are relative to this call's source start; -1 means "from the previous call".
+      int32_t rel = offsets[k];
+      uint64_t input_off = rel >= 0 ? static_cast<uint64_t>(chunk_start - src_base) + rel
+                                    : static_cast<uint64_t>(chunk_start - src_base);
+      char32_t c;
+      if (U16_IS_LEAD(u)) {
+        if (pending_high) {  // lone high surrogate followed by another
+          out.map.add(static_cast<uint32_t>(out.text.size()), static_cast<uint32_t>(pending_offset));
+          detail::append_utf8(out.text, 0xFFFD);
+          add_invalid(out, pending_offset, 2, "unpaired surrogate");
+        }
+        pending_high = u;
+        pending_offset = static_cast<int32_t>(input_off);
+        continue;
+      }
+      if (U16_IS_TRAIL(u)) {
+        if (!pending_high) {
+          out.map.add(static_cast<uint32_t>(out.text.size()), static_cast<uint32_t>(input_off));
+          detail::append_utf8(out.text, 0xFFFD);
+          add_invalid(out, input_off, 2, "unpaired surrogate");
+          continue;
+        }
+        c = U16_GET_SUPPLEMENTARY(pending_high, u);
+        input_off = static_cast<uint64_t>(pending_offset);
+        pending_high = 0;
+      } else {
+        if (pending_high) {
+          out.map.add(static_cast<uint32_t>(out.text.size()), static_cast<uint32_t>(pending_offset));
+          detail::append_utf8(out.text, 0xFFFD);
+          add_invalid(out, pending_offset, 2, "unpaired surrogate");
+          pending_high = 0;
+        }
+        c = u;
+      }
+      if (c == 0xFFFD) add_invalid(out, input_off, 1, "invalid " + out.encoding);
+      out.map.add(static_cast<uint32_t>(out.text.size()), static_cast<uint32_t>(input_off));
+      detail::append_utf8(out.text, c);
+    }
+    if (!flushed && src >= src_end && produced == 0) break;
+  }
+  if (pending_high) {
+    out.map.add(static_cast<uint32_t>(out.text.size()), static_cast<uint32_t>(pending_offset));
+    detail::append_utf8(out.text, 0xFFFD);
+    add_invalid(out, pending_offset, 2, "unpaired surrogate");
+  }
+  // Byte counts of invalid sequences: the next anchor tells where the bad bytes ended.
+  for (Diagnostic& d : out.diagnostics) {
+    if (d.bytes.end > bytes.size()) d.bytes.end = bytes.size();
+  }
+  out.map.add(static_cast<uint32_t>(out.text.size()), static_cast<uint32_t>(bytes.size()));
+  return out;
+}
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view bytes) { return survey_utf8(bytes).invalid == 0; }
+
+Result<DecodedText> decode(std::string_view bytes, std::string_view name,
+                           const DecodeOptions& options) {
+  if (bytes.size() > UINT32_MAX - 16) {
+    return Status(ErrorCode::kTooLarge, std::string(name) + ": larger than 4 GiB");
+  }
+  auto starts_with = [&](const char* magic, size_t n) {
+    return bytes.size() >= n && std::memcmp(bytes.data(), magic, n) == 0;
+  };
+
+  // 1. Byte order marks. UTF-32LE's BOM starts like UTF-16LE's, so it is tested first.
+  struct Bom {
+    const char* magic;
+    size_t length;
+    const char* charset;
+  };
+  static constexpr Bom kBoms[] = {
+      {"\xEF\xBB\xBF", 3, "UTF-8"},        {"\xFF\xFE\x00\x00", 4, "UTF-32LE"},
+      {"\x00\x00\xFE\xFF", 4, "UTF-32BE"}, {"\xFF\xFE", 2, "UTF-16LE"},
+      {"\xFE\xFF", 2, "UTF-16BE"},
+  };
+  if (options.encoding.empty()) {
+    for (const Bom& bom : kBoms) {
+      if (!starts_with(bom.magic, bom.length)) continue;
+      Result<DecodedText> r =
+          std::string_view(bom.charset) == "UTF-8"
+              ? Result<DecodedText>(decode_utf8(bytes, 3, survey_utf8(bytes.substr(3)).invalid))
+              : decode_with_icu(bytes, bom.length, bom.charset, name);
+      if (r.ok()) r->encoding_how = "bom";
+      return r;
+    }
+  }
+
+  // 2. The user's word.
+  if (!options.encoding.empty()) {
+    std::string enc = options.encoding;
+    Result<DecodedText> r = [&]() -> Result<DecodedText> {
+      UErrorCode err = U_ZERO_ERROR;
+      const char* canonical = ucnv_getCanonicalName(enc.c_str(), "", &err);
+      if (canonical != nullptr && U_SUCCESS(err) && std::string_view(canonical) == "UTF-8") {
+        size_t skip = starts_with("\xEF\xBB\xBF", 3) ? 3 : 0;
+        return decode_utf8(bytes, skip, survey_utf8(bytes.substr(skip)).invalid);
+      }
+      return decode_with_icu(bytes, 0, enc, name);
+    }();
+    if (r.ok()) r->encoding_how = "option";
+    return r;
+  }
+
+  // 3. Things that are not text at all.
+  for (const Signature& sig : kBinarySignatures) {
+    if (starts_with(sig.magic, sig.length)) {
+      return Status(ErrorCode::kBinary, std::string(name) + ": binary file (" + sig.what + ")");
+    }
+  }
+  const void* nul = std::memchr(bytes.data(), 0, bytes.size());
+  if (nul != nullptr) {
+    const char* utf16 = guess_utf16(bytes);
+    if (*utf16 != '\0') {
+      Result<DecodedText> r = decode_with_icu(bytes, 0, utf16, name);
+      if (r.ok()) r->encoding_how = "detected";
+      return r;
+    }
+    const size_t at = static_cast<size_t>(static_cast<const char*>(nul) - bytes.data());
+    return Status(ErrorCode::kBinary,
+                  std::string(name) + ": binary file (NUL byte at offset " + std::to_string(at) + ")");
+  }
+
+  // 4. UTF-8, strict or with a little damage.
+  const Utf8Survey survey = survey_utf8(bytes);
+  // One bad spot (a truncated tail) or a few per hundred characters is damaged UTF-8; a
+  // GB18030 or Big5 file read as UTF-8 fails on nearly every character.
+  if (survey.invalid <= 1 || survey.invalid * 20 <= survey.multibyte) {
+    DecodedText out = decode_utf8(bytes, 0, survey.invalid);
+    out.encoding_how = "valid-utf8";
+    return out;
+  }
+
+  // 5. ICU's detector, restricted.
+  std::string charset = guess_utf16(bytes);
+  if (charset.empty()) charset = detect_charset(bytes);
+  Result<DecodedText> r = decode_with_icu(bytes, 0, charset, name);
+  if (!r.ok()) return r;
+  r->encoding_how = "detected";
+  // Control characters everywhere mean this was never text.
+  size_t controls = 0;
+  for (unsigned char b : bytes) controls += (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != 0x1B);
+  if (controls * 10 > bytes.size()) {
+    return Status(ErrorCode::kBinary, std::string(name) + ": binary file (mostly control bytes)");
+  }
+  return r;
+}
+
+}  // namespace zhpolicy

@@ -1,0 +1,93 @@
+#include "internal/boilerplate.hpp"
+
+#include <stdexcept>
+
+#include "zhpolicy/normalize.hpp"
+
+namespace zhpolicy::detail {
+namespace {
+#include "boilerplate_data.inc"
+
+MarkerKind parse_kind(std::string_view s) {
+  if (s == "article_end_key") return MarkerKind::kArticleEnd;
+  if (s == "breadcrumb") return MarkerKind::kBreadcrumb;
+  if (s == "copyright") return MarkerKind::kCopyright;
+  if (s == "counter") return MarkerKind::kCounter;
+  if (s == "footer") return MarkerKind::kFooter;
+  if (s == "metadata_key") return MarkerKind::kMetadataKey;
+  if (s == "related") return MarkerKind::kRelated;
+  if (s == "share") return MarkerKind::kShare;
+  if (s == "spam") return MarkerKind::kSpam;
+  if (s == "spam_strong") return MarkerKind::kSpamStrong;
+  // The file is compiled in and checked by tests/unit/boilerplate_test.cpp; an unknown
+  // kind is a build-time mistake, never a run-time input problem.
+  throw std::logic_error("data/boilerplate.tsv: unknown kind " + std::string(s));
+}
+
+std::vector<Marker> parse_markers() {
+  std::vector<Marker> markers;
+  std::string_view data(k_boilerplate_tsv);
+  while (!data.empty()) {
+    const size_t nl = data.find('\n');
+    std::string_view line = data.substr(0, nl);
+    data.remove_prefix(nl == std::string_view::npos ? data.size() : nl + 1);
+    if (line.empty() || line[0] == '#') continue;
+    const size_t t1 = line.find('\t');
+    const size_t t2 = line.find('\t', t1 + 1);
+    const std::string_view kind = line.substr(0, t1);
+    const std::string_view match = line.substr(t1 + 1, t2 - t1 - 1);
+    const std::string_view pattern = line.substr(t2 + 1);
+    Marker m{parse_kind(kind),
+             match == "prefix" ? MarkerMatch::kPrefix
+                               : match == "exact" ? MarkerMatch::kExact : MarkerMatch::kContains,
+             compact_fold(to_code_points(pattern))};
+    markers.push_back(std::move(m));
+  }
+  return markers;
+}
+
+}  // namespace
+
+const std::vector<Marker>& boilerplate_markers() {
+  static const std::vector<Marker> markers = parse_markers();
+  return markers;
+}
+
+std::u32string compact_fold(std::u32string_view line) {
+  std::u32string out;
+  out.reserve(line.size());
+  for (char32_t c : line) {
+    c = fold_char(c);
+    if (c == ' ' || c == '\t') continue;
+    if (c >= 'A' && c <= 'Z') c += 32;
+    out.push_back(c);
+  }
+  return out;
+}
+
+bool marker_matches(const Marker& marker, std::u32string_view line) {
+  switch (marker.match) {
+    case MarkerMatch::kPrefix: return line.substr(0, marker.pattern.size()) == marker.pattern;
+    case MarkerMatch::kExact: return line == marker.pattern;
+    case MarkerMatch::kContains: return line.find(marker.pattern) != std::u32string_view::npos;
+  }
+  return false;
+}
+
+const Marker* find_marker(MarkerKind kind, std::u32string_view line) {
+  for (const Marker& m : boilerplate_markers()) {
+    if (m.kind == kind && marker_matches(m, line)) return &m;
+  }
+  return nullptr;
+}
+
+int spam_score(std::u32string_view line) {
+  int score = 0;
+  for (const Marker& m : boilerplate_markers()) {
+    if (m.kind == MarkerKind::kSpam && marker_matches(m, line)) score += 1;
+    if (m.kind == MarkerKind::kSpamStrong && marker_matches(m, line)) score += 2;
+  }
+  return score;
+}
+
+}  // namespace zhpolicy::detail

@@ -1,0 +1,105 @@
+#include "internal/damage.hpp"
+
+#include "internal/utf8.hpp"
+
+namespace zhpolicy::detail {
+namespace {
+
+constexpr size_t kMaxGap = 6;
+
+bool is_strong(char32_t c) {
+  return c == 0xFFFD || (c >= 0x3100 && c <= 0x312F) ||  // bopomofo: never in body text
+         (c >= 0xE000 && c <= 0xF8FF) ||                 // private use
+         (c >= 0x2474 && c <= 0x249B);                   // ⑴…⒛ parenthesized/dotted numbers
+}
+
+bool is_weak(char32_t c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '?' || c == '!' || c == ')' ||
+         c == '(' || c == '`' || c == '^' || c == '~' || (c >= 0xC0 && c <= 0x24F);
+}
+
+bool is_interrogative(char32_t c) {
+  switch (c) {
+    case U'吗': case U'嗎': case U'呢': case U'么': case U'麼': case U'吧': case U'何':
+    case U'谁': case U'誰': case U'哪': case U'几': case U'幾': case U'怎': case U'否':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool follows_interrogative(std::u32string_view t, size_t i) {
+  for (size_t k = i >= 4 ? i - 4 : 0; k < i; ++k) {
+    if (is_interrogative(t[k])) return true;
+  }
+  return false;
+}
+
+bool is_question_mark_seed(std::u32string_view t, size_t i) {
+  if (follows_interrogative(t, i)) return false;
+  const char32_t next = i + 1 < t.size() ? t[i + 1] : U'\n';
+  const char32_t prev = i > 0 ? t[i - 1] : U'\n';
+  auto ascii_alnum = [](char32_t x) {
+    return (x >= '0' && x <= '9') || (x >= 'a' && x <= 'z') || (x >= 'A' && x <= 'Z');
+  };
+  if (ascii_alnum(prev) && ascii_alnum(next)) return false;  // a URL query: "index.php?id=3"
+  if (is_han(next) || (next >= '0' && next <= '9') || is_weak(next) || is_strong(next)) return true;
+  return is_weak(prev) || is_strong(prev);
+}
+
+bool is_sentence_end(char32_t c) {
+  return c == '\n' || c == U'。' || c == U'！' || c == U'；' || c == U'？';
+}
+
+// Length of a known mojibake word at t[i], or 0.
+size_t mojibake_word_length(std::u32string_view t, size_t i) {
+  static constexpr std::u32string_view kWords[] = {U"锟斤拷", U"烫烫烫", U"屯屯屯", U"Ã©", U"â€"};
+  for (std::u32string_view w : kWords) {
+    if (t.compare(i, w.size(), w) == 0) return w.size();
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::vector<DamagedSpan> find_damaged_spans(std::u32string_view t) {
+  std::vector<DamagedSpan> spans;
+  size_t i = 0;
+  while (i < t.size()) {
+    const char32_t c = t[i];
+    size_t seed_len = 0;
+    if (c == '?') {
+      seed_len = is_question_mark_seed(t, i) ? 1 : 0;
+    } else if (is_strong(c)) {
+      seed_len = 1;
+    } else if (c == U'锟' || c == U'烫' || c == U'屯' || c == U'Ã' || c == U'â') {
+      seed_len = mojibake_word_length(t, i);
+    }
+    if (seed_len == 0) {
+      ++i;
+      continue;
+    }
+    size_t start = i;
+    while (start > 0 && (is_weak(t[start - 1]) || is_strong(t[start - 1]))) --start;
+    size_t end = i + seed_len;
+    // Grow right: over suspects, and over short gaps of ordinary text between suspects.
+    size_t k = end;
+    while (k < t.size() && k - end <= kMaxGap && !is_sentence_end(t[k])) {
+      // Inside a span, any '?' that does not end a question is lost bytes.
+      const bool suspect = t[k] == '?' ? !follows_interrogative(t, k) : is_weak(t[k]) || is_strong(t[k]);
+      if (suspect || mojibake_word_length(t, k) > 0) {
+        end = k + 1;
+      }
+      ++k;
+    }
+    if (!spans.empty() && start <= spans.back().end) {
+      spans.back().end = static_cast<uint32_t>(end);
+    } else {
+      spans.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(end)});
+    }
+    i = end;
+  }
+  return spans;
+}
+
+}  // namespace zhpolicy::detail

@@ -1,0 +1,75 @@
+// Clause labels: the numbering schemes of data/clause_markers.tsv and the matcher that
+// recognises one label at a given position of the normalized shadow. Private to the segment
+// stage (src/segment.cpp).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace zhpolicy::detail {
+
+// How the number inside a label is written (the `numeral` column).
+enum class NumeralClass : uint8_t {
+  kChinese,         // 一 … 九十 百 零: a run of 1..kMaxLabelNumeralLength characters
+  kArabic,          // 1..3 ASCII digits, no leading zero
+  kChineseOrArabic, // either
+  kCircled,         // ① … ⑳ ㉑ … ㉟ ㊱ … ㊿: one character that is the whole label
+  kParenDigit,      // ⑴ … ⒇
+  kFullStopDigit,   // ⒈ … ⒛
+  kParenIdeograph,  // ㈠ … ㈩
+};
+
+// Where a label may stand (the `place` column).
+enum class MarkerPlace : uint8_t {
+  kLineStart,  // first thing on a line, followed by text on the same line
+  kInline,     // at a paragraph start or after 。;:!? — 一是 / 二是
+};
+
+// One row of data/clause_markers.tsv.
+struct ClauseMarker {
+  std::string scheme;      // "cn_paren"
+  int scheme_id = 0;       // dense index of `scheme` among the distinct scheme names
+  std::u32string open;     // "(" ("" for none)
+  NumeralClass numeral = NumeralClass::kChinese;
+  std::u32string close;    // ")" ("" for none)
+  MarkerPlace place = MarkerPlace::kLineStart;
+};
+
+inline constexpr size_t kMaxLabelNumeralLength = 6;  // 一百二十三 is 5; more is not a label
+
+// The rows, parsed once from the compiled-in copy of the TSV.
+const std::vector<ClauseMarker>& clause_markers();
+// Number of distinct scheme names (scheme_id < this).
+int clause_scheme_count();
+// The compiled-in copy of data/clause_markers.tsv, byte for byte.
+std::string_view clause_markers_tsv();
+
+// A label found by match_label.
+struct LabelMatch {
+  const ClauseMarker* marker = nullptr;  // nullptr: no label here
+  size_t end = 0;                        // one past the label
+  size_t numeral_begin = 0;              // the number inside the label
+  size_t numeral_end = 0;
+  uint64_t number = 0;
+  explicit operator bool() const { return marker != nullptr; }
+};
+
+// Matches the first marker of `place` whose label starts exactly at `pos` of the normalized
+// `text` and ends at or before `limit`. Reads at most a constant number of code points
+// (open + numeral + close + one character of context), adding each to *steps.
+// Besides the marker's own shape it refuses labels that are the start of a number or an
+// enumeration of numbers rather than a label: an Arabic label directly followed by a digit
+// ("1.5亿", "2019.3.15", "3、4月"), and a label ending in 、 directly followed by a numeral
+// ("一、二年级").
+LabelMatch match_label(std::u32string_view text, size_t pos, size_t limit, MarkerPlace place,
+                       uint64_t* steps);
+
+// `number` written in `numeral`'s notation, for messages: "十二", "12", "⑫". Falls back to
+// Arabic digits where the notation has no form for it (㉑ beyond ㊿, 10000 and more in
+// Chinese).
+std::u32string render_numeral(NumeralClass numeral, uint64_t number);
+
+}  // namespace zhpolicy::detail

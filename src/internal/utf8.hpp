@@ -1,0 +1,84 @@
+// UTF-8 primitives shared by the stages. Header-only so the hot loops inline them.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace zhpolicy::detail {
+
+// Length of the sequence a lead byte starts (1 for ASCII and for invalid lead bytes, which
+// callers treat as one replacement character).
+inline size_t utf8_sequence_length(unsigned char lead) {
+  if (lead < 0x80) return 1;
+  if (lead >= 0xF0) return lead <= 0xF4 ? 4 : 1;
+  if (lead >= 0xE0) return 3;
+  if (lead >= 0xC2) return 2;
+  return 1;
+}
+
+// Decodes the code point at s[i] of *valid* UTF-8 and advances i. Never reads past the
+// end: a truncated sequence yields U+FFFD and consumes the rest.
+inline char32_t next_code_point(std::string_view s, size_t& i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) {
+    ++i;
+    return b0;
+  }
+  const size_t len = utf8_sequence_length(b0);
+  if (len == 1 || i + len > s.size()) {
+    ++i;
+    return 0xFFFD;
+  }
+  char32_t c;
+  if (len == 2) {
+    c = (char32_t(b0 & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F);
+  } else if (len == 3) {
+    c = (char32_t(b0 & 0x0F) << 12) | (char32_t(static_cast<unsigned char>(s[i + 1]) & 0x3F) << 6) |
+        (static_cast<unsigned char>(s[i + 2]) & 0x3F);
+  } else {
+    c = (char32_t(b0 & 0x07) << 18) | (char32_t(static_cast<unsigned char>(s[i + 1]) & 0x3F) << 12) |
+        (char32_t(static_cast<unsigned char>(s[i + 2]) & 0x3F) << 6) |
+        (static_cast<unsigned char>(s[i + 3]) & 0x3F);
+  }
+  i += len;
+  return c;
+}
+
+inline void append_utf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out.push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
+inline size_t utf8_length_of(char32_t c) {
+  return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+}
+
+// Number of code points in valid UTF-8 (counts non-continuation bytes).
+inline size_t count_code_points(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char b : s) n += (b & 0xC0) != 0x80;
+  return n;
+}
+
+// CJK unified ideographs (with extension A and the supplementary planes) and compatibility.
+inline bool is_han(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F);
+}
+
+}  // namespace zhpolicy::detail

@@ -1,0 +1,83 @@
+#include "zhpolicy/pipeline.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <exception>
+#include <memory>
+
+#include <sys/stat.h>
+
+#include "zhpolicy/normalize.hpp"
+
+namespace zhpolicy {
+
+const char* library_version() { return ZHPOLICY_VERSION; }
+
+Result<Document> process_document(std::string_view bytes, std::string name,
+                                  const PipelineOptions& options) {
+  if (bytes.size() > options.max_bytes) {
+    return Status(ErrorCode::kTooLarge, name + ": input is " + std::to_string(bytes.size()) +
+                                            " bytes, more than --max-bytes " +
+                                            std::to_string(options.max_bytes));
+  }
+  // The library boundary: nothing below is expected to throw, but an allocation failure
+  // on a huge input must become an error for this document, not a crash of the batch.
+  try {
+    Result<DecodedText> decoded = decode(bytes, name, options.decode);
+    if (!decoded.ok()) return decoded.status();
+    Document doc;
+    doc.name = std::move(name);
+    doc.input_bytes = bytes.size();
+    doc.clean = clean(*decoded, options.clean);
+    doc.original = to_code_points(doc.clean.text);
+    doc.normalized = normalize(doc.clean.text);
+    return doc;
+  } catch (const std::bad_alloc&) {
+    return Status(ErrorCode::kTooLarge, name + ": out of memory while processing");
+  } catch (const std::exception& e) {
+    return Status(ErrorCode::kInternal, name + ": internal error: " + e.what());
+  }
+}
+
+Result<std::string> read_input(const std::string& path, uint64_t max_bytes) {
+  auto fail = [&](ErrorCode code, const std::string& why) { return Status(code, path + ": " + why); };
+  std::FILE* f = nullptr;
+  bool is_stdin = path == "-";
+  if (is_stdin) {
+    f = stdin;
+  } else {
+    struct stat st;
+    if (::stat(path.c_str(), &st) != 0) {
+      if (errno == ENOENT || errno == ENOTDIR) return fail(ErrorCode::kNotFound, "no such file");
+      if (errno == ELOOP) return fail(ErrorCode::kUnreadable, "too many levels of symbolic links");
+      return fail(ErrorCode::kUnreadable, std::strerror(errno));
+    }
+    if (S_ISDIR(st.st_mode)) return fail(ErrorCode::kUnreadable, "is a directory");
+    if (S_ISREG(st.st_mode) && static_cast<uint64_t>(st.st_size) > max_bytes) {
+      return fail(ErrorCode::kTooLarge, "file is " + std::to_string(st.st_size) +
+                                            " bytes, more than --max-bytes " + std::to_string(max_bytes));
+    }
+    f = std::fopen(path.c_str(), "rb");
+    if (f == nullptr) return fail(ErrorCode::kUnreadable, std::strerror(errno));
+  }
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> closer(is_stdin ? nullptr : f, &std::fclose);
+  std::string data;
+  char buf[1 << 16];
+  while (true) {
+    const size_t n = std::fread(buf, 1, sizeof buf, f);
+    if (n > 0) {
+      if (data.size() + n > max_bytes) {
+        return fail(ErrorCode::kTooLarge, "more than --max-bytes " + std::to_string(max_bytes) + " bytes");
+      }
+      data.append(buf, n);
+    }
+    if (n < sizeof buf) {
+      if (std::ferror(f)) return fail(ErrorCode::kUnreadable, std::strerror(errno));
+      break;
+    }
+  }
+  return data;
+}
+
+}  // namespace zhpolicy

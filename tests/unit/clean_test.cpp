@@ -1,0 +1,236 @@
+#include "zhpolicy/clean.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <random>
+
+#include "test_util.hpp"
+#include "zhpolicy/normalize.hpp"
+#include "zhpolicy/pipeline.hpp"
+
+using namespace zhpolicy;
+
+namespace {
+
+CleanText clean_string(const std::string& input, CleanOptions options = {}) {
+  Result<DecodedText> d = decode(input, "t.txt");
+  REQUIRE(d.ok());
+  return clean(*d, options);
+}
+
+size_t count_kind(const CleanText& c, DiagnosticKind kind) {
+  size_t n = 0;
+  for (const Diagnostic& d : c.diagnostics) n += d.kind == kind;
+  return n;
+}
+
+std::string metadata_value(const CleanText& c, const std::string& key) {
+  for (const MetadataField& f : c.metadata) {
+    if (f.key == key) return f.value;
+  }
+  return "<none>";
+}
+
+// Enough of HTML entity decoding for the samples: the property test compares characters.
+std::string decode_entities(const std::string& raw) {
+  std::string out;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    const size_t semi = raw[i] == '&' ? raw.find(';', i) : std::string::npos;
+    if (semi == std::string::npos || semi - i > 10) {
+      out += raw[i];
+      continue;
+    }
+    const std::string name = raw.substr(i + 1, semi - i - 1);
+    if (name == "nbsp") out += "\xC2\xA0";
+    else if (name == "ldquo") out += "“";
+    else if (name == "rdquo") out += "”";
+    else if (name == "amp") out += "&";
+    else if (name == "lt") out += "<";
+    else if (name == "gt") out += ">";
+    else if (name[0] == '#') out += to_utf8(std::u32string(1, static_cast<char32_t>(std::stoul(name.substr(1)))));
+    else out += "&" + name + ";";
+    i = semi;
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("clean: HTML tags, comments, script and style go; entities are decoded", "[clean]") {
+  const std::string html =
+      "<html><head><title>通知</title><style>p{color:red}</style>"
+      "<script>var a = '<p>不是正文</p>';</script></head><body>"
+      "<!-- 导航 --><div>一、目标</div><p>新增学位&nbsp;100&#20010;&amp;&ldquo;示范&rdquo;</p>"
+      "第一行<br>第二行<br/>第三行 a<b 不是标签</body></html>";
+  CleanText c = clean_string(html);
+  CHECK(c.text == "一、目标\n新增学位 100个&“示范”\n第一行\n第二行\n第三行 a<b 不是标签");
+  CHECK(metadata_value(c, "网页标题") == "通知");
+  CHECK(count_kind(c, DiagnosticKind::kMarkup) == 3);  // style, script, comment
+}
+
+TEST_CASE("clean: converter pinyin annotations are removed, real parentheses stay", "[clean]") {
+  CleanText c = clean_string(
+      "實現(xiàn)目標，記者_(dá)報道，發（fā）展。《條例(試行)》(2010-2020)(含幼儿园、职业学校)(一)(AFS)們(men)");
+  CHECK(c.text ==
+        "實現目標，記者報道，發展。《條例(試行)》(2010-2020)(含幼儿园、职业学校)(一)(AFS)們");
+  CHECK(count_kind(c, DiagnosticKind::kPinyin) == 4);
+}
+
+TEST_CASE("clean: whitespace is folded and paragraphs stay lines", "[clean]") {
+  CleanText c = clean_string("\xE3\x80\x80\xE3\x80\x80  第一段　内容\xC2\xA0\xC2\xA0结束。\r\n\r\n\r\n\t第二段\u200b文字。  \n");
+  CHECK(c.text == "第一段 内容 结束。\n第二段文字。");
+}
+
+TEST_CASE("clean: a line cut after a comma continues on the next line", "[clean]") {
+  CleanText c = clean_string("正文第一句很长很长,\n\n接着写完。\n下一段。");
+  CHECK(c.text == "正文第一句很长很长,接着写完。\n下一段。");
+}
+
+TEST_CASE("clean: repeated blocks are dropped after the first, unless kept", "[clean]") {
+  const std::string block =
+      "切實減輕學生課業負擔\n立足實效,以推進社團活動建設為抓手,科學落實“彈性離校”工作,破解學生課業負擔重的難題。\n";
+  const std::string doc = "總體要求\n" + block + "推進依法治教\n" + block + "結束語很短\n";
+  CleanText c = clean_string(doc);
+  CHECK(c.text ==
+        "總體要求\n切實減輕學生課業負擔\n立足實效,以推進社團活動建設為抓手,科學落實“彈性離校”工作,"
+        "破解學生課業負擔重的難題。\n推進依法治教\n結束語很短");
+  CHECK(count_kind(c, DiagnosticKind::kDuplicate) == 1);  // one grouped removal
+  CleanText kept = clean_string(doc, CleanOptions{true});
+  CHECK(count_kind(kept, DiagnosticKind::kDuplicate) == 0);
+}
+
+TEST_CASE("clean: a short heading repeated in different places is kept", "[clean]") {
+  CleanText c = clean_string("一、小学\n工作目标\n小学的目标写在这里，内容很长很长很长很长。\n二、初中\n工作目标\n初中的目标写在这里，内容也很长很长很长。");
+  CHECK(c.text.find("工作目标\n初中") != std::string::npos);
+}
+
+TEST_CASE("clean: breadcrumbs, bylines, share lines and tail blocks are chrome", "[clean]") {
+  const std::string page =
+      "某某教育网\n导航 首页 新闻\n\n某市推进教育高质量发展\n\n某某教育网 2021-03-09 09:00 围观2084次\n"
+      "  近年来，某市坚持改革，取得了很好的成效，这是正文。\n"
+      "  聚力提升质量。新增学位1000个。\n"
+      "来源：某市教育局 责任编辑：张三 我要投稿\n校体购终极页\n相关阅读\n  • 另一篇文章\n    摘要内容很长很长\n"
+      "版权与免责声明：\n① 凡本网注明的作品……\n";
+  CleanText c = clean_string(page);
+  CHECK(c.text == "近年来，某市坚持改革，取得了很好的成效，这是正文。\n聚力提升质量。新增学位1000个。");
+  CHECK(c.title == "某市推进教育高质量发展");
+  CHECK(metadata_value(c, "日期") == "2021-03-09 09:00");
+  CHECK(metadata_value(c, "站点") == "某某教育网");
+  CHECK(metadata_value(c, "来源") == "某市教育局");
+  CHECK(metadata_value(c, "责任编辑") == "张三");
+  CHECK(count_kind(c, DiagnosticKind::kRelated) == 1);
+  CHECK(count_kind(c, DiagnosticKind::kCopyright) == 1);
+}
+
+TEST_CASE("clean: SEO spam lines are removed, policy words are not spam", "[clean]") {
+  CleanText c = clean_string(
+      "打造精品课程，建设高清录播教室。\n国产精品综合一区二区,亚洲中文制服丝袜欧美精品 久久综合中文无码\n");
+  CHECK(c.text == "打造精品课程，建设高清录播教室。");
+  CHECK(count_kind(c, DiagnosticKind::kSpam) == 1);
+}
+
+TEST_CASE("clean: mojibake becomes damaged spans; questions do not", "[clean]") {
+  CleanText c = clean_string("新增市義務教育“新優質學?!?4所。怎么办?我们要努力。这个对吗?是的。");
+  REQUIRE(c.damaged.size() == 1);
+  const std::u32string t = to_code_points(c.text);
+  CHECK(to_utf8(t.substr(c.damaged[0].start, c.damaged[0].end - c.damaged[0].start)) == "?!?");
+  CleanText fffd = clean_string("学校\xEF\xBF\xBD\xEF\xBF\xBD建设");
+  REQUIRE(fffd.damaged.size() == 1);
+  CHECK(fffd.damaged[0].end - fffd.damaged[0].start == 2);
+}
+
+TEST_CASE("clean: seed 001 has its 7 damaged spans and 578 pinyin annotations", "[clean][seeds]") {
+  std::string bytes;
+  if (!test::read_file(test::seeds_dir() + "/001_5005ab334bfea8d6.txt", bytes)) {
+    WARN("SKIPPED: " << test::seeds_dir() << " is missing");
+    return;
+  }
+  CleanText c = clean_string(bytes);
+  const std::u32string t = to_code_points(c.text);
+  std::vector<std::string> spans;
+  for (const DamagedSpan& s : c.damaged) spans.push_back(to_utf8(t.substr(s.start, s.end - s.start)));
+  CHECK(spans == std::vector<std::string>{"?guī)?", "?!?", "?qū)m椫卫?", "?!焙汀耙婪ㄖ涡O冗M", "?!薄⒓瘓F",
+                                          "??茖W", "?qū)嵺`"});
+  CHECK(count_kind(c, DiagnosticKind::kPinyin) == 578);
+  CHECK(c.text.find("(xiàn)") == std::string::npos);
+  CHECK(c.title == "2020年常州教育工作要點");
+  CHECK(metadata_value(c, "索引号") == "014109488/2020-00049");
+  CHECK(metadata_value(c, "发布机构") == "市教育局");
+  CHECK(c.text.rfind("2020年是全面建成小康社會", 0) == 0);
+  CHECK(c.text.find("国产精品") == std::string::npos);
+  CHECK(c.text.find("掃一掃") == std::string::npos);
+}
+
+TEST_CASE("clean: no false damage alarms on the other seeds", "[clean][seeds]") {
+  for (const std::string& path : test::seed_files()) {
+    if (path.find("/001_") != std::string::npos) continue;
+    std::string bytes;
+    REQUIRE(test::read_file(path, bytes));
+    INFO(path);
+    CHECK(clean_string(bytes).damaged.empty());
+  }
+}
+
+TEST_CASE("clean: seed 004 drops its pasted block", "[clean][seeds]") {
+  std::string bytes;
+  if (!test::read_file(test::seeds_dir() + "/004_a17b4227efebd22b.txt", bytes)) {
+    WARN("SKIPPED: " << test::seeds_dir() << " is missing");
+    return;
+  }
+  CleanText c = clean_string(bytes);
+  auto count = [&](const std::string& s) {
+    size_t n = 0;
+    for (size_t p = c.text.find(s); p != std::string::npos; p = c.text.find(s, p + 1)) ++n;
+    return n;
+  };
+  CHECK(count("切實減輕學生課業負擔") == 1);
+  CHECK(count("深入實施省現代職業教育體系建設試點專案") == 1);
+  CHECK(count("推進依法治教") == 1);
+  CHECK(c.text.find("Next Article") == std::string::npos);
+}
+
+// The offset map: the input bytes behind any span of clean text, decoded, are that text
+// once removed material (pinyin annotations, folded whitespace, tags) is taken out.
+TEST_CASE("clean: every span of clean text maps back to its input bytes", "[clean][seeds]") {
+  std::vector<std::string> files = test::seed_files();
+  for (const auto& e : {"/2025_district_notice.html", "/2022_news_report.txt"}) files.push_back(test::samples_dir() + e);
+  std::mt19937 rng(20261122);
+  for (const std::string& path : files) {
+    std::string bytes;
+    if (!test::read_file(path, bytes)) continue;
+    Result<Document> doc = process_document(bytes, path);
+    REQUIRE(doc.ok());
+    const CleanText& c = doc->clean;
+    const std::u32string& t = doc->original;
+    INFO(path);
+    REQUIRE(t.size() == c.code_points);
+    // Untouched text: a span inside one line with no annotation, entity or space in it maps
+    // to byte-identical input.
+    size_t identical = 0, checked = 0;
+    for (int trial = 0; trial < 300 && !t.empty(); ++trial) {
+      const uint32_t a = static_cast<uint32_t>(rng() % t.size());
+      const uint32_t b = std::min<uint32_t>(static_cast<uint32_t>(t.size()), a + 1 + rng() % 12);
+      const std::string text = to_utf8(t.substr(a, b - a));
+      const ByteRange r = c.source_bytes(a, b);
+      REQUIRE(r.begin <= r.end);
+      REQUIRE(r.end <= bytes.size());
+      const std::string raw = bytes.substr(r.begin, r.end - r.begin);
+      ++checked;
+      if (raw == text) {
+        ++identical;
+        continue;
+      }
+      // Otherwise the input holds the same non-space characters in order, with only
+      // removed material between them.
+      const std::u32string raw_cps = to_code_points(decode_entities(raw));
+      size_t k = 0;
+      for (char32_t ch : t.substr(a, b - a)) {
+        if (ch == ' ' || ch == '\n') continue;
+        while (k < raw_cps.size() && raw_cps[k] != ch) ++k;
+        REQUIRE(k < raw_cps.size());
+        ++k;
+      }
+    }
+    CHECK(identical * 2 > checked);  // most spans are untouched text
+  }
+}

@@ -1,0 +1,148 @@
+#include "zhpolicy/decode.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "test_util.hpp"
+
+using namespace zhpolicy;
+
+namespace {
+DecodedText must_decode(const std::string& bytes, const DecodeOptions& o = {}) {
+  Result<DecodedText> r = decode(bytes, "t.txt", o);
+  REQUIRE(r.ok());
+  return std::move(r).value();
+}
+}  // namespace
+
+TEST_CASE("decode: valid UTF-8 passes through with an identity map", "[decode]") {
+  const std::string s = "一、目标 new 16所";
+  DecodedText d = must_decode(s);
+  CHECK(d.text == s);
+  CHECK(d.encoding == "UTF-8");
+  CHECK(d.encoding_how == "valid-utf8");
+  CHECK(d.diagnostics.empty());
+  CHECK(d.map.to_input(3) == 3);
+  CHECK(d.map.anchor_count() == 1);
+}
+
+TEST_CASE("decode: a UTF-8 BOM is removed and offsets shift by 3", "[decode]") {
+  DecodedText d = must_decode("\xEF\xBB\xBF" "学校");
+  CHECK(d.text == "学校");
+  CHECK(d.encoding_how == "bom");
+  CHECK(d.map.to_input(0) == 3);
+  CHECK(d.map.to_input(3) == 6);
+}
+
+TEST_CASE("decode: UTF-16 and UTF-32 byte order marks", "[decode]") {
+  const std::string text = "新增学位14310个";
+  for (const char* cs : {"UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE"}) {
+    std::string bom = test::encode_as("\xEF\xBB\xBF", cs);
+    DecodedText d = must_decode(bom + test::encode_as(text, cs));
+    INFO(cs);
+    CHECK(d.text == text);
+    CHECK(d.encoding_how == "bom");
+  }
+}
+
+TEST_CASE("decode: GB18030 and Big5 are detected without a hint", "[decode]") {
+  const std::string simplified =
+      "全市计划实施新建、改扩建教育重点项目44个，其中市本级8个；年内竣工16所学校，新增学位14310个。"
+      "推动义务教育阶段专任教师交流比例不低于15%，其中骨干教师交流比例不低于20%。";
+  DecodedText gb = must_decode(test::encode_as(simplified, "GB18030"));
+  CHECK(gb.encoding == "GB18030");
+  CHECK(gb.text == simplified);
+
+  const std::string traditional =
+      "全市計劃實施新建、改擴建教育重點項目44個，其中市本級8個；年內竣工16所學校，新增學位14310個。"
+      "推動義務教育階段專任教師交流比例不低於15%，其中骨幹教師交流比例不低於20%。";
+  DecodedText big5 = must_decode(test::encode_as(traditional, "Big5"));
+  CHECK(big5.encoding == "Big5");
+  CHECK(big5.text == traditional);
+}
+
+TEST_CASE("decode: UTF-16LE without a BOM is recognised", "[decode]") {
+  const std::string text = "一、總體目標\n到2025年，學前三年毛入園率達到95%以上。";
+  DecodedText d = must_decode(test::encode_as(text, "UTF-16LE"));
+  CHECK(d.encoding == "UTF-16LE");
+  CHECK(d.text == text);
+}
+
+TEST_CASE("decode: every code point maps back to its GB18030 bytes", "[decode]") {
+  const std::string text = "ab学校12％𠀋c";  // 1-, 2- and 4-byte GB18030 sequences
+  const std::string bytes = test::encode_as(text, "GB18030");
+  DecodedText d = must_decode(bytes, {"gb18030"});
+  REQUIRE(d.text == text);
+  size_t i = 0;
+  while (i < d.text.size()) {
+    size_t len = 1;
+    const auto b = static_cast<unsigned char>(d.text[i]);
+    len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    const std::string cp = d.text.substr(i, len);
+    const std::string encoded = test::encode_as(cp, "GB18030");
+    const uint64_t at = d.map.to_input(i);
+    INFO("code point at decoded byte " << i);
+    CHECK(bytes.compare(at, encoded.size(), encoded) == 0);
+    i += len;
+  }
+  CHECK(d.map.to_input(d.text.size()) == bytes.size());
+}
+
+TEST_CASE("decode: an invalid UTF-8 byte becomes U+FFFD with its offset", "[decode]") {
+  DecodedText d = must_decode(std::string("学校学校学校学校\xFF" "所学校学校学校学校学校学校"));
+  CHECK(d.encoding == "UTF-8");
+  REQUIRE(d.diagnostics.size() == 1);
+  CHECK(d.diagnostics[0].kind == DiagnosticKind::kInvalidBytes);
+  CHECK(d.diagnostics[0].bytes.begin == 24);
+  CHECK(d.diagnostics[0].bytes.end == 25);
+  CHECK(d.text.find("\xEF\xBF\xBD" "所") == 24);
+  CHECK(d.map.to_input(27) == 25);  // 所 after the replacement
+}
+
+TEST_CASE("decode: UTF-8 truncated at the end keeps the document", "[decode]") {
+  DecodedText d = must_decode(std::string("新增学位14310个\xE4\xB8"));
+  CHECK(d.encoding == "UTF-8");
+  CHECK(d.text == "新增学位14310个\xEF\xBF\xBD");
+  REQUIRE(d.diagnostics.size() == 1);
+  CHECK(d.diagnostics[0].bytes.begin == 20);
+}
+
+TEST_CASE("decode: a lone surrogate in UTF-16 becomes U+FFFD", "[decode]") {
+  std::string bytes = "\xFF\xFE";                 // BOM
+  bytes += std::string("\x66\x5B", 2);            // 学
+  bytes += std::string("\x00\xD8", 2);            // lone high surrogate
+  bytes += std::string("\x21\x6B", 2);            // 校? any BMP char
+  DecodedText d = must_decode(bytes);
+  CHECK(d.text.find("\xEF\xBF\xBD") != std::string::npos);
+  CHECK_FALSE(d.diagnostics.empty());
+}
+
+TEST_CASE("decode: binary files are refused with a reason", "[decode]") {
+  Result<DecodedText> png = decode(std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16), "logo.txt");
+  REQUIRE_FALSE(png.ok());
+  CHECK(png.status().code() == ErrorCode::kBinary);
+  CHECK(png.status().message() == "logo.txt: binary file (PNG image)");
+
+  Result<DecodedText> nul = decode(std::string("一、目标\0二、任务", 25), "plan.txt");
+  REQUIRE_FALSE(nul.ok());
+  CHECK(nul.status().message() == "plan.txt: binary file (NUL byte at offset 12)");
+}
+
+TEST_CASE("decode: --encoding overrides detection; unknown names are an error", "[decode]") {
+  const std::string bytes = test::encode_as("學校", "Big5");
+  DecodedText d = must_decode(bytes, {"big5"});
+  CHECK(d.text == "學校");
+  CHECK(d.encoding_how == "option");
+  Result<DecodedText> bad = decode("abc", "x.txt", {"no-such-charset"});
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.status().code() == ErrorCode::kUnknownEncoding);
+}
+
+TEST_CASE("decode: empty input is empty text", "[decode]") {
+  DecodedText d = must_decode("");
+  CHECK(d.text.empty());
+  CHECK(is_valid_utf8(""));
+  CHECK_FALSE(is_valid_utf8("\xC0\x80"));        // overlong
+  CHECK_FALSE(is_valid_utf8("\xED\xA0\x80"));    // surrogate
+  CHECK_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // > U+10FFFF
+  CHECK(is_valid_utf8("\xF0\x9F\x98\x80"));
+}
