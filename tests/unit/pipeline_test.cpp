@@ -1,0 +1,65 @@
+#include "zhpolicy/pipeline.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "test_util.hpp"
+
+using namespace zhpolicy;
+
+namespace {
+std::string clean_text_of(const std::string& bytes, const std::string& name) {
+  Result<Document> doc = process_document(bytes, name);
+  REQUIRE(doc.ok());
+  return doc->clean.text;
+}
+}  // namespace
+
+// The same document saved in every encoding a site serves gives the same clean text.
+TEST_CASE("pipeline: UTF-8, UTF-8+BOM, GB18030, UTF-16LE and Big5 copies clean identically",
+          "[pipeline][seeds]") {
+  const std::vector<std::string> seeds = test::seed_files();
+  if (seeds.empty()) {
+    WARN("SKIPPED: " << test::seeds_dir() << " is missing");
+    return;
+  }
+  for (const std::string& path : seeds) {
+    std::string utf8;
+    REQUIRE(test::read_file(path, utf8));
+    INFO(path);
+    const std::string expected = clean_text_of(utf8, path);
+    REQUIRE_FALSE(expected.empty());
+    CHECK(clean_text_of("\xEF\xBB\xBF" + utf8, path) == expected);
+    CHECK(clean_text_of(test::encode_as(utf8, "GB18030"), path) == expected);
+    CHECK(clean_text_of("\xFF\xFE" + test::encode_as(utf8, "UTF-16LE"), path) == expected);
+    CHECK(clean_text_of(test::encode_as(utf8, "UTF-16LE"), path) == expected);
+    // Big5 cannot encode simplified-only characters; compare with the UTF-8 text that has
+    // been through the same Big5 round trip, so the content is the same on both sides.
+    const std::string big5 = test::encode_as(utf8, "Big5");
+    CHECK(clean_text_of(big5, path) == clean_text_of(test::decode_from(big5, "Big5"), path));
+  }
+}
+
+TEST_CASE("pipeline: the shadow is aligned with the clean text", "[pipeline]") {
+  Result<Document> doc = process_document("（一）新增學位１４３１０個，達９５％以上。", "t.txt");
+  REQUIRE(doc.ok());
+  CHECK(doc->original.size() == doc->normalized.size());
+  CHECK(doc->normalized == U"(一)新增学位14310个,达95%以上。");
+}
+
+TEST_CASE("pipeline: --max-bytes refuses larger inputs", "[pipeline]") {
+  PipelineOptions o;
+  o.max_bytes = 10;
+  Result<Document> doc = process_document("一二三四五六七八九十", "big.txt", o);
+  REQUIRE_FALSE(doc.ok());
+  CHECK(doc.status().code() == ErrorCode::kTooLarge);
+  CHECK(doc.status().message() == "big.txt: input is 30 bytes, more than --max-bytes 10");
+}
+
+TEST_CASE("pipeline: reading a missing file or a directory names the path", "[pipeline]") {
+  Result<std::string> missing = read_input("/nonexistent/plan.txt", 100);
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.status().message() == "/nonexistent/plan.txt: no such file");
+  Result<std::string> dir = read_input("/", 100);
+  REQUIRE_FALSE(dir.ok());
+  CHECK(dir.status().message() == "/: is a directory");
+}
