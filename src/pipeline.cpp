@@ -1,5 +1,6 @@
 #include "zhpolicy/pipeline.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -32,6 +33,27 @@ Result<Document> process_document(std::string_view bytes, std::string name,
     doc.clean = clean(*decoded, options.clean);
     doc.original = to_code_points(doc.clean.text);
     doc.normalized = normalize(doc.clean.text);
+    doc.diagnostics = std::move(doc.clean.diagnostics);
+    doc.clean.diagnostics.clear();
+    if (options.last_stage != Stage::kClean) {
+      doc.segmentation = segment_clauses(doc.original, doc.normalized);
+      doc.clause_bytes.reserve(doc.segmentation.clauses.size());
+      for (const Clause& c : doc.segmentation.clauses) {
+        doc.clause_bytes.push_back(doc.clean.source_bytes(c.start, c.end));
+      }
+      for (Diagnostic& d : doc.segmentation.diagnostics) {
+        d.bytes = doc.clean.source_bytes(d.start, d.end);
+        doc.diagnostics.push_back(d);
+      }
+      std::stable_sort(doc.diagnostics.begin(), doc.diagnostics.end(),
+                       [](const Diagnostic& a, const Diagnostic& b) { return a.bytes.begin < b.bytes.begin; });
+    }
+    if (options.last_stage == Stage::kExtract) {
+      doc.lean = document_lean(doc.normalized, normalize(doc.clean.title));
+      doc.targets = extract_targets(doc.original, doc.normalized, doc.segmentation, doc.clean.damaged, doc.lean);
+      doc.target_bytes.reserve(doc.targets.size());
+      for (const Target& t : doc.targets) doc.target_bytes.push_back(doc.clean.source_bytes(t.start, t.end));
+    }
     return doc;
   } catch (const std::bad_alloc&) {
     return Status(ErrorCode::kTooLarge, name + ": out of memory while processing");

@@ -1,6 +1,9 @@
 #include "zhpolicy/report.hpp"
 
+#include <algorithm>
 #include <string>
+
+#include "zhpolicy/normalize.hpp"
 
 namespace zhpolicy {
 
@@ -11,7 +14,7 @@ Table diagnostics_table(const std::vector<const Document*>& docs) {
            {"end", ColumnType::kInteger}, {"text"}},
           {}};
   for (const Document* d : docs) {
-    for (const Diagnostic& g : d->clean.diagnostics) {
+    for (const Diagnostic& g : d->diagnostics) {
       t.rows.push_back({d->name, diagnostic_kind_name(g.kind), g.what, std::to_string(g.bytes.begin),
                         std::to_string(g.bytes.end), std::to_string(g.start), std::to_string(g.end),
                         g.text});
@@ -28,6 +31,72 @@ Table metadata_table(const std::vector<const Document*>& docs) {
   for (const Document* d : docs) {
     for (const MetadataField& f : d->clean.metadata) {
       t.rows.push_back({d->name, f.key, f.value, std::to_string(f.bytes.begin), std::to_string(f.bytes.end)});
+    }
+  }
+  return t;
+}
+
+Table clauses_table(const std::vector<const Document*>& docs) {
+  Table t{"clauses",
+          {{"doc"}, {"id"}, {"level", ColumnType::kInteger}, {"label"}, {"number", ColumnType::kInteger},
+           {"parent_id"}, {"path"}, {"title"}, {"scheme"}, {"start", ColumnType::kInteger},
+           {"end", ColumnType::kInteger}, {"byte_start", ColumnType::kInteger},
+           {"byte_end", ColumnType::kInteger}, {"chars", ColumnType::kInteger}},
+          {}};
+  for (const Document* d : docs) {
+    const auto& clauses = d->segmentation.clauses;
+    for (size_t i = 1; i < clauses.size(); ++i) {
+      const Clause& c = clauses[i];
+      const ByteRange& b = d->clause_bytes[i];
+      t.rows.push_back({d->name, c.id, std::to_string(c.level), c.label, std::to_string(c.number),
+                        c.parent_id, c.path, c.title, c.scheme, std::to_string(c.start),
+                        std::to_string(c.end), std::to_string(b.begin), std::to_string(b.end),
+                        std::to_string(c.end - c.start)});
+    }
+  }
+  return t;
+}
+
+std::string clauses_outline(const std::vector<const Document*>& docs) {
+  std::string out;
+  for (const Document* d : docs) {
+    if (docs.size() > 1) out += "# " + d->name + "\n";
+    const auto& clauses = d->segmentation.clauses;
+    for (size_t i = 1; i < clauses.size(); ++i) {
+      const Clause& c = clauses[i];
+      out.append(static_cast<size_t>(2 * std::max(0, c.level - 1)), ' ');
+      out += c.label;
+      if (!c.label.empty() && !c.title.empty()) out += ' ';
+      out += c.title.empty() && c.label.empty() ? "#" + std::to_string(c.number) : c.title;
+      out += '\n';
+    }
+  }
+  return out;
+}
+
+Table targets_table(const std::vector<const Document*>& docs) {
+  Table t{"targets",
+          {{"doc"}, {"clause_id"}, {"clause_path"}, {"clause_title"}, {"sentence"}, {"text"},
+           {"indicator"}, {"indicator_norm"}, {"comparator", ColumnType::kSymbol}, {"value", ColumnType::kDecimal},
+           {"value_max", ColumnType::kDecimal}, {"unit"}, {"unit_norm"}, {"unit_class"},
+           {"direction"}, {"kind"}, {"strength"}, {"period"}, {"flags"},
+           {"start", ColumnType::kInteger}, {"end", ColumnType::kInteger},
+           {"byte_start", ColumnType::kInteger}, {"byte_end", ColumnType::kInteger}},
+          {}};
+  for (const Document* d : docs) {
+    for (size_t i = 0; i < d->targets.size(); ++i) {
+      const Target& g = d->targets[i];
+      const Clause& c = d->segmentation.clauses[g.clause];
+      const Sentence& s = d->segmentation.sentences[g.sentence];
+      std::string flags;
+      for (const std::string& f : g.flags) flags += (flags.empty() ? "" : ",") + f;
+      const std::u32string_view sentence(d->original.data() + s.start, s.end - s.start);
+      t.rows.push_back({d->name, c.id, c.path, c.title, to_utf8(sentence), g.text, g.indicator,
+                        g.indicator_norm, g.comparator, g.value.to_string(),
+                        g.has_max ? g.value_max.to_string() : "", g.unit, g.unit_norm, g.unit_class,
+                        g.direction, g.kind, g.strength, g.period, flags, std::to_string(g.start),
+                        std::to_string(g.end), std::to_string(d->target_bytes[i].begin),
+                        std::to_string(d->target_bytes[i].end)});
     }
   }
   return t;

@@ -15,6 +15,8 @@ bool is_wide(char32_t c) {
          (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
 }
 
+bool is_numeric(ColumnType t) { return t == ColumnType::kInteger || t == ColumnType::kDecimal; }
+
 bool looks_like_formula(const std::string& s) {
   if (s.empty()) return false;
   const char c = s[0];
@@ -99,7 +101,7 @@ void write_json_object(std::ostream& out, const Table& t, const std::vector<std:
     write_json_string(out, t.columns[c].name);
     out << ':';
     const std::string& v = row[c];
-    if (t.columns[c].type != ColumnType::kText) {
+    if (t.columns[c].type == ColumnType::kInteger || t.columns[c].type == ColumnType::kDecimal) {
       if (is_json_number(v)) out << v;
       else if (v.empty()) out << "null";
       else write_json_string(out, v);
@@ -151,7 +153,7 @@ void write_aligned(std::ostream& out, const Table& t, const WriteOptions& o, boo
   for (size_t r = 0; r < cells.size(); ++r) {
     if (markdown) out << '|';
     for (size_t c = 0; c < n; ++c) {
-      const bool right = t.columns[c].type != ColumnType::kText && r > 0;
+      const bool right = is_numeric(t.columns[c].type) && r > 0;
       if (markdown) {
         out << ' ' << pad(cells[r][c], width[c], right) << " |";
       } else {
@@ -163,7 +165,7 @@ void write_aligned(std::ostream& out, const Table& t, const WriteOptions& o, boo
     if (markdown && r == 0) {
       out << '|';
       for (size_t c = 0; c < n; ++c) {
-        const bool right = t.columns[c].type != ColumnType::kText;
+        const bool right = is_numeric(t.columns[c].type);
         out << ' ' << std::string(width[c] - (right ? 1 : 0), '-') << (right ? ":" : "") << " |";
       }
       out << '\n';

@@ -11,11 +11,17 @@
 
 #include "zhpolicy/clean.hpp"
 #include "zhpolicy/decode.hpp"
+#include "zhpolicy/extract.hpp"
+#include "zhpolicy/segment.hpp"
 #include "zhpolicy/status.hpp"
 
 namespace zhpolicy {
 
+// How far to run: the clean command needs no clauses, the clauses command no targets.
+enum class Stage { kClean, kSegment, kExtract };
+
 struct PipelineOptions {
+  Stage last_stage = Stage::kExtract;
   DecodeOptions decode;
   CleanOptions clean;
   // Inputs larger than this are refused with kTooLarge. 1 GiB by default: far above any
@@ -31,6 +37,13 @@ struct Document {
   CleanText clean;
   std::u32string original;   // code points of clean.text
   std::u32string normalized; // fold of `original`, same length
+  Segmentation segmentation; // Stage::kSegment and later
+  std::vector<ByteRange> clause_bytes;  // input bytes of each clause, parallel to clauses
+  DocumentLean lean = DocumentLean::kTarget;
+  std::vector<Target> targets;          // Stage::kExtract
+  std::vector<ByteRange> target_bytes;  // input bytes of each target
+  // Everything the stages found (clean's removals and flags, numbering findings), in input order.
+  std::vector<Diagnostic> diagnostics;
 };
 
 // Runs the stages on `bytes`. Errors: kBinary, kTooLarge, kUnknownEncoding (with `name`

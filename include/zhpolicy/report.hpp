@@ -2,6 +2,7 @@
 // Column names and meanings are documented in README.md ("Output columns") and are stable.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "zhpolicy/pipeline.hpp"
@@ -14,5 +15,18 @@ Table diagnostics_table(const std::vector<const Document*>& docs);
 
 // doc, key, value, byte_start, byte_end — one row per metadata field.
 Table metadata_table(const std::vector<const Document*>& docs);
+
+// doc, id, level, label, number, parent_id, path, title, scheme, start, end, byte_start,
+// byte_end, chars — one row per clause (the preamble pseudo clause is left out).
+Table clauses_table(const std::vector<const Document*>& docs);
+
+// An indented outline for people: one line per clause, two spaces per level below 1,
+// "label title"; a "# doc" line before each document when there are several.
+std::string clauses_outline(const std::vector<const Document*>& docs);
+
+// doc, clause_id, clause_path, clause_title, sentence, text, indicator, indicator_norm,
+// comparator, value, value_max, unit, unit_norm, unit_class, direction, kind, strength,
+// period, flags, start, end, byte_start, byte_end — one row per target.
+Table targets_table(const std::vector<const Document*>& docs);
 
 }  // namespace zhpolicy

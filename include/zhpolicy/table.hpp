@@ -13,6 +13,8 @@ enum class ColumnType {
   kText,     // written as a string; neutralised in CSV/TSV if it could be a formula
   kInteger,  // written as a bare number in JSON; never neutralised
   kDecimal,  // exact decimal string ("14.9"); a number in JSON
+  kSymbol,   // a closed vocabulary ("=", ">=", "range"); text in JSON, never neutralised:
+             // none of its values is a formula
 };
 
 struct Column {

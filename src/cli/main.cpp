@@ -1,4 +1,6 @@
 // zhpolicy: parse the command line, run one command, map the outcome to an exit code.
+#include <algorithm>
+
 #include <CLI/CLI.hpp>
 
 #include "cli/options.hpp"
@@ -9,7 +11,9 @@ int main(int argc, char** argv) {
   CLI::App app{"zhpolicy: clauses and quantitative targets of Chinese education policy texts"};
   zhpolicy::cli::define_options(app, options);
   try {
-    app.parse(argc, argv);
+    std::vector<std::string> args = zhpolicy::cli::with_default_command(argc, argv);
+    std::reverse(args.begin(), args.end());  // CLI11 takes the arguments in reverse order
+    app.parse(args);
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);  // prints help, or the error with a usage hint
     return code == 0 ? zhpolicy::cli::kExitOk : zhpolicy::cli::kExitUsage;

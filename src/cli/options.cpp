@@ -34,6 +34,28 @@ void define_options(CLI::App& app, Options& o) {
                   "Print what was removed or flagged (kind, bytes, text) as a table");
   clean->add_flag("--metadata", o.metadata, "Print the metadata fields as a table");
   clean->callback([&o] { o.command = "clean"; });
+
+  CLI::App* clauses = app.add_subcommand("clauses", "Print the clause table (or --format outline)");
+  add_common(*clauses, o);
+  clauses->callback([&o] { o.command = "clauses"; });
+
+  CLI::App* targets = app.add_subcommand(
+      "targets", "Print one row per quantitative target (the default command)");
+  add_common(*targets, o);
+  targets->callback([&o] { o.command = "targets"; });
+}
+
+std::vector<std::string> with_default_command(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  static const char* kCommands[] = {"clean", "clauses", "targets"};
+  for (const std::string& a : args) {
+    if (a == "--version" || a == "--help" || a == "-h") return args;
+    for (const char* c : kCommands) {
+      if (a == c) return args;
+    }
+  }
+  args.insert(args.begin(), "targets");
+  return args;
 }
 
 }  // namespace zhpolicy::cli

@@ -17,10 +17,10 @@ constexpr int kExitUsage = 2;        // bad command line
 constexpr int kExitOutputFailed = 3; // the output could not be written
 
 struct Options {
-  std::string command;               // "clean", "clauses"
+  std::string command;               // "clean", "clauses", "targets"
   std::vector<std::string> inputs;   // files, directories, "-"
   PipelineOptions pipeline;
-  std::string format;                // empty: text on a terminal, tsv on a pipe
+  std::string format;                // empty: text on a terminal, tsv on a pipe; "outline" for clauses
   std::string output;                // -o FILE; empty: stdout
   bool no_header = false;
   bool normalized = false;           // clean: print the normalized shadow
@@ -31,5 +31,9 @@ struct Options {
 
 // Declares every option and subcommand on `app`, writing into `options`.
 void define_options(CLI::App& app, Options& options);
+
+// The arguments (without the program name) with "targets" put in front when no command
+// is named: `zhpolicy plan.txt` means `zhpolicy targets plan.txt`.
+std::vector<std::string> with_default_command(int argc, char** argv);
 
 }  // namespace zhpolicy::cli

@@ -1,0 +1,617 @@
+// extract: quantities -> targets.
+//
+// The problem. A number recogniser finds "16" in "年内竣工16所学校"; an analyst needs
+// "16 所, a target, period 年内, in clause 二、/(十一)". Around every number the text says
+// what it counts (a unit: 所 个 名 人次 % 个百分点 万元), how it is bounded (不低于 … 以上,
+// 超, 逾, 约 … 左右, 3-4), whether it is a change (降低1个百分点), whether it is a plan or a
+// result (力争 / 已建成), and many numbers are not quantities at all: years, dates, plan
+// names (十四五), ordinals (第五批), codes (5+2, 5G, 12345热线), slogans (一校一品, 三名一好).
+//
+// The approach. One pass over each sentence of the normalized shadow. At every character
+// that can start a numeral, numeral.hpp's scan_number reads the longest number; then, in
+// order: reject the non-quantities by their immediate context; read a range ("3-4", "3至4");
+// read an infix (余/多), the unit (longest match in data/units.tsv) and a trailing
+// comparator (以上/以下/左右); look back for a leading comparator (不低于/超/逾/约) and a
+// change verb (提高/降低); inherit those across an enumeration ("分别增加135所、42所"); then
+// classify the sentence (target/status cues with the document's lean as tie-breaker),
+// its strength and its period, and cut the indicator from the text before the number.
+//
+// Trade-offs. Context rules are local (a few characters either side), which keeps the pass
+// linear and explainable, and the lexicons are data. A Chinese numeral must be followed by a
+// unit to count ("三名" yes, "三位一体" no); a bare Arabic number needs a unit or a
+// comparator. Everything here is measured against the gold annotations by scripts/eval.sh.
+#include "zhpolicy/extract.hpp"
+
+#include <algorithm>
+
+#include "internal/quantity_lexicon.hpp"
+#include "internal/utf8.hpp"
+#include "zhpolicy/normalize.hpp"
+
+namespace zhpolicy {
+namespace {
+
+using detail::CueEntry;
+using detail::CueRole;
+
+bool is_ascii_digit(char32_t c) { return c >= '0' && c <= '9'; }
+bool is_ascii_letter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+bool is_open_quote(char32_t c) { return c == U'“' || c == '"' || c == U'「' || c == U'‘' || c == U'『'; }
+bool is_close_quote(char32_t c) { return c == U'”' || c == '"' || c == U'」' || c == U'’' || c == U'』'; }
+
+// Characters that end the phrase an indicator is cut from.
+bool is_phrase_break(char32_t c) {
+  switch (c) {
+    case ',': case U'，': case U'、': case ';': case U'；': case ':': case U'：': case U'。':
+    case '(': case ')': case U'（': case U'）': case '!': case '?': case '\n': case ' ':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool starts_with_at(std::u32string_view text, size_t pos, std::u32string_view word) {
+  return pos + word.size() <= text.size() && text.compare(pos, word.size(), word) == 0;
+}
+
+bool ends_with_at(std::u32string_view text, size_t end, std::u32string_view word) {
+  return end >= word.size() && text.compare(end - word.size(), word.size(), word) == 0;
+}
+
+// The first cue of `role` (longest first) that starts at `pos`.
+const CueEntry* cue_at(std::u32string_view text, size_t pos, CueRole role) {
+  for (const CueEntry& c : detail::quantity_lexicon().cues) {
+    if (c.role == role && starts_with_at(text, pos, c.word)) return &c;
+  }
+  return nullptr;
+}
+
+// The first cue of `role` (longest first) that ends at `end`.
+const CueEntry* cue_ending_at(std::u32string_view text, size_t end, CueRole role) {
+  for (const CueEntry& c : detail::quantity_lexicon().cues) {
+    if (c.role == role && ends_with_at(text, end, c.word)) return &c;
+  }
+  return nullptr;
+}
+
+const detail::UnitEntry* unit_at(std::u32string_view text, size_t pos) {
+  for (const detail::UnitEntry& u : detail::quantity_lexicon().units) {
+    if (starts_with_at(text, pos, u.unit)) return &u;
+  }
+  return nullptr;
+}
+
+bool may_start_number(char32_t c) {
+  if (is_ascii_digit(c)) return true;
+  // Chinese numbers start with a digit or 十 (十三万); never with 百千万亿 (百姓, 千万).
+  return c >= 0x3007 && is_chinese_numeral_char(c) &&
+         (numeral_digit_value(c) >= 0 || c == U'十' || c == U'拾');
+}
+
+bool is_year(const ScannedNumber& n) {
+  if (n.script != NumeralScript::kArabic || n.has(ScannedNumber::kHasPoint) || n.size() != 4) return false;
+  const auto v = n.value.to_uint64();
+  return v && *v >= 1949 && *v <= 2100;
+}
+
+// Counts cue words of `role` inside [begin, end).
+int count_cues(std::u32string_view text, size_t begin, size_t end, CueRole role) {
+  int n = 0;
+  for (const CueEntry& c : detail::quantity_lexicon().cues) {
+    if (c.role != role) continue;
+    for (size_t p = text.find(c.word, begin); p != std::u32string_view::npos && p + c.word.size() <= end;
+         p = text.find(c.word, p + c.word.size())) {
+      ++n;
+    }
+  }
+  return n;
+}
+
+class Extractor {
+ public:
+  Extractor(std::u32string_view original, std::u32string_view normalized, const Segmentation& seg,
+            const std::vector<DamagedSpan>& damaged, DocumentLean lean)
+      : orig_(original), norm_(normalized), seg_(seg), damaged_(damaged), lean_(lean) {}
+
+  std::vector<Target> run();
+
+ private:
+  void scan_sentence(size_t s);
+  // Tries to read a target at the number `n`; returns where scanning resumes.
+  size_t read_target(size_t s, const ScannedNumber& n);
+  size_t read_target_at(size_t s, const ScannedNumber& n);
+  bool is_non_quantity(const ScannedNumber& n, size_t sentence_start, size_t sentence_end) const;
+  void finish(Target& t, size_t s, size_t number_begin);
+  size_t period_length_at(size_t k, size_t end) const;
+  std::string slice(size_t b, size_t e) const { return to_utf8(orig_.substr(b, e - b)); }
+  std::string slice_norm(size_t b, size_t e) const { return to_utf8(norm_.substr(b, e - b)); }
+
+  std::u32string_view orig_, norm_;
+  const Segmentation& seg_;
+  const std::vector<DamagedSpan>& damaged_;
+  DocumentLean lean_;
+  std::vector<Target> out_;
+  size_t damaged_cursor_ = 0;
+};
+
+bool Extractor::is_non_quantity(const ScannedNumber& n, size_t ss, size_t se) const {
+  const std::u32string_view t = norm_;
+  const char32_t before = n.begin > ss ? t[n.begin - 1] : U'\n';
+  const char32_t after = n.end < se ? t[n.end] : U'\n';
+  const char32_t after2 = n.end + 1 < se ? t[n.end + 1] : U'\n';
+  // Ordinals (第五批, 第八届) and frequencies (每两周: a period, not a quantity).
+  if (before == U'第' || before == U'每') return true;
+  // Codes and model names: 5+2, 1+X, 5G, 3D, AFS2.
+  if (before == '+' || after == '+' || is_ascii_letter(after) || is_ascii_letter(before)) return true;
+  if (before == '.' || before == '/' || after == '/') return true;  // versions, index numbers, fractions
+  // Dates and clock times: 3月15日, 2020-04-16, 09:00.
+  if (after == U'月' || after == U'日' || after == U'号' || before == U'月') return true;
+  if (after == ':' || before == ':') return true;
+  if (is_year(n)) {
+    // A year, a year span (2020-2025, 2024—2026年) or a date; "2000名" is a count.
+    const detail::UnitEntry* u = unit_at(t, n.end);
+    if (u == nullptr || u->unit == U"年") return true;
+  }
+  if (n.has(ScannedNumber::kDigitSequence) || n.has(ScannedNumber::kLeadingZero)) return true;
+  if (n.has(ScannedNumber::kOverflow)) return true;
+  // Plan names: 十三五, 十四五, “七五”普法.
+  if (n.script == NumeralScript::kChinese && (after == U'五' || norm_[n.end - 1] == U'五') &&
+      (is_open_quote(before) || is_close_quote(after) || is_close_quote(after2) ||
+       starts_with_at(t, n.end, U"五规划") || starts_with_at(t, n.end, U"五期间") ||
+       starts_with_at(t, n.end, U"五时期") || starts_with_at(t, n.end, U"规划") ||
+       starts_with_at(t, n.end, U"普法") || after == U'五')) {
+    return true;
+  }
+  // Versions and eras: 2.0时代, 3.0版.
+  if (starts_with_at(t, n.end, U"时代") || starts_with_at(t, n.end, U"版")) return true;
+  // Hotlines and phone numbers: 12345热线, 12345政府服务热线.
+  if (n.script == NumeralScript::kArabic && n.size() >= 5 && unit_at(t, n.end) == nullptr) {
+    for (size_t k = n.end; k < std::min(se, n.end + 8); ++k) {
+      if (starts_with_at(t, k, U"热线") || starts_with_at(t, k, U"电话")) return true;
+    }
+  }
+  // A name in quotes: “5621”项目, “三名一好”.
+  if (is_open_quote(before)) {
+    size_t k = n.end;
+    while (k < se && k < n.end + 6 && !is_close_quote(t[k]) && !is_phrase_break(t[k])) ++k;
+    if (k < se && is_close_quote(t[k])) return true;
+  }
+  return false;
+}
+
+// Length of a period expression starting at k, or 0.
+size_t Extractor::period_length_at(size_t k, size_t end) const {
+  const std::u32string_view t = norm_.substr(0, end);
+  if (const CueEntry* c = cue_at(t, k, CueRole::kPeriod)) return c->word.size();
+  // 到2025年 / 至2025年 / 2022年 (a year, not 年级 or 年度计划 of a title).
+  size_t y = k;
+  if (t[k] == U'到' || t[k] == U'至') ++y;
+  if (y + 4 < t.size() && (t[y] == '1' || t[y] == '2') && is_ascii_digit(t[y + 1]) &&
+      is_ascii_digit(t[y + 2]) && is_ascii_digit(t[y + 3]) && t[y + 4] == U'年' &&
+      (k == 0 || !is_ascii_digit(t[k - 1])) && (y + 5 >= t.size() || t[y + 5] != U'级')) {
+    size_t e = y + 5;
+    if (starts_with_at(t, e, U"底") || starts_with_at(t, e, U"末") || starts_with_at(t, e, U"前")) ++e;
+    return e - k;
+  }
+  // "十三五"期间 / 十四五末 / 十三五以来, with or without quotes.
+  size_t p = k;
+  if (is_open_quote(t[p])) ++p;
+  for (std::u32string_view plan : {U"十三五", U"十四五", U"十五五"}) {
+    if (!starts_with_at(t, p, plan)) continue;
+    size_t e = p + plan.size();
+    if (e < t.size() && is_close_quote(t[e])) ++e;
+    for (std::u32string_view tail : {U"期间", U"以来", U"时期", U"末", U"规划期"}) {
+      if (starts_with_at(t, e, tail)) return e + tail.size() - k;
+    }
+  }
+  // 近三年 / 连续三年 / 近5年.
+  for (std::u32string_view lead : {U"近", U"连续"}) {
+    if (!starts_with_at(t, k, lead)) continue;
+    ScannedNumber n = scan_number(t, k + lead.size());
+    if (n && n.end < t.size() && t[n.end] == U'年') return n.end + 1 - k;
+  }
+  return 0;
+}
+
+void Extractor::finish(Target& t, size_t s, size_t number_begin) {
+  const Sentence& sentence = seg_.sentences[s];
+  t.sentence = s;
+  t.clause = sentence.clause;
+  t.text = slice(t.start, t.end);
+
+  // Indicator: the phrase before the expression, plus the noun after a counter.
+  size_t ib = t.start;
+  while (ib > sentence.start && !is_phrase_break(norm_[ib - 1])) --ib;
+  size_t ie = t.start;
+  if (!out_.empty() && out_.back().sentence == s && out_.back().end > ib && out_.back().end <= ie) {
+    ib = out_.back().end;
+  }
+  // Trim words that frame the number rather than name the measure.
+  static const std::u32string_view kTrailing[] = {U"分别为", U"分别", U"均达", U"均", U"达到", U"达",
+                                                  U"为", U"是", U"共", U"约", U"了", U"在",
+                                                  U"保持在", U"控制在", U"计划", U"实现"};
+  static const std::u32string_view kLeading[] = {U"全市", U"全区", U"全县", U"全省", U"计划", U"力争",
+                                                 U"确保", U"争取", U"推动", U"实现", U"年内", U"全年",
+                                                 U"其中", U"并", U"和", U"及", U"累计", U"共", U"努力"};
+  bool changed = true;
+  while (changed && ib < ie) {
+    changed = false;
+    for (std::u32string_view w : kTrailing) {
+      if (ie - ib > w.size() && ends_with_at(norm_.substr(0, ie), ie, w)) {
+        ie -= w.size();
+        changed = true;
+        break;
+      }
+    }
+    for (std::u32string_view w : kLeading) {
+      if (ie - ib > w.size() && starts_with_at(norm_.substr(0, ie), ib, w)) {
+        ib += w.size();
+        changed = true;
+        break;
+      }
+    }
+  }
+  std::u32string ind_orig(orig_.substr(ib, ie - ib));
+  std::u32string ind_norm(norm_.substr(ib, ie - ib));
+  if (t.unit_class == "count") {
+    size_t fe = t.end;
+    while (fe < sentence.end && fe < t.end + 20 && !is_phrase_break(norm_[fe]) &&
+           !may_start_number(norm_[fe])) {
+      ++fe;
+    }
+    ind_orig += orig_.substr(t.end, fe - t.end);
+    ind_norm += norm_.substr(t.end, fe - t.end);
+  }
+  auto strip_quotes = [](std::u32string& text) {
+    text.erase(std::remove_if(text.begin(), text.end(), [](char32_t c) { return is_open_quote(c) || is_close_quote(c); }),
+               text.end());
+  };
+  strip_quotes(ind_orig);
+  strip_quotes(ind_norm);
+  t.indicator = to_utf8(ind_orig);
+  t.indicator_norm = to_utf8(ind_norm);
+
+  // Kind: the sentence's cues, the document's lean when they balance.
+  const int target_cues = count_cues(norm_, sentence.start, sentence.end, CueRole::kTargetCue);
+  const int status_cues = count_cues(norm_, sentence.start, sentence.end, CueRole::kStatusCue);
+  if (target_cues != status_cues) {
+    t.kind = target_cues > status_cues ? "target" : "status";
+  } else {
+    t.kind = lean_ == DocumentLean::kTarget ? "target" : "status";
+  }
+
+  // Strength: the nearest cue before the number in the sentence, else any in it.
+  // Period: the nearest period expression before the number in the sentence (年内, 每季度,
+  // 到2025年, 2022年, "十四五"期间, 十三五以来, 近三年, 连续三年), quotes dropped.
+  t.strength = "plain";
+  size_t best_strength = SIZE_MAX;
+  for (size_t k = sentence.start; k < sentence.end; ++k) {
+    const size_t distance = k < number_begin ? number_begin - k : SIZE_MAX / 2 + k;
+    if (distance < best_strength) {
+      if (const CueEntry* c = cue_at(norm_, k, CueRole::kStrength)) {
+        best_strength = distance;
+        t.strength = c->value;
+      }
+    }
+  }
+  for (size_t k = number_begin; k-- > sentence.start && t.period.empty();) {
+    const size_t len = period_length_at(k, sentence.end);
+    if (len > 0 && k + len <= number_begin) {
+      std::u32string p(orig_.substr(k, len));
+      p.erase(std::remove_if(p.begin(), p.end(), [](char32_t c) { return is_open_quote(c) || is_close_quote(c); }),
+              p.end());
+      t.period = to_utf8(p);
+    }
+  }
+
+  // Damage: a row touching a damaged span (or right next to one) cannot be trusted.
+  while (damaged_cursor_ < damaged_.size() && damaged_[damaged_cursor_].end + 1 < t.start) ++damaged_cursor_;
+  for (size_t k = damaged_cursor_; k < damaged_.size() && damaged_[k].start <= t.end + 1; ++k) {
+    if (damaged_[k].end + 1 >= t.start) {
+      t.flags.push_back("damaged");
+      break;
+    }
+  }
+  out_.push_back(std::move(t));
+}
+
+size_t Extractor::read_target(size_t s, const ScannedNumber& n) {
+  const Sentence& sentence = seg_.sentences[s];
+  const size_t ss = sentence.start, se = sentence.end;
+  const std::u32string_view t = norm_.substr(0, se);
+  if (is_non_quantity(n, ss, se)) return n.end;
+
+  // "450万元", "18.6亿元", "5万亩": the multiplier belongs to the unit as written, so the
+  // value is the number before it (450 万元, not 4500000 元).
+  ScannedNumber number = n;
+  if (n.kind == NumberKind::kPlain && n.size() >= 2 && (t[n.end - 1] == U'万' || t[n.end - 1] == U'亿')) {
+    const detail::UnitEntry* u = unit_at(t, n.end - 1);
+    if (u != nullptr && u->unit.size() >= 2) {
+      ScannedNumber head = scan_number(t.substr(0, n.end - 1), n.begin);
+      if (head && head.end == n.end - 1) number = head;
+    }
+  }
+  return read_target_at(s, number);
+}
+
+size_t Extractor::read_target_at(size_t s, const ScannedNumber& n) {
+  const Sentence& sentence = seg_.sentences[s];
+  const size_t ss = sentence.start, se = sentence.end;
+  const std::u32string_view t = norm_.substr(0, se);
+  Target target;
+  target.value = n.value;
+  size_t pos = n.end;
+  std::string comparator = "=";
+  bool approximate = n.has(ScannedNumber::kApproximate);
+  bool unit_found = false;
+
+  auto set_unit = [&](size_t b, size_t e, const std::string& unit_class) {
+    target.unit = slice(b, e);
+    target.unit_norm = slice_norm(b, e);
+    target.unit_class = unit_class;
+    unit_found = true;
+  };
+
+  switch (n.kind) {
+    case NumberKind::kPercent:
+      target.unit_class = "percent";
+      target.unit_norm = "%";
+      target.unit = n.has(ScannedNumber::kSignSuffix) ? slice(n.end - 1, n.end) : "";
+      unit_found = true;
+      break;
+    case NumberKind::kPermille:
+      target.unit_class = "percent";
+      target.unit_norm = "‰";
+      target.unit = n.has(ScannedNumber::kSignSuffix) ? slice(n.end - 1, n.end) : "";
+      unit_found = true;
+      break;
+    case NumberKind::kTenths:
+      target.value = make_decimal(n.value.coefficient, n.value.exponent + 1, n.value.negative);
+      target.unit_class = "percent";
+      target.unit_norm = "%";
+      target.unit = "成";
+      unit_found = true;
+      break;
+    case NumberKind::kFraction: {
+      // As a percentage, four decimals: 三分之一 -> 33.3333.
+      const auto num = n.value.to_uint64();
+      const auto den = n.second.to_uint64();
+      if (!num || !den || *den == 0 || *num > 1000000) return n.end;
+      const uint64_t scaled = (*num * 1000000 + *den / 2) / *den;
+      target.value = make_decimal(scaled, -4);
+      target.unit_class = "percent";
+      target.unit_norm = "%";
+      unit_found = true;
+      break;
+    }
+    case NumberKind::kRange:
+      comparator = "range";
+      target.value_max = n.second;
+      target.has_max = true;
+      break;
+    default:
+      break;
+  }
+
+  // A range written with a mark: 3-4所, 3~4, 3至4, 1到2, 3—4 (dashes fold to '-').
+  if (!unit_found && !target.has_max && pos + 1 < se &&
+      (t[pos] == '-' || t[pos] == '~' || t[pos] == U'至' || t[pos] == U'到')) {
+    ScannedNumber m = scan_number(t, pos + 1);
+    if (m && m.kind == NumberKind::kPlain && !is_year(n) && m.value.to_string() != n.value.to_string()) {
+      const auto a = n.value.to_uint64(), b = m.value.to_uint64();
+      const bool ascending = (a && b) ? *a < *b : true;
+      if (ascending && !is_non_quantity(m, ss, se)) {
+        comparator = "range";
+        target.value_max = m.value;
+        target.has_max = true;
+        pos = m.end;
+      }
+    }
+  }
+
+  if (!unit_found) {
+    if (const CueEntry* infix = cue_at(t, pos, CueRole::kApproxInfix)) {
+      if (unit_at(t, pos + infix->word.size()) != nullptr) {
+        approximate = true;
+        comparator = infix->value;
+        pos += infix->word.size();
+      }
+    }
+    if (const detail::UnitEntry* u = unit_at(t, pos)) {
+      size_t unit_end = pos + u->unit.size();
+      // "12个班": the measure word 个 gives way to the noun that is itself a unit.
+      if (u->unit == U"个") {
+        if (const detail::UnitEntry* noun = unit_at(t, unit_end); noun != nullptr && noun->unit != U"个" &&
+                                                                  noun->unit_class == "count") {
+          u = noun;
+          unit_end += noun->unit.size();
+        }
+      }
+      set_unit(pos, unit_end, u->unit_class);
+      target.unit_norm = u->unit_norm;
+      pos = unit_end;
+    }
+  } else if (n.kind == NumberKind::kPercent && !n.has(ScannedNumber::kSignSuffix)) {
+    // 百分之九十五: no sign to cut.
+  }
+
+  // Chinese numerals count only with a unit ("三名" yes; "十大基本制度" no); a numeral, a
+  // unit and another numeral is a slogan or a name ("三位一体", "五年一贯制"); 一 before a
+  // counter is an article ("一批", "一届"); and a lone Chinese digit with a generic counter
+  // is structure ("两个平台", "三个走在前列").
+  // 年 after a number is a grade (三年级), a plan's name (三年发展规划), a validity
+  // (有效期5年) or a look-back (近三年, 每五年) more often than a target; it counts when
+  // a comparator bounds it ("14.9年以上") or the number is a plain Arabic one.
+  if (target.unit_norm == "年") {
+    const char32_t next = pos < se ? t[pos] : U'\n';
+    if (next == U'级' || starts_with_at(t, pos, U"发展规划") || starts_with_at(t, pos, U"规划") ||
+        starts_with_at(t, pos, U"行动") || starts_with_at(t, pos, U"计划") ||
+        ends_with_at(t, n.begin, U"有效期") || ends_with_at(t, n.begin, U"学前") ||
+        (n.script == NumeralScript::kChinese && ends_with_at(t, n.begin, U"近"))) {
+      return n.end;
+    }
+    if (n.script == NumeralScript::kChinese && cue_at(t, pos, CueRole::kAfterComparator) == nullptr &&
+        cue_ending_at(t, n.begin, CueRole::kBeforeComparator) == nullptr) {
+      return n.end;
+    }
+  }
+  // "24小时热线", "12345热线": the number names the service.
+  if (starts_with_at(t, pos, U"热线") || starts_with_at(t, pos, U"心理援助热线")) return n.end;
+  if (n.script == NumeralScript::kChinese) {
+    if (!unit_found) return n.end;
+    if (pos < se && is_chinese_numeral_char(t[pos]) && numeral_digit_value(t[pos]) >= 0) return n.end;
+    if (n.has(ScannedNumber::kSingleChineseDigit) && n.value == make_decimal(1)) return n.end;
+  }
+  if (n.has(ScannedNumber::kSingleChineseDigit) &&
+      (target.unit_norm == "个" || target.unit_norm == "项" || target.unit_norm == "条" ||
+       target.unit_norm == "支" || target.unit_norm == "种" || target.unit_norm == "类")) {
+    return n.end;
+  }
+
+  // Trailing comparator: 以上, 以下, 以内, 左右.
+  if (const CueEntry* after = cue_at(t, pos, CueRole::kAfterComparator)) {
+    if (comparator != "range") comparator = after->value;
+    if (after->value == "~") approximate = true;
+    pos += after->word.size();
+  }
+
+  // Leading comparator and change verb.
+  size_t start = n.begin;
+  if (const CueEntry* before = cue_ending_at(t, n.begin, CueRole::kBeforeComparator)) {
+    if (comparator == "=" || (comparator == "~" && before->value == "~")) comparator = before->value;
+    else if (before->value == "~") approximate = true;
+    if (before->value == "~") approximate = true;
+    // 达/达到/保持在/控制在 frame the value; 不低于, 超, 逾, 约 are part of the expression.
+    if (before->value != "=") start = n.begin - before->word.size();
+  }
+  // A bounding word separated from the number by a verb or a base keeps its meaning:
+  // "至少设立1个", "不低于全市在册幼儿园总数的五分之一". Only the unambiguous ones.
+  if (comparator == "=" || comparator == "~") {
+    for (size_t k = n.begin; k > ss && k + 16 > n.begin && !is_phrase_break(t[k - 1]); --k) {
+      const CueEntry* far = cue_ending_at(t, k, CueRole::kBeforeComparator);
+      if (far != nullptr && far->word.size() >= 2 && far->value != "=" && far->value != "~") {
+        if (comparator == "=") comparator = far->value;
+        break;
+      }
+    }
+  }
+  {
+    size_t k = start;
+    static const std::u32string_view kGlue[] = {U"了", U"分别为", U"分别", U"为", U"约", U"近"};
+    for (bool moved = true; moved;) {
+      moved = false;
+      for (std::u32string_view g : kGlue) {
+        if (k > ss + g.size() - 1 && ends_with_at(t, k, g)) {
+          k -= g.size();
+          moved = true;
+          break;
+        }
+      }
+    }
+    if (const CueEntry* delta = cue_ending_at(t, k, CueRole::kDelta)) target.direction = delta->value;
+  }
+
+  // An enumeration inherits what its first member said: 分别增加135所、42所; 不超过25人、30人.
+  if (!out_.empty() && out_.back().sentence == s && n.begin > ss && t[n.begin - 1] == U'、' &&
+      out_.back().end + 1 == n.begin) {
+    const Target& prev = out_.back();
+    if (target.direction.empty()) target.direction = prev.direction;
+    if (comparator == "=" && prev.comparator != "range") comparator = prev.comparator;
+    if (!unit_found && !prev.unit_norm.empty()) {
+      target.unit_norm = prev.unit_norm;
+      target.unit_class = prev.unit_class;
+      target.flags.push_back("inferred_unit");
+      unit_found = true;
+    }
+  }
+
+  // No unit: take it from the indicator ("参训人次超13万", "得分为91.5"), or drop a bare number.
+  if (!unit_found) {
+    size_t k = start;
+    while (k > ss && (t[k - 1] == U'为' || t[k - 1] == U'达' || t[k - 1] == U'是')) --k;
+    const detail::UnitEntry* inferred = nullptr;
+    for (const detail::UnitEntry& u : detail::quantity_lexicon().units) {
+      if (u.unit.size() >= 1 && ends_with_at(t, k, u.unit) && u.unit != U"个" && u.unit != U"年") {
+        inferred = &u;
+        break;
+      }
+    }
+    if (inferred == nullptr || (n.script != NumeralScript::kArabic && n.script != NumeralScript::kMixed)) {
+      return n.end;
+    }
+    target.unit_norm = to_utf8(inferred->unit);
+    target.unit_class = inferred->unit_class;
+    target.flags.push_back("inferred_unit");
+  }
+
+  if (approximate) target.flags.push_back("approximate");
+  target.comparator = comparator;
+  target.start = static_cast<uint32_t>(start);
+  target.end = static_cast<uint32_t>(pos);
+  finish(target, s, n.begin);
+  return pos;
+}
+
+void Extractor::scan_sentence(size_t s) {
+  const Sentence& sentence = seg_.sentences[s];
+  const std::u32string_view t = norm_.substr(0, sentence.end);
+  int book_depth = 0;  // inside 《…》 numbers belong to a title
+  size_t i = sentence.start;
+  while (i < sentence.end) {
+    const char32_t c = t[i];
+    if (c == U'《') ++book_depth;
+    if (c == U'》' && book_depth > 0) --book_depth;
+    // Resume only at the start of a numeral: never inside 十九 or 14.9. 百/千/万 start a
+    // number only as 百分之/千分之/万分之.
+    const bool fraction_start = (c == U'百' || c == U'千' || c == U'万') && i + 1 < sentence.end && t[i + 1] == U'分';
+    if ((!may_start_number(c) && !fraction_start) ||
+        (i > sentence.start && (is_ascii_digit(t[i - 1]) || t[i - 1] == '.' ||
+                                (c >= 0x3007 && is_chinese_numeral_char(t[i - 1]))))) {
+      ++i;
+      continue;
+    }
+    ScannedNumber n = scan_number(t, i);
+    if (!n) {
+      ++i;
+      continue;
+    }
+    if (book_depth > 0) {
+      i = n.end;
+      continue;
+    }
+    const size_t next = read_target(s, n);
+    for (size_t k = i + 1; k < next; ++k) {
+      if (t[k] == U'《') ++book_depth;
+      if (t[k] == U'》' && book_depth > 0) --book_depth;
+    }
+    i = std::max(next, i + 1);
+  }
+}
+
+std::vector<Target> Extractor::run() {
+  for (size_t s = 0; s < seg_.sentences.size(); ++s) scan_sentence(s);
+  return std::move(out_);
+}
+
+}  // namespace
+
+std::vector<Target> extract_targets(std::u32string_view original, std::u32string_view normalized,
+                                    const Segmentation& segmentation,
+                                    const std::vector<DamagedSpan>& damaged, DocumentLean lean) {
+  const size_t n = std::min(original.size(), normalized.size());
+  return Extractor(original.substr(0, n), normalized.substr(0, n), segmentation, damaged, lean).run();
+}
+
+DocumentLean document_lean(std::u32string_view normalized, std::u32string_view title) {
+  static const std::u32string_view kPlanTitles[] = {U"要点", U"方案", U"计划", U"规划", U"意见",
+                                                    U"通知", U"办法", U"措施", U"纲要", U"安排"};
+  for (std::u32string_view w : kPlanTitles) {
+    if (title.find(w) != std::u32string_view::npos) return DocumentLean::kTarget;
+  }
+  const int target = count_cues(normalized, 0, normalized.size(), CueRole::kTargetCue);
+  const int status = count_cues(normalized, 0, normalized.size(), CueRole::kStatusCue);
+  return status > target ? DocumentLean::kStatus : DocumentLean::kTarget;
+}
+
+}  // namespace zhpolicy

@@ -1,0 +1,99 @@
+#include "internal/quantity_lexicon.hpp"
+
+#include <algorithm>
+
+#include "zhpolicy/normalize.hpp"
+
+namespace zhpolicy::detail {
+namespace {
+#include "units_data.inc"
+#include "quantity_cues_data.inc"
+
+// Calls f(fields) for each data row; returns the first error.
+template <typename F>
+std::string for_each_row(std::string_view data, const char* file, size_t columns, F f) {
+  size_t line_no = 0;
+  while (!data.empty()) {
+    const size_t nl = data.find('\n');
+    std::string_view line = data.substr(0, nl);
+    data.remove_prefix(nl == std::string_view::npos ? data.size() : nl + 1);
+    ++line_no;
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string_view> fields;
+    size_t pos = 0;
+    while (true) {
+      const size_t tab = line.find('\t', pos);
+      fields.push_back(line.substr(pos, tab == std::string_view::npos ? std::string_view::npos : tab - pos));
+      if (tab == std::string_view::npos) break;
+      pos = tab + 1;
+    }
+    if (fields.size() != columns || fields[0].empty()) {
+      return std::string(file) + ":" + std::to_string(line_no) + ": expected " + std::to_string(columns) + " fields";
+    }
+    std::string err = f(fields);
+    if (!err.empty()) return std::string(file) + ":" + std::to_string(line_no) + ": " + err;
+  }
+  return "";
+}
+
+constexpr std::string_view kClasses[] = {"count", "percent", "percentage_point", "money", "score",
+                                         "duration", "age", "area", "length", "other"};
+
+bool parse_role(std::string_view s, CueRole& role) {
+  static const std::pair<const char*, CueRole> kRoles[] = {
+      {"before_comparator", CueRole::kBeforeComparator}, {"after_comparator", CueRole::kAfterComparator},
+      {"approx_infix", CueRole::kApproxInfix},           {"delta", CueRole::kDelta},
+      {"target_cue", CueRole::kTargetCue},               {"status_cue", CueRole::kStatusCue},
+      {"strength", CueRole::kStrength},                  {"period", CueRole::kPeriod},
+  };
+  for (const auto& [name, r] : kRoles) {
+    if (s == name) {
+      role = r;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string_view units_tsv_text() { return k_units_tsv; }
+std::string_view quantity_cues_tsv_text() { return k_quantity_cues_tsv; }
+
+std::string parse_quantity_lexicon(std::string_view units_tsv, std::string_view cues_tsv,
+                                   QuantityLexicon& out) {
+  std::string err = for_each_row(units_tsv, "data/units.tsv", 3, [&](const auto& f) -> std::string {
+    if (std::find(std::begin(kClasses), std::end(kClasses), f[1]) == std::end(kClasses)) {
+      return "unknown unit class '" + std::string(f[1]) + "'";
+    }
+    const std::u32string unit = normalize(f[0]);
+    out.units.push_back({unit, std::string(f[1]), f[2] == "-" ? to_utf8(unit) : std::string(f[2])});
+    return "";
+  });
+  if (!err.empty()) return err;
+  err = for_each_row(cues_tsv, "data/quantity_cues.tsv", 3, [&](const auto& f) -> std::string {
+    CueRole role;
+    if (!parse_role(f[1], role)) return "unknown role '" + std::string(f[1]) + "'";
+    out.cues.push_back({normalize(f[0]), role, std::string(f[2])});
+    return "";
+  });
+  if (!err.empty()) return err;
+  std::stable_sort(out.units.begin(), out.units.end(),
+                   [](const UnitEntry& a, const UnitEntry& b) { return a.unit.size() > b.unit.size(); });
+  std::stable_sort(out.cues.begin(), out.cues.end(),
+                   [](const CueEntry& a, const CueEntry& b) { return a.word.size() > b.word.size(); });
+  return "";
+}
+
+const QuantityLexicon& quantity_lexicon() {
+  static const QuantityLexicon lexicon = [] {
+    QuantityLexicon l;
+    // Malformed data is caught by tests/unit/data_files_test.cpp at build time; a bad row
+    // would only shorten the lexicon here, never crash.
+    (void)parse_quantity_lexicon(units_tsv_text(), quantity_cues_tsv_text(), l);
+    return l;
+  }();
+  return lexicon;
+}
+
+}  // namespace zhpolicy::detail
