@@ -8,10 +8,8 @@ root=$(pwd)
 shared=${ZHPOLICY_SHARED_DIR:-$root/../shared}
 run=tests/golden/run_golden.sh
 exp=$root/tests/golden/expected
-$run "$root/$bin" clean "$shared/seeds" "$exp/seeds_clean" --update
-$run "$root/$bin" clean "$root/data/samples" "$exp/samples_clean" --update
-if "$root/$bin" clauses --help >/dev/null 2>&1; then
-  $run "$root/$bin" clauses "$shared/seeds" "$exp/seeds_clauses" --update
-  $run "$root/$bin" clauses "$root/data/samples" "$exp/samples_clauses" --update
-fi
+for suite in clean clauses targets; do
+  $run "$root/$bin" $suite "$shared/seeds" "$exp/seeds_$suite" --update
+  $run "$root/$bin" $suite "$root/data/samples" "$exp/samples_$suite" --update
+done
 git status --short tests/golden

@@ -16,6 +16,7 @@ fi
 case "$suite" in
   clean) views="clean.txt normalized.txt diagnostics.tsv metadata.tsv" ;;
   clauses) views="clauses.tsv outline.txt" ;;
+  targets) views="targets.tsv" ;;
   *) echo "unknown suite $suite"; exit 2 ;;
 esac
 
@@ -27,6 +28,7 @@ run_view() {  # file view
     metadata.tsv) "$bin" clean --metadata --format tsv "$1" ;;
     clauses.tsv) "$bin" clauses --format tsv "$1" ;;
     outline.txt) "$bin" clauses --format outline "$1" ;;
+    targets.tsv) "$bin" targets --format tsv "$1" ;;
   esac
 }
 
