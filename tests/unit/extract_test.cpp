@@ -1,0 +1,137 @@
+#include "zhpolicy/extract.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "zhpolicy/pipeline.hpp"
+
+using namespace zhpolicy;
+
+namespace {
+
+// Each target as "text|comparator|value|value_max|unit_norm|unit_class|direction|kind|period|flags".
+std::vector<std::string> rows_of(const std::string& text) {
+  Result<Document> doc = process_document(text, "t.txt");
+  REQUIRE(doc.ok());
+  std::vector<std::string> rows;
+  for (const Target& t : doc->targets) {
+    std::string flags;
+    for (const std::string& f : t.flags) flags += (flags.empty() ? "" : ",") + f;
+    rows.push_back(t.text + "|" + t.comparator + "|" + t.value.to_string() + "|" +
+                   (t.has_max ? t.value_max.to_string() : "") + "|" + t.unit_norm + "|" + t.unit_class +
+                   "|" + t.direction + "|" + t.kind + "|" + t.period + "|" + flags);
+  }
+  return rows;
+}
+
+using Rows = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("extract: counts with counters, and the period before them", "[extract]") {
+  CHECK(rows_of("(十一)全市計劃實施新建、改擴建教育重點項目44個;年內竣工16所學校,新增學位14310個。") ==
+        Rows{"44個|=|44||个|count||target||", "16所|=|16||所|count||target|年內|",
+             "14310個|=|14310||个|count||target|年內|"});
+}
+
+TEST_CASE("extract: comparators before and after the unit", "[extract]") {
+  CHECK(rows_of("推動專任教師交流比例不低於15%,其中骨幹教師交流比例不低於20%。") ==
+        Rows{"不低於15%|>=|15||%|percent||target||", "不低於20%|>=|20||%|percent||target||"});
+  CHECK(rows_of("力爭吸引社會力量參助逾5500人次。招引教師800名以上,計劃參訓人次超13萬。") ==
+        Rows{"逾5500人次|>|5500||人次|count||target||", "800名以上|>=|800||名|count||target||",
+             "超13萬|>|130000||人次|count||target||inferred_unit"});
+  CHECK(rows_of("確保及時簽收率達95%以上。") == Rows{"95%以上|>=|95||%|percent||target||"});
+  CHECK(rows_of("确保普惠性幼儿园覆盖率保持在92%以上,班额控制在45人以内。") ==
+        Rows{"92%以上|>=|92||%|percent||target||", "45人以内|<=|45||人|count||target||"});
+}
+
+TEST_CASE("extract: a percentage-point delta is not a percentage", "[extract]") {
+  CHECK(rows_of("力爭全市中小學生近視率較上年降低1個百分點。") ==
+        Rows{"1個百分點|=|1||个百分点|percentage_point|decrease|target||"});
+  CHECK(rows_of("力争儿童青少年近视率下降1个百分点。") ==
+        Rows{"1个百分点|=|1||个百分点|percentage_point|decrease|target||"});
+}
+
+TEST_CASE("extract: ranges are one row", "[extract]") {
+  CHECK(rows_of("命名3-4所学科教研示范学校,新立项1-2个省级项目,培育3～4个品牌,建设3至5个基地。") ==
+        Rows{"3-4所|range|3|4|所|count||target||", "1-2个|range|1|2|个|count||target||",
+             "3～4个|range|3|4|个|count||target||", "3至5个|range|3|5|个|count||target||"});
+  CHECK(rows_of("每校配备两三名心理教师。") == Rows{"两三名|range|2|3|名|count||target||"});
+}
+
+TEST_CASE("extract: Chinese numerals, money with multipliers, percent words", "[extract]") {
+  CHECK(rows_of("新增学位两千个,投入资金450万元,总投资约18.6亿元,覆盖率达到百分之九十五,约三成学校。") ==
+        Rows{"两千个|=|2000||个|count||target||", "450万元|=|450||万元|money||target||",
+             "约18.6亿元|~|18.6||亿元|money||target||approximate",
+             "百分之九十五|=|95||%|percent||target||", "约三成|~|30||%|percent||target||approximate"});
+}
+
+TEST_CASE("extract: each member of an enumeration is a row and inherits the verb", "[extract]") {
+  CHECK(rows_of("“十三五”期间,全市优质幼儿园、优质义务教育学校分别增加135所、42所,增幅分别为74.18%、15.22%。") ==
+        Rows{"135所|=|135||所|count|increase|status|十三五期间|",
+             "42所|=|42||所|count|increase|status|十三五期间|",
+             "74.18%|=|74.18||%|percent|increase|status|十三五期间|",
+             "15.22%|=|15.22||%|percent|increase|status|十三五期间|"});
+}
+
+TEST_CASE("extract: never a target", "[extract]") {
+  for (const char* s : {"推進“三名一好”工程。", "瞄準“5+2”的創建目標。", "規範12345政府服務熱線工單辦理流程。",
+                        "開展第五輪學校主動發展規劃中期評估。", "制定實施2020-2025教育人才發展規劃。",
+                        "總結評估常州教育“十三五”規劃。", "對“5G”時代信息化裝備進行研究。",
+                        "推進“青果”進入2.0時代。", "完善“1+X”教育人事制度。", "深入推进体教融合“5621”项目。",
+                        "促进城乡教育一体化发展,深入推进“一校一品”,实现三位一体。", "堅持“五育并舉”。",
+                        "推動實施“四個進家庭”行動。", "2019年3月15日", "教育装备采购网 2021-03-09 09:00",
+                        "组织第八届评审,建立第五批市名教师工作室。", "推进“七五”普法教育。",
+                        "完善十大基本制度。", "建設一批高水平產教融合載體。"}) {
+    INFO(s);
+    CHECK(rows_of(s).empty());
+  }
+}
+
+TEST_CASE("extract: a number touching mojibake is flagged damaged", "[extract]") {
+  Rows rows = rows_of("新增市義務教育“新優質學?!?4所。");
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0] == "4所|=|4||所|count||target||damaged");
+}
+
+TEST_CASE("extract: frequency period and strength", "[extract]") {
+  Result<Document> doc = process_document("(四十一)每季度召開對接會(會商會)1次。確保及時簽收率達95%以上,力爭群眾滿意率達95%以上。", "t.txt");
+  REQUIRE(doc.ok());
+  REQUIRE(doc->targets.size() == 3);
+  CHECK(doc->targets[0].period == "每季度");
+  CHECK(doc->targets[1].strength == "firm");
+  CHECK(doc->targets[2].strength == "aspirational");
+}
+
+TEST_CASE("extract: a report's results are status, a plan's numbers targets", "[extract]") {
+  const std::string report =
+      "近年来，全市已建成中小学校63所。\n聚力提升质量。全市已有名师工作室17个，累计交流教师4300多人次。";
+  Result<Document> r = process_document(report, "r.txt");
+  REQUIRE(r.ok());
+  REQUIRE(r->targets.size() == 3);
+  for (const Target& t : r->targets) CHECK(t.kind == "status");
+  const std::string plan = "2025年教育工作要点\n一、目标\n(一)新增学位5000个。(二)建成10所智慧校园示范校。";
+  Result<Document> p = process_document(plan, "p.txt");
+  REQUIRE(p.ok());
+  REQUIRE(p->targets.size() == 2);
+  for (const Target& t : p->targets) CHECK(t.kind == "target");
+}
+
+TEST_CASE("extract: the indicator is cut from the text before the number", "[extract]") {
+  Result<Document> doc = process_document("年內實現局屬學校使用直飲水60%。新增學位14310個。", "t.txt");
+  REQUIRE(doc.ok());
+  REQUIRE(doc->targets.size() == 2);
+  CHECK(doc->targets[0].indicator == "局屬學校使用直飲水");
+  CHECK(doc->targets[0].indicator_norm == "局属学校使用直饮水");
+  CHECK(doc->targets[1].indicator == "新增學位");
+}
+
+TEST_CASE("extract: target byte ranges point at the expression in the input", "[extract]") {
+  const std::string input = "<p>推動專任教師交流比例不低於15%</p>\n<p>年內竣工16所學校</p>";
+  Result<Document> doc = process_document(input, "t.html");
+  REQUIRE(doc.ok());
+  REQUIRE(doc->targets.size() == 2);
+  for (size_t i = 0; i < 2; ++i) {
+    const ByteRange& b = doc->target_bytes[i];
+    CHECK(input.substr(b.begin, b.end - b.begin) == doc->targets[i].text);
+  }
+}
