@@ -43,9 +43,11 @@ printf '%-28s %10s %12s %12s\n' stage MB/s "x cat" "x utf8-loop"
 printf '%-28s %10.1f %12.3f %12s\n' "cat (baseline)" "$cat_mbs" 1 "-"
 loop_mbs=$("$bench" utf8-loop "${files[@]}" | awk '{print $4}')
 printf '%-28s %10.1f %12.3f %12.3f\n' "utf8-loop (baseline)" "$loop_mbs" "$(echo "$loop_mbs/$cat_mbs" | bc -l)" 1
-for mode in decode clean; do
+for mode in decode clean segment targets; do
   mbs=$("$bench" "$mode" "${files[@]}" | awk '{print $4}')
   label=$mode
   [ "$mode" = clean ] && label="decode+clean+normalize"
+  [ "$mode" = segment ] && label="... +segment"
+  [ "$mode" = targets ] && label="... +segment+extract"
   printf '%-28s %10.1f %12.3f %12.3f\n' "$label" "$mbs" "$(echo "$mbs/$cat_mbs" | bc -l)" "$(echo "$mbs/$loop_mbs" | bc -l)"
 done

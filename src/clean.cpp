@@ -71,8 +71,9 @@ namespace {
 
 using detail::MarkerKind;
 
-// Lines longer than this are body text; chrome and metadata lines are short.
-constexpr uint32_t kMaxClassifiedLine = 400;
+// Lines longer than this are body text; chrome, metadata and spam lines are short (the
+// longest seen in the seeds is an 80-character spam line).
+constexpr uint32_t kMaxClassifiedLine = 160;
 // A paragraph this long that repeats an earlier one is a pasted duplicate on its own.
 constexpr uint32_t kMinDuplicateLength = 20;
 
@@ -95,6 +96,7 @@ struct Line {
   uint32_t cps = 0;
   std::u32string original;    // short lines only: code points of `text`
   std::u32string compact;     // short lines only: folded, lower-cased, no spaces
+  detail::MarkerHits hits;    // short lines only: the boilerplate markers in `compact`
   uint32_t src_begin = 0, src_end = 0;  // decoded bytes of the raw line
   std::vector<Removal> pinyin;
   Fate fate = Fate::kBody;
@@ -161,6 +163,14 @@ void Cleaner::scan_line(std::string_view t, uint32_t begin, uint32_t end,
   };
   size_t i = begin;
   while (i < end) {
+    // Fast path: a CJK ideograph (lead byte 0xE4..0xE9, U+4000..U+9FFF) is never a space,
+    // an invisible character or a parenthesis; most of a Chinese page is these.
+    const auto lead = static_cast<unsigned char>(t[i]);
+    if (lead >= 0xE4 && lead <= 0xE9 && !pending_space && in_run && i + 3 <= end) {
+      i += 3;
+      prev_han = true;
+      continue;
+    }
     const size_t at = i;
     const char32_t c = detail::next_code_point(t, i);
     if (is_space_like(c)) {
@@ -215,6 +225,7 @@ void Cleaner::scan_line(std::string_view t, uint32_t begin, uint32_t end,
   if (short_line(line)) {
     line.original = to_code_points(line.text);
     line.compact = detail::compact_fold(line.original);
+    line.hits = detail::scan_markers(line.compact);
   }
   lines_.push_back(std::move(line));
 }
@@ -329,8 +340,9 @@ void Cleaner::classify_line(size_t i) {
   Line& line = lines_[i];
   if (!short_line(line)) return;
   const std::u32string& c = line.compact;
-  if (detail::spam_score(c) >= 3) return set_fate(line, Fate::kRemoved, DiagnosticKind::kSpam, "seo_spam");
-  if (detail::find_marker(MarkerKind::kBreadcrumb, c)) {
+  const detail::MarkerHits& hits = line.hits;
+  if (hits.spam >= 3) return set_fate(line, Fate::kRemoved, DiagnosticKind::kSpam, "seo_spam");
+  if (hits.find(MarkerKind::kBreadcrumb)) {
     set_fate(line, Fate::kRemoved, DiagnosticKind::kChrome, "breadcrumb");
     // "您當前的位置:" alone: the path is on the next line.
     if (i + 1 < lines_.size() && c.back() == ':' && short_line(lines_[i + 1]) &&
@@ -342,9 +354,9 @@ void Cleaner::classify_line(size_t i) {
   if ((c.rfind(U"首页", 0) == 0 || c.rfind(U"网站首页", 0) == 0) && c.find(U'>') != std::u32string::npos) {
     return set_fate(line, Fate::kRemoved, DiagnosticKind::kChrome, "breadcrumb");
   }
-  if (detail::find_marker(MarkerKind::kShare, c)) return set_fate(line, Fate::kRemoved, DiagnosticKind::kChrome, "share");
-  if (detail::find_marker(MarkerKind::kFooter, c)) return set_fate(line, Fate::kRemoved, DiagnosticKind::kChrome, "footer");
-  if (detail::find_marker(MarkerKind::kCounter, c)) {
+  if (hits.find(MarkerKind::kShare)) return set_fate(line, Fate::kRemoved, DiagnosticKind::kChrome, "share");
+  if (hits.find(MarkerKind::kFooter)) return set_fate(line, Fate::kRemoved, DiagnosticKind::kChrome, "footer");
+  if (hits.find(MarkerKind::kCounter)) {
     // A byline: "教育装备采购网 2021-03-09 09:00 围观2084次" -> site and date.
     set_fate(line, Fate::kMetadata, DiagnosticKind::kChrome, "byline");
     std::u32string folded;
@@ -361,13 +373,11 @@ void Cleaner::classify_line(size_t i) {
     return;
   }
   // Metadata "key:value" lines.
-  for (const detail::Marker& m : detail::boilerplate_markers()) {
-    if (m.kind != MarkerKind::kMetadataKey || !detail::marker_matches(m, c)) continue;
-    if (c.size() > m.pattern.size() && c[m.pattern.size()] == ':') {
-      set_fate(line, Fate::kMetadata, DiagnosticKind::kMetadata, "metadata");
-      parse_metadata(line);
-      return;
-    }
+  if (const detail::Marker* key = hits.find(MarkerKind::kMetadataKey);
+      key != nullptr && c.size() > key->pattern.size() && c[key->pattern.size()] == ':') {
+    set_fate(line, Fate::kMetadata, DiagnosticKind::kMetadata, "metadata");
+    parse_metadata(line);
+    return;
   }
   std::u32string folded;
   for (char32_t ch : line.original) folded.push_back(fold_char(ch));
@@ -386,15 +396,15 @@ void Cleaner::classify_tail() {
     Line& line = lines_[i];
     if (line.fate == Fate::kBody) ++body_seen;
     if (!short_line(line) || line.cps > 40 || body_seen < 2) continue;
-    const bool related = detail::find_marker(MarkerKind::kRelated, line.compact) != nullptr;
-    const bool copyright = detail::find_marker(MarkerKind::kCopyright, line.compact) != nullptr;
+    const bool related = line.hits.find(MarkerKind::kRelated) != nullptr;
+    const bool copyright = line.hits.find(MarkerKind::kCopyright) != nullptr;
     if (!related && !copyright) continue;
     DiagnosticKind kind = related ? DiagnosticKind::kRelated : DiagnosticKind::kCopyright;
     for (size_t k = i; k < lines_.size(); ++k) {
       Line& l = lines_[k];
       if (short_line(l)) {
-        if (detail::find_marker(MarkerKind::kCopyright, l.compact)) kind = DiagnosticKind::kCopyright;
-        else if (detail::find_marker(MarkerKind::kRelated, l.compact)) kind = DiagnosticKind::kRelated;
+        if (l.hits.find(MarkerKind::kCopyright)) kind = DiagnosticKind::kCopyright;
+        else if (l.hits.find(MarkerKind::kRelated)) kind = DiagnosticKind::kRelated;
       }
       if (l.fate == Fate::kRemoved && l.kind == DiagnosticKind::kSpam) continue;
       if (l.fate == Fate::kMetadata) continue;
@@ -468,7 +478,7 @@ void Cleaner::classify() {
     const Line& l = lines_[i];
     body_seen += l.fate == Fate::kBody;
     if (body_seen < 1 || l.fate != Fate::kMetadata || !short_line(l) ||
-        detail::find_marker(MarkerKind::kArticleEnd, l.compact) == nullptr) {
+        l.hits.find(MarkerKind::kArticleEnd) == nullptr) {
       continue;
     }
     for (size_t k = i + 1; k < lines_.size(); ++k) {
@@ -637,7 +647,8 @@ CleanText Cleaner::run() {
   }
   for (const Diagnostic& d : decoded_.diagnostics) out_.diagnostics.push_back(d);
 
-  const std::u32string cps = to_code_points(out_.text);
+  out_.chars = to_code_points(out_.text);
+  const std::u32string& cps = out_.chars;
   out_.damaged = detail::find_damaged_spans(cps);
   for (const DamagedSpan& s : out_.damaged) {
     std::u32string_view piece(cps.data() + s.start, s.end - s.start);

@@ -61,8 +61,9 @@ bool ends_with_at(std::u32string_view text, size_t end, std::u32string_view word
 
 // The first cue of `role` (longest first) that starts at `pos`.
 const CueEntry* cue_at(std::u32string_view text, size_t pos, CueRole role) {
-  for (const CueEntry& c : detail::quantity_lexicon().cues) {
-    if (c.role == role && starts_with_at(text, pos, c.word)) return &c;
+  if (pos >= text.size()) return nullptr;
+  for (const CueEntry* c : detail::quantity_lexicon().cues_starting_with(text[pos])) {
+    if (c->role == role && starts_with_at(text, pos, c->word)) return c;
   }
   return nullptr;
 }
@@ -76,8 +77,9 @@ const CueEntry* cue_ending_at(std::u32string_view text, size_t end, CueRole role
 }
 
 const detail::UnitEntry* unit_at(std::u32string_view text, size_t pos) {
-  for (const detail::UnitEntry& u : detail::quantity_lexicon().units) {
-    if (starts_with_at(text, pos, u.unit)) return &u;
+  if (pos >= text.size()) return nullptr;
+  for (const detail::UnitEntry* u : detail::quantity_lexicon().units_starting_with(text[pos])) {
+    if (starts_with_at(text, pos, u->unit)) return u;
   }
   return nullptr;
 }
@@ -95,14 +97,14 @@ bool is_year(const ScannedNumber& n) {
   return v && *v >= 1949 && *v <= 2100;
 }
 
-// Counts cue words of `role` inside [begin, end).
+// Counts cue words of `role` inside [begin, end) (overlapping occurrences of different
+// cues count separately, as "确保" counts both as a target cue and a strength).
 int count_cues(std::u32string_view text, size_t begin, size_t end, CueRole role) {
   int n = 0;
-  for (const CueEntry& c : detail::quantity_lexicon().cues) {
-    if (c.role != role) continue;
-    for (size_t p = text.find(c.word, begin); p != std::u32string_view::npos && p + c.word.size() <= end;
-         p = text.find(c.word, p + c.word.size())) {
-      ++n;
+  const detail::QuantityLexicon& lexicon = detail::quantity_lexicon();
+  for (size_t k = begin; k < end; ++k) {
+    for (const CueEntry* c : lexicon.cues_starting_with(text[k])) {
+      if (c->role == role && k + c->word.size() <= end && starts_with_at(text, k, c->word)) ++n;
     }
   }
   return n;
@@ -133,6 +135,8 @@ class Extractor {
   DocumentLean lean_;
   std::vector<Target> out_;
   size_t damaged_cursor_ = 0;
+  size_t cue_sentence_ = SIZE_MAX;
+  int target_cues_ = 0, status_cues_ = 0;
 };
 
 bool Extractor::is_non_quantity(const ScannedNumber& n, size_t ss, size_t se) const {
@@ -272,9 +276,13 @@ void Extractor::finish(Target& t, size_t s, size_t number_begin) {
   t.indicator = to_utf8(ind_orig);
   t.indicator_norm = to_utf8(ind_norm);
 
-  // Kind: the sentence's cues, the document's lean when they balance.
-  const int target_cues = count_cues(norm_, sentence.start, sentence.end, CueRole::kTargetCue);
-  const int status_cues = count_cues(norm_, sentence.start, sentence.end, CueRole::kStatusCue);
+  // Kind: the sentence's cues, the document's lean when they balance (counted once per sentence).
+  if (cue_sentence_ != s) {
+    cue_sentence_ = s;
+    target_cues_ = count_cues(norm_, sentence.start, sentence.end, CueRole::kTargetCue);
+    status_cues_ = count_cues(norm_, sentence.start, sentence.end, CueRole::kStatusCue);
+  }
+  const int target_cues = target_cues_, status_cues = status_cues_;
   if (target_cues != status_cues) {
     t.kind = target_cues > status_cues ? "target" : "status";
   } else {

@@ -31,7 +31,8 @@ Result<Document> process_document(std::string_view bytes, std::string name,
     doc.name = std::move(name);
     doc.input_bytes = bytes.size();
     doc.clean = clean(*decoded, options.clean);
-    doc.original = to_code_points(doc.clean.text);
+    doc.original = std::move(doc.clean.chars);
+    doc.clean.chars.clear();
     doc.normalized = normalize(doc.clean.text);
     doc.diagnostics = std::move(doc.clean.diagnostics);
     doc.clean.diagnostics.clear();

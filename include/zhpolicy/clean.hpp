@@ -46,6 +46,7 @@ struct CleanText {
   // The body: UTF-8, paragraphs separated by a single '\n', no blank lines, no leading
   // or trailing whitespace on a line, no trailing newline.
   std::string text;
+  std::u32string chars;                 // the code points of `text` (the stages index these)
   std::vector<Diagnostic> diagnostics;  // in input order
   std::vector<MetadataField> metadata;  // in input order
   std::vector<DamagedSpan> damaged;     // sorted, disjoint

@@ -1,6 +1,8 @@
 #include "internal/boilerplate.hpp"
 
+#include <algorithm>
 #include <stdexcept>
+#include <unordered_map>
 
 #include "zhpolicy/normalize.hpp"
 
@@ -88,6 +90,50 @@ int spam_score(std::u32string_view line) {
     if (m.kind == MarkerKind::kSpamStrong && marker_matches(m, line)) score += 2;
   }
   return score;
+}
+
+namespace {
+
+struct MarkerIndex {
+  std::unordered_map<char32_t, std::vector<const Marker*>> by_first;
+};
+
+const MarkerIndex& marker_index() {
+  static const MarkerIndex index = [] {
+    MarkerIndex i;
+    for (const Marker& m : boilerplate_markers()) {
+      if (!m.pattern.empty()) i.by_first[m.pattern[0]].push_back(&m);
+    }
+    return i;
+  }();
+  return index;
+}
+
+}  // namespace
+
+MarkerHits scan_markers(std::u32string_view line) {
+  MarkerHits hits;
+  const MarkerIndex& index = marker_index();
+  std::vector<const Marker*> spam_seen;
+  for (size_t k = 0; k < line.size(); ++k) {
+    auto it = index.by_first.find(line[k]);
+    if (it == index.by_first.end()) continue;
+    for (const Marker* m : it->second) {
+      if (m->match != MarkerMatch::kContains && k != 0) continue;
+      if (!marker_matches(*m, m->match == MarkerMatch::kContains ? line.substr(k) : line)) continue;
+      if (m->match == MarkerMatch::kContains && line.compare(k, m->pattern.size(), m->pattern) != 0) continue;
+      if (m->kind == MarkerKind::kSpam || m->kind == MarkerKind::kSpamStrong) {
+        if (std::find(spam_seen.begin(), spam_seen.end(), m) == spam_seen.end()) {
+          spam_seen.push_back(m);
+          hits.spam += m->kind == MarkerKind::kSpamStrong ? 2 : 1;
+        }
+        continue;
+      }
+      const Marker*& slot = hits.first[static_cast<size_t>(m->kind)];
+      if (slot == nullptr || (k == 0 && slot->pattern.size() < m->pattern.size())) slot = m;
+    }
+  }
+  return hits;
 }
 
 }  // namespace zhpolicy::detail

@@ -1,6 +1,7 @@
 // The page-chrome lexicon (data/boilerplate.tsv), compiled into the library.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,5 +42,19 @@ const Marker* find_marker(MarkerKind kind, std::u32string_view compact_line);
 
 // Spam score of a line: sum over distinct matching spam markers.
 int spam_score(std::u32string_view compact_line);
+
+constexpr size_t kMarkerKinds = 10;
+
+// Every marker kind that matches a line, found in one pass over the line (markers are
+// bucketed by their first code point), so classifying a line costs its length, not
+// length x lexicon size.
+struct MarkerHits {
+  // The longest matching marker of each kind (prefix/exact ones only at the line start).
+  const Marker* first[kMarkerKinds] = {};
+  int spam = 0;  // as spam_score()
+  const Marker* find(MarkerKind kind) const { return first[static_cast<size_t>(kind)]; }
+};
+
+MarkerHits scan_markers(std::u32string_view compact_line);
 
 }  // namespace zhpolicy::detail

@@ -85,12 +85,49 @@ std::string parse_quantity_lexicon(std::string_view units_tsv, std::string_view 
   return "";
 }
 
+namespace {
+const std::vector<const CueEntry*> kNoCues;
+const std::vector<const UnitEntry*> kNoUnits;
+bool test_bit(const std::vector<uint64_t>& bits, char32_t c) {
+  return c < 0x10000 && !bits.empty() && ((bits[c >> 6] >> (c & 63)) & 1) != 0;
+}
+}  // namespace
+
+void QuantityLexicon::build_index() {
+  cue_first_.assign(0x10000 / 64, 0);
+  unit_first_.assign(0x10000 / 64, 0);
+  for (auto& b : cue_buckets_) b.clear();
+  for (auto& b : unit_buckets_) b.clear();
+  // Buckets keep the vectors' longest-first order, so the first match is the longest.
+  for (const CueEntry& c : cues) {
+    const char32_t f = c.word[0];
+    if (f >= 0x10000) continue;
+    cue_first_[f >> 6] |= uint64_t{1} << (f & 63);
+    cue_buckets_[f % kBuckets].push_back(&c);
+  }
+  for (const UnitEntry& u : units) {
+    const char32_t f = u.unit[0];
+    if (f >= 0x10000) continue;
+    unit_first_[f >> 6] |= uint64_t{1} << (f & 63);
+    unit_buckets_[f % kBuckets].push_back(&u);
+  }
+}
+
+const std::vector<const CueEntry*>& QuantityLexicon::cues_starting_with(char32_t c) const {
+  return test_bit(cue_first_, c) ? cue_buckets_[c % kBuckets] : kNoCues;
+}
+
+const std::vector<const UnitEntry*>& QuantityLexicon::units_starting_with(char32_t c) const {
+  return test_bit(unit_first_, c) ? unit_buckets_[c % kBuckets] : kNoUnits;
+}
+
 const QuantityLexicon& quantity_lexicon() {
   static const QuantityLexicon lexicon = [] {
     QuantityLexicon l;
     // Malformed data is caught by tests/unit/data_files_test.cpp at build time; a bad row
     // would only shorten the lexicon here, never crash.
     (void)parse_quantity_lexicon(units_tsv_text(), quantity_cues_tsv_text(), l);
+    l.build_index();
     return l;
   }();
   return lexicon;

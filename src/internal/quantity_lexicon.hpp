@@ -1,6 +1,7 @@
 // The extractor's lexicons (data/units.tsv, data/quantity_cues.tsv), compiled in.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,20 @@ struct CueEntry {
 struct QuantityLexicon {
   std::vector<UnitEntry> units;  // longest first
   std::vector<CueEntry> cues;    // longest first within the file's order
+
+  // The cues / units whose first code point is `c`, longest first. Most code points start
+  // none; a bitmap answers that without touching the buckets.
+  const std::vector<const CueEntry*>& cues_starting_with(char32_t c) const;
+  const std::vector<const UnitEntry*>& units_starting_with(char32_t c) const;
+  // Builds the indexes; called once the vectors are final.
+  void build_index();
+
+ private:
+  static constexpr size_t kBuckets = 1024;
+  std::vector<uint64_t> cue_first_;   // bitmap over the BMP
+  std::vector<uint64_t> unit_first_;
+  std::vector<std::vector<const CueEntry*>> cue_buckets_ = std::vector<std::vector<const CueEntry*>>(kBuckets);
+  std::vector<std::vector<const UnitEntry*>> unit_buckets_ = std::vector<std::vector<const UnitEntry*>>(kBuckets);
 };
 
 // Parsed once on first use.

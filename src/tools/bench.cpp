@@ -1,6 +1,6 @@
 // zhpolicy_bench: throughput of pipeline stages on files already in memory, so that
 // scripts/bench.sh can compare them with baselines measured in the same run.
-//   zhpolicy_bench MODE FILES...    MODE: utf8-loop | decode | clean
+//   zhpolicy_bench MODE FILES...    MODE: utf8-loop | decode | clean | segment | targets
 // Prints "MODE bytes seconds MB/s". MB = 10^6 bytes.
 #include <chrono>
 #include <cstdio>
@@ -42,7 +42,7 @@ uint64_t utf8_loop(const std::string& s) {
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::fprintf(stderr, "usage: zhpolicy_bench utf8-loop|decode|clean FILES...\n");
+    std::fprintf(stderr, "usage: zhpolicy_bench utf8-loop|decode|clean|segment|targets FILES...\n");
     return 2;
   }
   const std::string mode = argv[1];
@@ -65,9 +65,13 @@ int main(int argc, char** argv) {
     } else if (mode == "decode") {
       auto d = zhpolicy::decode(f, "bench");
       sink += d.ok() ? d->text.size() : 0;
-    } else if (mode == "clean") {
-      auto d = zhpolicy::process_document(f, "bench");
-      sink += d.ok() ? d->normalized.size() : 0;
+    } else if (mode == "clean" || mode == "segment" || mode == "targets") {
+      zhpolicy::PipelineOptions o;
+      o.last_stage = mode == "clean"     ? zhpolicy::Stage::kClean
+                     : mode == "segment" ? zhpolicy::Stage::kSegment
+                                         : zhpolicy::Stage::kExtract;
+      auto d = zhpolicy::process_document(f, "bench", o);
+      sink += d.ok() ? d->normalized.size() + d->targets.size() : 0;
     } else {
       std::fprintf(stderr, "zhpolicy_bench: unknown mode %s\n", mode.c_str());
       return 2;
