@@ -8,12 +8,23 @@
 #include <memory>
 
 #include <sys/stat.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include "zhpolicy/normalize.hpp"
 
 namespace zhpolicy {
 
 const char* library_version() { return ZHPOLICY_VERSION; }
+
+void tune_allocator_for_batch() {
+#if defined(__GLIBC__)
+  mallopt(M_TRIM_THRESHOLD, 256 << 20);
+  mallopt(M_TOP_PAD, 16 << 20);
+  mallopt(M_MMAP_THRESHOLD, 64 << 20);
+#endif
+}
 
 Result<Document> process_document(std::string_view bytes, std::string name,
                                   const PipelineOptions& options) {

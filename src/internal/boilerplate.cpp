@@ -1,6 +1,7 @@
 #include "internal/boilerplate.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -94,15 +95,24 @@ int spam_score(std::u32string_view line) {
 
 namespace {
 
+// Markers bucketed by first code point, with a BMP bitmap so that the common case (no
+// marker starts with this character) costs one bit test.
 struct MarkerIndex {
+  std::vector<uint64_t> first_bits = std::vector<uint64_t>(0x10000 / 64, 0);
   std::unordered_map<char32_t, std::vector<const Marker*>> by_first;
+  bool may_start(char32_t c) const {
+    return c >= 0x10000 || ((first_bits[c >> 6] >> (c & 63)) & 1) != 0;
+  }
 };
 
 const MarkerIndex& marker_index() {
   static const MarkerIndex index = [] {
     MarkerIndex i;
     for (const Marker& m : boilerplate_markers()) {
-      if (!m.pattern.empty()) i.by_first[m.pattern[0]].push_back(&m);
+      if (m.pattern.empty()) continue;
+      const char32_t f = m.pattern[0];
+      i.by_first[f].push_back(&m);
+      if (f < 0x10000) i.first_bits[f >> 6] |= uint64_t{1} << (f & 63);
     }
     return i;
   }();
@@ -114,8 +124,10 @@ const MarkerIndex& marker_index() {
 MarkerHits scan_markers(std::u32string_view line) {
   MarkerHits hits;
   const MarkerIndex& index = marker_index();
-  std::vector<const Marker*> spam_seen;
+  const Marker* spam_seen[16];
+  size_t spam_count = 0;
   for (size_t k = 0; k < line.size(); ++k) {
+    if (!index.may_start(line[k])) continue;
     auto it = index.by_first.find(line[k]);
     if (it == index.by_first.end()) continue;
     for (const Marker* m : it->second) {
@@ -123,8 +135,8 @@ MarkerHits scan_markers(std::u32string_view line) {
       if (!marker_matches(*m, m->match == MarkerMatch::kContains ? line.substr(k) : line)) continue;
       if (m->match == MarkerMatch::kContains && line.compare(k, m->pattern.size(), m->pattern) != 0) continue;
       if (m->kind == MarkerKind::kSpam || m->kind == MarkerKind::kSpamStrong) {
-        if (std::find(spam_seen.begin(), spam_seen.end(), m) == spam_seen.end()) {
-          spam_seen.push_back(m);
+        if (std::find(spam_seen, spam_seen + spam_count, m) == spam_seen + spam_count) {
+          if (spam_count < 16) spam_seen[spam_count++] = m;
           hits.spam += m->kind == MarkerKind::kSpamStrong ? 2 : 1;
         }
         continue;
