@@ -358,12 +358,14 @@ void Cleaner::classify_line(size_t i) {
   if (hits.find(MarkerKind::kFooter)) return set_fate(line, Fate::kRemoved, DiagnosticKind::kChrome, "footer");
   if (hits.find(MarkerKind::kCounter)) {
     // A byline: "教育装备采购网 2021-03-09 09:00 围观2084次" -> site and date.
-    set_fate(line, Fate::kMetadata, DiagnosticKind::kChrome, "byline");
+    // Without a date it is a bare counter ("瀏覽次數:", its number filled in by a script).
+    set_fate(line, Fate::kMetadata, DiagnosticKind::kChrome, "view_counter");
     std::u32string folded;
     for (char32_t ch : line.original) folded.push_back(fold_char(ch));
     for (size_t k = 0; k < folded.size(); ++k) {
       const size_t len = detail::date_length_at(folded, k);
       if (len == 0) continue;
+      line.what = "byline";
       std::u32string site = line.original.substr(0, k);
       while (!site.empty() && site.back() == ' ') site.pop_back();
       if (!site.empty()) add_metadata("站点", to_utf8(site), line);

@@ -232,9 +232,10 @@ void Extractor::finish(Target& t, size_t s, size_t number_begin) {
     ib = out_.back().end;
   }
   // Trim words that frame the number rather than name the measure.
-  static const std::u32string_view kTrailing[] = {U"分别为", U"分别", U"均达", U"均", U"达到", U"达",
-                                                  U"为", U"是", U"共", U"约", U"了", U"在",
-                                                  U"保持在", U"控制在", U"计划", U"实现"};
+  static const std::u32string_view kTrailing[] = {
+      U"分别为", U"分别", U"均达", U"均", U"达到", U"达", U"为", U"是", U"共", U"约", U"了", U"在",
+      U"保持在", U"控制在", U"保持", U"计划", U"实现", U"提高到", U"提升到", U"增加到", U"降低到",
+      U"提高", U"提升", U"增加", U"增长", U"降低", U"下降", U"减少", U"较上年", U"比上年"};
   static const std::u32string_view kLeading[] = {U"全市", U"全区", U"全县", U"全省", U"计划", U"力争",
                                                  U"确保", U"争取", U"推动", U"实现", U"年内", U"全年",
                                                  U"其中", U"并", U"和", U"及", U"累计", U"共", U"努力"};
