@@ -163,13 +163,35 @@ void Cleaner::scan_line(std::string_view t, uint32_t begin, uint32_t end,
   };
   size_t i = begin;
   while (i < end) {
-    // Fast path: a CJK ideograph (lead byte 0xE4..0xE9, U+4000..U+9FFF) is never a space,
-    // an invisible character or a parenthesis; most of a Chinese page is these.
-    const auto lead = static_cast<unsigned char>(t[i]);
-    if (lead >= 0xE4 && lead <= 0xE9 && !pending_space && in_run && i + 3 <= end) {
-      i += 3;
-      prev_han = true;
-      continue;
+    // Fast path inside a run: characters that are never a space, an invisible character,
+    // a line break or a pinyin opener need no decoding. Most of a Chinese page is these:
+    // CJK ideographs (lead 0xE4..0xE9), CJK punctuation other than U+3000 (lead 0xE3),
+    // full-width forms other than （ and U+FEFF (lead 0xEF), printable ASCII but ( and _.
+    if (!pending_space && in_run) {
+      const auto lead = static_cast<unsigned char>(t[i]);
+      if (lead >= 0xE4 && lead <= 0xE9 && i + 3 <= end) {
+        i += 3;
+        prev_han = true;
+        continue;
+      }
+      if (lead > 0x20 && lead < 0x7F && lead != '(' && lead != '_') {
+        ++i;
+        prev_han = false;
+        continue;
+      }
+      if ((lead == 0xE3 || lead == 0xEF) && i + 3 <= end) {
+        const auto b1 = static_cast<unsigned char>(t[i + 1]);
+        const auto b2 = static_cast<unsigned char>(t[i + 2]);
+        const bool special = lead == 0xE3 ? (b1 == 0x80 && b2 == 0x80)                    // U+3000
+                                          : ((b1 == 0xBB && b2 == 0xBF) ||                 // U+FEFF
+                                             (b1 == 0xBC && b2 == 0x88));                  // （
+        if (!special) {
+          i += 3;
+          // U+3400.. is extension A; U+F900..U+FAFF compatibility ideographs.
+          prev_han = lead == 0xE3 ? b1 >= 0x90 : (b1 >= 0xA4 && b1 <= 0xAB);
+          continue;
+        }
+      }
     }
     const size_t at = i;
     const char32_t c = detail::next_code_point(t, i);

@@ -190,6 +190,15 @@ char32_t to_simplified_char(char32_t c) { return detail::lookup(detail::kT2sStag
 
 std::u32string normalize(std::string_view clean_text) { return detail::decode<detail::FullFold>(clean_text); }
 
+std::u32string fold(std::u32string_view text) {
+  std::u32string out(text.size(), U'\0');
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char32_t c = text[i];
+    out[i] = c < 0x80 ? c : c < 0x10000 ? detail::FullFold::bmp(c) : detail::FullFold::any(c);
+  }
+  return out;
+}
+
 std::u32string to_code_points(std::string_view text) { return detail::decode<detail::NoFold>(text); }
 
 std::string to_utf8(std::u32string_view text) {

@@ -44,7 +44,7 @@ Result<Document> process_document(std::string_view bytes, std::string name,
     doc.clean = clean(*decoded, options.clean);
     doc.original = std::move(doc.clean.chars);
     doc.clean.chars.clear();
-    doc.normalized = normalize(doc.clean.text);
+    doc.normalized = fold(doc.original);
     doc.diagnostics = std::move(doc.clean.diagnostics);
     doc.clean.diagnostics.clear();
     if (options.last_stage != Stage::kClean) {

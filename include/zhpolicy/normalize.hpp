@@ -28,6 +28,9 @@ char32_t to_simplified_char(char32_t c);
 // result.size() == number of code points of clean_text.
 std::u32string normalize(std::string_view clean_text);
 
+// The fold of code points already decoded (no UTF-8 pass): result[i] == fold_char(text[i]).
+std::u32string fold(std::u32string_view text);
+
 // Same, without folding: the code points of valid UTF-8 `text`.
 std::u32string to_code_points(std::string_view text);
 
