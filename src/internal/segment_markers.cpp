@@ -6,7 +6,7 @@
 // open + 6 numeral characters + close + one character of context. Matching is done on the
 // normalized shadow, so "（一）" and "(一)", "第一條" and "第一条" are the same row.
 //
-// The copy below must equal data/clause_markers.tsv byte for byte (a unit test checks it).
+// data/clause_markers.tsv is compiled in at build time (cmake/embed_text.cmake).
 // It is compiled in, like every lexicon of the library, so that the binary needs no data
 // directory at run time.
 #include "internal/segment_markers.hpp"
@@ -18,42 +18,7 @@
 namespace zhpolicy::detail {
 namespace {
 
-constexpr char kClauseMarkersTsv[] = R"zhpmarkers(# Clause numbering schemes recognised by the segment stage (src/internal/segment_markers.cpp,
-# which compiles in a copy of this file; tests/unit/segment_test.cpp checks the two agree).
-# Format: scheme<TAB>open<TAB>numeral<TAB>close<TAB>place
-#   scheme   the name written to Clause::scheme; rows sharing a name are spellings of one
-#            numbering ("(1)" and "⑴") and count as one scheme when levels are assigned
-#   open     text before the number as it reads in the normalized shadow (full-width folded
-#            to ASCII, traditional to simplified), "-" for none
-#   numeral  cn              1-6 Chinese numeral characters (一 … 九 十 百 零 …), value by parse_integer
-#            arabic          1-3 ASCII digits without a leading zero
-#            cn_or_arabic    either of the two
-#            circled         one character of ①-⑳ ㉑-㉟ ㊱-㊿
-#            paren_digit     one character of ⑴-⒇
-#            full_stop_digit one character of ⒈-⒛
-#            paren_ideograph one character of ㈠-㈩
-#   close    text after the number, "-" for none
-#   place    line    at the start of a line, with text after the label on that line
-#            inline  at the start of a paragraph or right after 。 ; : ! ? (folded forms),
-#                    as a run 一,二,… of at least two items within one paragraph
-# Rows are tried in order; the first that matches wins.
-cn_dun	-	cn	、	line
-cn_dot	-	cn	.	line
-cn_paren	(	cn	)	line
-cn_paren	-	paren_ideograph	-	line
-di_zhang	第	cn_or_arabic	章	line
-di_jie	第	cn_or_arabic	节	line
-di_tiao	第	cn_or_arabic	条	line
-di_bufen	第	cn_or_arabic	部分	line
-arabic_dot	-	arabic	.	line
-arabic_dot	-	full_stop_digit	-	line
-arabic_dun	-	arabic	、	line
-arabic_rparen	-	arabic	)	line
-arabic_paren	(	arabic	)	line
-arabic_paren	-	paren_digit	-	line
-circled	-	circled	-	line
-inline_shi	-	cn	是	inline
-)zhpmarkers";
+#include "clause_markers_data.inc"
 
 std::u32string decode_field(std::string_view s) {
   std::u32string out;
@@ -92,7 +57,7 @@ struct MarkerTable {
 MarkerTable parse_table() {
   MarkerTable table;
   std::vector<std::string> names;
-  std::string_view data(kClauseMarkersTsv);
+  std::string_view data(k_clause_markers_tsv);
   while (!data.empty()) {
     const size_t nl = data.find('\n');
     const std::string_view line = data.substr(0, nl);
@@ -193,7 +158,7 @@ bool matches_at(std::u32string_view text, size_t i, size_t limit, const std::u32
 
 const std::vector<ClauseMarker>& clause_markers() { return table().rows; }
 int clause_scheme_count() { return table().scheme_count; }
-std::string_view clause_markers_tsv() { return kClauseMarkersTsv; }
+std::string_view clause_markers_tsv() { return k_clause_markers_tsv; }
 
 LabelMatch match_label(std::u32string_view text, size_t pos, size_t limit, MarkerPlace place,
                        uint64_t* steps) {

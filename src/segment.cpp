@@ -1,0 +1,870 @@
+// The segment stage: from a clean text to a tree of clauses and a list of sentences.
+//
+// The problem. Chinese policy texts number their provisions in half a dozen ways (一、,
+// (一), 1., (1), ①, 第一条, inline 一是…二是…) and nest them in whatever order the
+// drafter liked: one document goes 一、/(一)/1., the next starts at 1. and nests (1) under
+// it. Scraped copies add noise: "(試行)", "(2010-2020)" and years at a line start look like
+// labels, labels repeat or skip, and a third of the documents carry no numbering at all,
+// only lead sentences ("聚力优化高效能体制。…") or short heading lines ("找准差距").
+// Extraction needs every sentence attributed to a clause, with exact offsets.
+//
+// The approach, in linear passes over the lines of the normalized shadow:
+//   1. Candidates. At every line start, match_label (internal/segment_markers) tries the
+//      rows of data/clause_markers.tsv; a label must be followed by text on its line.
+//   2. Numbered tree. Candidates are taken in order against a stack of open clauses. A
+//      scheme gets its level the first time it is accepted (one below the current item), and
+//      a scheme seen before pops the stack back to its level. A candidate is accepted only if
+//      its number continues its siblings (or, for the first child, restarts at 1 or continues
+//      the scheme's numbering from the previous parent, as 2020 常州要点 does with (十一)
+//      under 二、). Recovery after a bad label, with one label of lookahead (the next
+//      candidate of the same scheme), so that one bad label does not wreck the tree:
+//        - the next label is expected+1: this one is a mislabel, read as `expected`;
+//        - a gap of at most kMaxUnconfirmedGap missing labels, or any gap the next label
+//          confirms (it is n+1): accepted, the missing labels reported;
+//        - a repeat or a step back among siblings: accepted (it is probably real content) and
+//          reported; the sequence continues from its highest number;
+//        - a brand-new list must start at 1, or at 2..3 confirmed by the next label;
+//        - anything else (a jump to "(100)") is not a label; no report.
+//      Each finding is a kNumbering Diagnostic. Inline 一是/二是 runs (at least two items in
+//      sequence in one paragraph) become leaf children of the clause they sit in, ending at
+//      the end of their paragraph.
+//   3. If fewer than two labels were accepted, the text is unnumbered: short standalone
+//      lines followed by prose are headings (two levels: a heading line directly followed
+//      by another heading line is outer; other headings take the outer level when they are
+//      as short as the known outer headings and shorter than the known inner ones), and
+//      without headings every body paragraph is a clause, titled by a short lead sentence.
+//      Paragraphs before the first heading, or before the first heading-led paragraph, are
+//      preamble; so is a first line that reads like a document title.
+//   4. Ranges: a clause ends where the next clause of the same or a higher level starts,
+//      trimmed of trailing whitespace; each boundary is trimmed once, so this is linear.
+//   5. Sentences: one pass per line with quote depth counters (not a stack, so 10^6 opening
+//      quotes cost no memory), cut at 。！？；, at line ends and at clause starts, skipping
+//      labels; each sentence goes to the innermost open clause (a stack sweep).
+//
+// Trade-offs. Levels are per scheme for the whole document, as drafters use them; a list in
+// a cover letter that uses a scheme the body uses at another level would confuse the tree,
+// and we accept that rather than guess. Inline lists are only looked for inside clauses
+// (never in the preamble) and only after sentence or clause punctuation (。；：！？), which
+// misses "…，一是…" but never reads 统一是/十一是 as labels. The heading heuristics are
+// tuned to scraped news-style reports (seeds 000, 002, 004); a text that starts directly
+// with a short heading followed by prose reads that heading as its title. No regex anywhere:
+// every match is a bounded look at a few code points. Titles are cut at kMaxTitleLength so
+// a 200 MB line without a full stop costs one bounded copy.
+#include "zhpolicy/segment.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <unordered_map>
+
+#include "internal/segment_detail.hpp"
+#include "internal/segment_markers.hpp"
+#include "internal/utf8.hpp"
+#include "zhpolicy/numeral.hpp"
+
+namespace zhpolicy {
+namespace detail {
+namespace {
+
+constexpr size_t npos = Clause::npos;
+
+// Recovery limits (see the essay above).
+constexpr uint64_t kMaxUnconfirmedGap = 2;  // (十一) then (十四) is accepted as it stands
+constexpr uint64_t kMaxNewListStart = 3;    // a new list may start at (3) if (4) follows
+// Unnumbered texts.
+constexpr uint32_t kMaxHeadingLength = 32;  // "加快發展職業教育和社會教育" is 13
+constexpr uint32_t kMaxDocTitleLength = 80;
+constexpr uint32_t kMaxLeadLength = 30;     // "突出政治引领,确保党的领导全面加强。" is 18
+
+bool is_space(char32_t c) {
+  return c == U' ' || c == U'\t' || c == U'\r' || c == U'\f' || c == U'\v' || c == 0x3000 ||
+         c == 0xA0 || c == 0x200B || c == 0xFEFF;
+}
+
+// Sentence ends. The shadow has ！？；as ASCII; the full-width forms are listed too so a
+// caller that passes an unfolded text still gets sentences.
+bool is_terminator(char32_t c) {
+  switch (c) {
+    case U'。': case U'!': case U'?': case U';': case 0xFF61:  // ｡
+    case U'！': case U'？': case U'；':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Closing punctuation that stays with the sentence before it: "…。”" "…。)".
+bool is_closer(char32_t c) {
+  switch (c) {
+    case U'”': case U'’': case U'」': case U'』': case U'》': case U'〉': case U')':
+    case U'）': case U'】': case U']':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// After these, an inline 一是 may start.
+bool is_inline_lead(char32_t c) {
+  return is_terminator(c) || c == U':' || c == U'：';
+}
+
+// Punctuation that means a line continues: not a heading.
+bool is_continuation(char32_t c) {
+  switch (c) {
+    case U',': case U'，': case U'、': case U':': case U'：': case U'…': case U'—':
+    case U'-': case U'·':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Quote nesting, one counter per kind, reset at each line end. A closer without an opener
+// is ignored, so an unbalanced quote can only hold sentences together up to the line end.
+class QuoteDepth {
+ public:
+  void reset() {
+    std::fill(std::begin(depth_), std::end(depth_), 0u);
+    ascii_open_ = false;
+    open_kinds_ = 0;
+  }
+  bool inside() const { return open_kinds_ != 0 || ascii_open_; }
+  void feed(char32_t c) {
+    switch (c) {
+      case U'“': open(0); break;
+      case U'”': close(0); break;
+      case U'‘': open(1); break;
+      case U'’': close(1); break;
+      case U'「': open(2); break;
+      case U'」': close(2); break;
+      case U'『': open(3); break;
+      case U'』': close(3); break;
+      case U'《': open(4); break;
+      case U'》': close(4); break;
+      case U'〈': open(5); break;
+      case U'〉': close(5); break;
+      case U'"': ascii_open_ = !ascii_open_; break;
+      default: break;
+    }
+  }
+
+ private:
+  void open(int k) {
+    if (depth_[k]++ == 0) ++open_kinds_;
+  }
+  void close(int k) {
+    if (depth_[k] == 0) return;
+    if (--depth_[k] == 0) --open_kinds_;
+  }
+  uint32_t depth_[6] = {};
+  int open_kinds_ = 0;
+  bool ascii_open_ = false;
+};
+
+struct Line {
+  uint32_t begin;  // first non-space code point
+  uint32_t end;    // one past the last non-space code point
+};
+
+// A label at a line start that passed match_label.
+struct Candidate {
+  size_t line;
+  LabelMatch match;
+  uint32_t title_start;  // first non-space after the label
+  size_t next_same;      // index of the next candidate of the same scheme, npos if none
+};
+
+// What the numbering rules say about one candidate.
+enum class Finding { kNone, kGap, kMislabel, kRepeat, kOrder };
+
+struct Verdict {
+  bool accept = false;
+  uint64_t component = 0;  // the number used in the id
+  Finding finding = Finding::kNone;
+  uint64_t expected = 0;   // kGap: first missing; kMislabel/kRepeat/kOrder: what was expected
+  bool after = false;      // kGap: the missing labels follow (expected - 1), else precede n
+};
+
+// One level of the stack of open line-level clauses; clause == npos is the root.
+struct Frame {
+  size_t clause = npos;
+  int level = 0;
+  int last_scheme = -1;       // scheme of the last accepted child
+  uint64_t last_component = 0;
+  uint64_t high_component = 0;
+};
+
+class Segmenter {
+ public:
+  Segmenter(std::u32string_view original, std::u32string_view normalized, uint64_t* steps)
+      : orig_(original), norm_(normalized), steps_(steps) {
+    size_t n = std::min(orig_.size(), norm_.size());
+    n = std::min<size_t>(n, UINT32_MAX);
+    orig_ = orig_.substr(0, n);
+    norm_ = norm_.substr(0, n);
+  }
+
+  Segmentation run();
+
+ private:
+  // Pass 0: lines and label candidates.
+  void split_lines();
+  void find_candidates();
+  // Pass 1-3: clauses.
+  void build_numbered();
+  Verdict judge(const Candidate& c, const Frame& parent, int level_known) const;
+  void report(const Candidate& c, const Verdict& v);
+  void build_unnumbered();
+  bool build_headings(size_t first_line);
+  void build_paragraphs(size_t first_line);
+  void scan_inline(const Line& line, uint32_t from, size_t parent);
+  // Pass 4-5.
+  void compute_ends();
+  void split_sentences();
+
+  size_t add_clause(size_t parent, int level, uint64_t number, uint64_t component,
+                    uint32_t start, uint32_t label_end, uint32_t title_start,
+                    uint32_t title_end, const std::string& scheme, bool is_inline);
+  std::string unique_id(std::string id);
+  uint32_t first_sentence_end(uint32_t from, uint32_t limit, bool* ended_by_terminator);
+  uint32_t title_end_of(uint32_t from, uint32_t limit) {
+    bool ended = false;
+    return first_sentence_end(from, limit, &ended);
+  }
+  uint32_t trim_title(uint32_t from, uint32_t to) const;
+  uint32_t skip_spaces(uint32_t i, uint32_t limit);
+  uint32_t trim_back(uint32_t pos, uint32_t lower);
+  bool heading_like(const Line& line, uint32_t max_length);
+  std::string utf8(uint32_t begin, uint32_t end) const;
+  std::string render_label(const Candidate& c, uint64_t number) const;
+
+  std::u32string_view orig_;
+  std::u32string_view norm_;
+  uint64_t* steps_;
+
+  std::vector<Line> lines_;
+  std::vector<Candidate> candidates_;
+  std::vector<bool> is_inline_;  // parallel to out_.clauses
+  std::unordered_map<std::string, uint32_t> id_uses_;
+  std::vector<LabelMatch> inline_run_;       // reused per line: no per-line allocation
+  std::vector<uint32_t> inline_run_pos_;
+  std::vector<int> scheme_level_;            // per scheme id: its level, 0 = not seen yet
+  std::vector<uint64_t> scheme_last_;        // per scheme id: the last number accepted
+  Segmentation out_;
+};
+
+Segmentation Segmenter::run() {
+  split_lines();
+  find_candidates();
+  out_.clauses.emplace_back();  // the preamble; its range is set in compute_ends
+  out_.clauses[0].id = "0";
+  out_.clauses[0].scheme = "preamble";
+  is_inline_.push_back(false);
+
+  build_numbered();
+  size_t labelled = 0;
+  for (size_t i = 1; i < out_.clauses.size(); ++i) labelled += !is_inline_[i];
+  if (labelled >= 2) {
+    out_.mode = SegmentMode::kNumbered;
+  } else {
+    // Not a numbered text after all: start over without its findings.
+    out_.clauses.resize(1);
+    is_inline_.resize(1);
+    out_.diagnostics.clear();
+    id_uses_.clear();
+    build_unnumbered();
+  }
+  compute_ends();
+  split_sentences();
+  return std::move(out_);
+}
+
+void Segmenter::split_lines() {
+  const auto n = static_cast<uint32_t>(norm_.size());
+  uint32_t i = 0;
+  while (i < n) {
+    uint32_t e = i;
+    while (e < n && norm_[e] != U'\n') ++e;
+    *steps_ += e - i + 1;
+    uint32_t b = i;
+    while (b < e && is_space(norm_[b])) ++b;
+    uint32_t t = e;
+    while (t > b && is_space(norm_[t - 1])) --t;
+    if (b < t) lines_.push_back({b, t});
+    i = e + 1;
+  }
+}
+
+void Segmenter::find_candidates() {
+  for (size_t li = 0; li < lines_.size(); ++li) {
+    const Line& line = lines_[li];
+    LabelMatch m = match_label(norm_, line.begin, line.end, MarkerPlace::kLineStart, steps_);
+    if (!m) continue;
+    const uint32_t title_start = skip_spaces(static_cast<uint32_t>(m.end), line.end);
+    if (title_start >= line.end) continue;  // a bare "1." is not a label
+    candidates_.push_back({li, m, title_start, npos});
+  }
+  std::vector<size_t> next(static_cast<size_t>(clause_scheme_count()), npos);
+  for (size_t k = candidates_.size(); k-- > 0;) {
+    const int s = candidates_[k].match.marker->scheme_id;
+    candidates_[k].next_same = next[s];
+    next[s] = k;
+  }
+}
+
+// The numbering rules of the essay, for candidate c whose parent would be `parent`.
+// level_known: the level the scheme already has, 0 for a scheme not seen yet.
+Verdict Segmenter::judge(const Candidate& c, const Frame& parent, int level_known) const {
+  const int s = c.match.marker->scheme_id;
+  const uint64_t n = c.match.number;
+  const bool has_prev = parent.last_scheme == s;
+  // Expected numbers: continue the siblings (from the last one, or from the highest one
+  // after a step back), or for a first child restart at 1 or continue the scheme.
+  uint64_t expected[2];
+  size_t count = 0;
+  if (has_prev) {
+    expected[count++] = parent.last_component + 1;
+    if (parent.high_component != parent.last_component) expected[count++] = parent.high_component + 1;
+  } else {
+    expected[count++] = 1;
+    if (level_known != 0 && scheme_last_[s] != 0) expected[count++] = scheme_last_[s] + 1;
+  }
+  std::sort(expected, expected + count);
+  Verdict v;
+  for (size_t k = 0; k < count; ++k) {
+    if (n == expected[k]) {
+      v.accept = true;
+      v.component = n;
+      return v;
+    }
+  }
+  std::optional<uint64_t> next;
+  if (c.next_same != npos) next = candidates_[c.next_same].match.number;
+  // A mislabel: the label after this one is what should follow `e`.
+  if (next) {
+    for (size_t k = 0; k < count; ++k) {
+      if (*next == expected[k] + 1) {
+        v = {true, expected[k], Finding::kMislabel, expected[k], false};
+        return v;
+      }
+    }
+  }
+  const bool confirmed = next && *next == n + 1;
+  // The nearest expected number below n: the labels in between are missing.
+  size_t k = count;
+  while (k > 0 && expected[k - 1] > n) --k;
+  if (k > 0) {
+    const uint64_t e = expected[k - 1];
+    const uint64_t missing = n - e;
+    const bool new_list = level_known == 0;
+    const bool ok = new_list ? (confirmed && n <= kMaxNewListStart)
+                             : (missing <= kMaxUnconfirmedGap || confirmed);
+    if (!ok) return v;
+    v = {true, n, Finding::kGap, e, e > 1};
+    return v;
+  }
+  // n is below everything expected: a repeat or a step back among siblings.
+  if (!has_prev) return v;  // unreachable (1 is always expected for a first child)
+  v = {true, n, n == parent.last_component ? Finding::kRepeat : Finding::kOrder, expected[0], false};
+  return v;
+}
+
+void Segmenter::build_numbered() {
+  scheme_level_.assign(static_cast<size_t>(clause_scheme_count()), 0);
+  scheme_last_.assign(static_cast<size_t>(clause_scheme_count()), 0);
+  std::vector<Frame> stack(1);  // the root
+  size_t ci = 0;
+  for (size_t li = 0; li < lines_.size(); ++li) {
+    const Line& line = lines_[li];
+    uint32_t inline_from = line.begin;
+    if (ci < candidates_.size() && candidates_[ci].line == li) {
+      const Candidate& c = candidates_[ci++];
+      const int s = c.match.marker->scheme_id;
+      const int known = scheme_level_[s];
+      // The parent: the innermost open clause above the scheme's level, or the current item
+      // for a new scheme. Nothing is popped unless the candidate is accepted.
+      size_t p = stack.size() - 1;
+      if (known != 0) {
+        while (p > 0 && stack[p].level >= known) --p;
+      }
+      const int level = known != 0 ? known : stack[p].level + 1;
+      const Verdict v = judge(c, stack[p], known);
+      if (v.accept) {
+        report(c, v);
+        Frame& f = stack[p];
+        const size_t idx = add_clause(f.clause, level, c.match.number, v.component, line.begin,
+                                      static_cast<uint32_t>(c.match.end), c.title_start,
+                                      title_end_of(c.title_start, line.end),
+                                      c.match.marker->scheme, false);
+        f.high_component = f.last_scheme == s ? std::max(f.high_component, v.component) : v.component;
+        f.last_scheme = s;
+        f.last_component = v.component;
+        scheme_level_[s] = level;
+        scheme_last_[s] = v.component;
+        stack.resize(p + 1);
+        Frame child;
+        child.clause = idx;
+        child.level = level;
+        stack.push_back(child);
+        inline_from = c.title_start;
+      }
+    }
+    if (stack.size() > 1) scan_inline(line, inline_from, stack.back().clause);
+  }
+}
+
+void Segmenter::report(const Candidate& c, const Verdict& v) {
+  if (v.finding == Finding::kNone) return;
+  const uint64_t n = c.match.number;
+  std::string text;
+  const char* what = "";
+  switch (v.finding) {
+    case Finding::kGap: {
+      what = "numbering_gap";
+      text = render_label(c, v.expected);
+      if (n - v.expected >= 2) text += "…" + render_label(c, n - 1);
+      text += v.after ? " missing after " + render_label(c, v.expected - 1)
+                      : " missing before " + render_label(c, n);
+      break;
+    }
+    case Finding::kMislabel:
+      what = "numbering_mislabel";
+      text = render_label(c, n) + " where " + render_label(c, v.expected) + " expected; read as " +
+             render_label(c, v.expected);
+      break;
+    case Finding::kRepeat:
+      what = "numbering_repeat";
+      text = render_label(c, n) + " repeated; expected " + render_label(c, v.expected);
+      break;
+    case Finding::kOrder:
+      what = "numbering_order";
+      text = render_label(c, n) + " out of order; expected " + render_label(c, v.expected);
+      break;
+    case Finding::kNone:
+      break;
+  }
+  Diagnostic d;
+  d.kind = DiagnosticKind::kNumbering;
+  d.what = what;
+  d.start = lines_[c.line].begin;
+  d.end = static_cast<uint32_t>(c.match.end);
+  d.text = std::move(text);
+  out_.diagnostics.push_back(std::move(d));
+}
+
+// The label of c with its number replaced: "（十二）" from "（十一）", in c's own delimiters.
+std::string Segmenter::render_label(const Candidate& c, uint64_t number) const {
+  NumeralClass cls = c.match.marker->numeral;
+  if (cls == NumeralClass::kChineseOrArabic) {
+    const char32_t first = norm_[c.match.numeral_begin];
+    cls = first >= U'0' && first <= U'9' ? NumeralClass::kArabic : NumeralClass::kChinese;
+  }
+  const uint32_t begin = lines_[c.line].begin;
+  std::string out = utf8(begin, static_cast<uint32_t>(c.match.numeral_begin));
+  for (char32_t ch : render_numeral(cls, number)) append_utf8(out, ch);
+  out += utf8(static_cast<uint32_t>(c.match.numeral_end), static_cast<uint32_t>(c.match.end));
+  return out;
+}
+
+// Inline 一是/二是 runs in line[from, end) under clause `parent`: positions at `from` or
+// right after 。；：！？, runs that start at 一 and count up by one, at least two items long.
+// The last item of a run ends where the next run on the line starts, else at the line end:
+// ending it at the line end regardless made two runs in one paragraph overlap
+// (tests/fuzz/regressions/segment_two_inline_runs_in_one_line.txt). A run broken by a label
+// out of sequence therefore stays open (`closed`) until the next run or the line end.
+void Segmenter::scan_inline(const Line& line, uint32_t from, size_t parent) {
+  inline_run_.clear();
+  inline_run_pos_.clear();
+  bool closed = false;
+  const auto commit = [&](uint32_t run_limit) {
+    if (inline_run_.size() >= 2) {
+      const Clause& p = out_.clauses[parent];
+      const int level = p.level + 1;
+      for (size_t k = 0; k < inline_run_.size(); ++k) {
+        const LabelMatch& m = inline_run_[k];
+        const uint32_t start = inline_run_pos_[k];
+        const uint32_t limit = k + 1 < inline_run_.size() ? inline_run_pos_[k + 1] : run_limit;
+        const uint32_t end = trim_back(limit, start);
+        const uint32_t title_start = skip_spaces(static_cast<uint32_t>(m.end), end);
+        const size_t idx = add_clause(parent, level, m.number, m.number, start,
+                                      static_cast<uint32_t>(m.end), title_start,
+                                      title_end_of(title_start, end), m.marker->scheme, true);
+        out_.clauses[idx].end = end;
+      }
+    }
+    inline_run_.clear();
+    inline_run_pos_.clear();
+  };
+  for (uint32_t i = from; i < line.end; ++i) {
+    ++*steps_;
+    if (i != from && !is_inline_lead(norm_[i - 1])) continue;
+    const uint32_t at = skip_spaces(i, line.end);
+    LabelMatch m = match_label(norm_, at, line.end, MarkerPlace::kInline, steps_);
+    if (!m) continue;
+    if (m.number == 1) {
+      commit(at);
+      closed = false;
+    } else if (closed || inline_run_.empty() || m.number != inline_run_.back().number + 1) {
+      closed = true;
+      continue;
+    }
+    inline_run_.push_back(m);
+    inline_run_pos_.push_back(at);
+    i = static_cast<uint32_t>(m.end) - 1;
+  }
+  commit(line.end);
+}
+
+size_t Segmenter::add_clause(size_t parent, int level, uint64_t number, uint64_t component,
+                             uint32_t start, uint32_t label_end, uint32_t title_start,
+                             uint32_t title_end, const std::string& scheme, bool is_inline) {
+  Clause c;
+  c.level = level;
+  c.number = number;
+  c.parent = parent;
+  c.start = start;
+  c.end = start;
+  c.scheme = scheme;
+  c.label = utf8(start, label_end);
+  c.title_start = title_start;
+  c.title_end = trim_title(title_start, title_end);
+  c.title = utf8(c.title_start, c.title_end);
+  std::string component_text = std::to_string(component);
+  if (parent != npos) {
+    const Clause& p = out_.clauses[parent];
+    c.parent_id = p.id;
+    c.id = unique_id(p.id + "." + component_text);
+    c.path = p.path + "/";
+  } else {
+    c.id = unique_id(component_text);
+  }
+  if (!c.label.empty()) {
+    c.path += c.label;
+  } else if (!c.title.empty()) {
+    c.path += c.title;
+  } else {
+    c.path += "#" + component_text;
+  }
+  out_.clauses.push_back(std::move(c));
+  is_inline_.push_back(is_inline);
+  return out_.clauses.size() - 1;
+}
+
+std::string Segmenter::unique_id(std::string id) {
+  auto [it, inserted] = id_uses_.emplace(id, 1);
+  if (!inserted) {
+    ++it->second;
+    id += "_" + std::to_string(it->second);
+  }
+  return id;
+}
+
+// End of the first sentence starting at `from`: at its terminator (exclusive), at the end
+// of the line, at `limit`, or kMaxTitleLength code points on, whichever comes first.
+uint32_t Segmenter::first_sentence_end(uint32_t from, uint32_t limit, bool* ended_by_terminator) {
+  QuoteDepth q;
+  const uint32_t cap = static_cast<uint32_t>(std::min<uint64_t>(limit, uint64_t{from} + kMaxTitleLength));
+  *ended_by_terminator = false;
+  uint32_t i = from;
+  for (; i < cap; ++i) {
+    ++*steps_;
+    const char32_t c = norm_[i];
+    if (c == U'\n') break;
+    q.feed(c);
+    if (is_terminator(c) && !q.inside()) {
+      *ended_by_terminator = true;
+      break;
+    }
+  }
+  return i;
+}
+
+// [from, to) without trailing spaces and a trailing colon ("三、保障措施：").
+uint32_t Segmenter::trim_title(uint32_t from, uint32_t to) const {
+  while (to > from && (is_space(norm_[to - 1]) || norm_[to - 1] == U':' || norm_[to - 1] == U'：')) --to;
+  return to;
+}
+
+uint32_t Segmenter::skip_spaces(uint32_t i, uint32_t limit) {
+  while (i < limit && is_space(norm_[i])) {
+    ++*steps_;
+    ++i;
+  }
+  return i;
+}
+
+// pos moved back over whitespace and line breaks, not below `lower`.
+uint32_t Segmenter::trim_back(uint32_t pos, uint32_t lower) {
+  while (pos > lower && (is_space(norm_[pos - 1]) || norm_[pos - 1] == U'\n')) {
+    ++*steps_;
+    --pos;
+  }
+  return pos;
+}
+
+// A short standalone line: Han text, no sentence end inside, not ending in continuation
+// punctuation, not a date. Reads at most max_length code points.
+bool Segmenter::heading_like(const Line& line, uint32_t max_length) {
+  const uint32_t len = line.end - line.begin;
+  if (len < 2 || len > max_length) return false;
+  if (is_continuation(norm_[line.end - 1])) return false;
+  bool han = false;
+  bool date_only = true;
+  for (uint32_t i = line.begin; i < line.end; ++i) {
+    ++*steps_;
+    const char32_t c = norm_[i];
+    if (is_terminator(c)) return false;
+    han = han || is_han(c);
+    const bool date_char = (c >= U'0' && c <= U'9') || numeral_digit_value(c) >= 0 || c == U'年' ||
+                           c == U'月' || c == U'日' || c == U'号' || c == U'十' || is_space(c) ||
+                           c == U'-' || c == U'/' || c == U'.';
+    date_only = date_only && date_char;
+  }
+  return han && !date_only;
+}
+
+void Segmenter::build_unnumbered() {
+  if (lines_.empty()) return;
+  // A first line that reads like a title (short, no sentence end) and is followed by prose
+  // is the document's title, not a heading. The clean stage usually moved it out already.
+  size_t first = 0;
+  if (lines_.size() > 1 && heading_like(lines_[0], kMaxDocTitleLength) &&
+      !heading_like(lines_[1], kMaxHeadingLength)) {
+    first = 1;
+  }
+  if (build_headings(first)) {
+    out_.mode = SegmentMode::kHeadings;
+    return;
+  }
+  build_paragraphs(first);
+}
+
+bool Segmenter::build_headings(size_t first_line) {
+  const size_t n = lines_.size();
+  std::vector<uint8_t> h(n, 0);
+  for (size_t i = first_line; i < n; ++i) h[i] = heading_like(lines_[i], kMaxHeadingLength);
+  // inner: a heading-like line followed by prose; outer: followed by an inner heading.
+  enum : uint8_t { kProse, kInner, kOuter };
+  std::vector<uint8_t> kind(n, kProse);
+  size_t headings = 0;
+  for (size_t i = n; i-- > first_line;) {
+    if (!h[i] || i + 1 >= n) continue;
+    if (!h[i + 1]) {
+      kind[i] = kInner;
+    } else if (kind[i + 1] == kInner) {
+      kind[i] = kOuter;
+    } else {
+      continue;
+    }
+    ++headings;
+  }
+  if (headings < 2) return false;
+  // Levels. Outer headings are known by the next-line cue; the first inner heading after
+  // each is known to be inner. The rest are outer when as short as the known outer ones and
+  // shorter than every known inner one (找准差距 / 定下目標 vs 教育優質均衡方面).
+  uint32_t max_outer = 0;
+  uint32_t min_inner = UINT32_MAX;
+  bool any_outer = false;
+  for (size_t i = first_line; i < n; ++i) {
+    const uint32_t len = lines_[i].end - lines_[i].begin;
+    if (kind[i] == kOuter) {
+      any_outer = true;
+      max_outer = std::max(max_outer, len);
+    } else if (kind[i] == kInner && i > 0 && kind[i - 1] == kOuter) {
+      min_inner = std::min(min_inner, len);
+    }
+  }
+  size_t outer = npos;
+  size_t current = npos;  // the heading whose body this is
+  uint64_t outer_count = 0;
+  uint64_t inner_count = 0;
+  for (size_t i = first_line; i < n; ++i) {
+    const Line& line = lines_[i];
+    if (kind[i] == kProse) {
+      if (current != npos) scan_inline(line, line.begin, current);
+      continue;
+    }
+    const uint32_t len = line.end - line.begin;
+    bool is_outer = !any_outer;
+    if (any_outer) {
+      const bool known_inner = kind[i] == kInner && i > 0 && kind[i - 1] == kOuter;
+      is_outer = kind[i] == kOuter || (!known_inner && len <= max_outer && max_outer < min_inner);
+    }
+    if (is_outer || outer == npos) {
+      ++outer_count;
+      outer = add_clause(npos, 1, outer_count, outer_count, line.begin, line.begin, line.begin,
+                         line.end, "heading", false);
+      current = outer;
+      inner_count = 0;
+    } else {
+      ++inner_count;
+      current = add_clause(outer, 2, inner_count, inner_count, line.begin, line.begin, line.begin,
+                           line.end, "heading", false);
+    }
+  }
+  return true;
+}
+
+void Segmenter::build_paragraphs(size_t first_line) {
+  const size_t n = lines_.size();
+  // The lead sentence of each paragraph, when it is a short heading followed by more text.
+  std::vector<uint32_t> lead_end(n, 0);
+  size_t first_led = npos;
+  for (size_t i = first_line; i < n; ++i) {
+    const Line& line = lines_[i];
+    bool ended = false;
+    const uint32_t e = first_sentence_end(line.begin, std::min(line.end, line.begin + kMaxLeadLength + 1), &ended);
+    if (!ended || e + 1 >= line.end || e - line.begin < 2) continue;
+    bool han = false;
+    for (uint32_t k = line.begin; k < e && !han; ++k) han = is_han(norm_[k]);
+    if (!han) continue;
+    lead_end[i] = e;
+    if (first_led == npos) first_led = i;
+  }
+  // Paragraphs before the first heading-led one are the introduction (preamble); without
+  // any heading-led paragraph, every paragraph is a clause.
+  const size_t from = first_led != npos ? first_led : first_line;
+  uint64_t count = 0;
+  for (size_t i = from; i < n; ++i) {
+    const Line& line = lines_[i];
+    // Untitled when the lead sentence is not a heading: the path then shows "#n".
+    const uint32_t title_end = lead_end[i] != 0 ? lead_end[i] : line.begin;
+    ++count;
+    const size_t idx = add_clause(npos, 1, count, count, line.begin, line.begin, line.begin,
+                                  title_end, "paragraph", false);
+    scan_inline(line, line.begin, idx);
+  }
+  if (count > 0) out_.mode = SegmentMode::kParagraphs;
+}
+
+void Segmenter::compute_ends() {
+  auto& cl = out_.clauses;
+  const auto text_end = static_cast<uint32_t>(norm_.size());
+  // The preamble runs up to the first clause.
+  cl[0].start = 0;
+  cl[0].end = trim_back(cl.size() > 1 ? cl[1].start : text_end, 0);
+  cl[0].title_start = cl[0].title_end = 0;
+  std::vector<size_t> open;
+  uint32_t prev_start = 0;
+  for (size_t k = 1; k < cl.size(); ++k) {
+    if (is_inline_[k]) continue;  // inline items got their end when they were made
+    const uint32_t boundary = trim_back(cl[k].start, prev_start);
+    while (!open.empty() && cl[open.back()].level >= cl[k].level) {
+      cl[open.back()].end = boundary;
+      open.pop_back();
+    }
+    open.push_back(k);
+    prev_start = cl[k].start;
+  }
+  // The last inline item may start after the last line-level clause.
+  if (cl.size() > 1) prev_start = std::max(prev_start, cl.back().start);
+  const uint32_t boundary = trim_back(text_end, prev_start);
+  for (size_t k : open) cl[k].end = boundary;
+}
+
+void Segmenter::split_sentences() {
+  const auto& cl = out_.clauses;
+  // Clauses entered so far whose end has not been seen to pass; entering a clause first drops
+  // those that ended before it, so the top is always the innermost clause at the position.
+  std::vector<size_t> open;
+  size_t ci = 1;
+  const auto enter = [&](size_t k) {
+    while (!open.empty() && cl[open.back()].end <= cl[k].start) open.pop_back();
+    open.push_back(k);
+  };
+  QuoteDepth q;
+  const auto emit = [&](uint32_t s, uint32_t e) {
+    while (e > s && is_space(norm_[e - 1])) --e;
+    if (e <= s) return;
+    while (!open.empty() && cl[open.back()].end <= s) open.pop_back();
+    out_.sentences.push_back({s, e, open.empty() ? 0 : open.back()});
+  };
+  for (const Line& line : lines_) {
+    q.reset();
+    uint32_t cur = UINT32_MAX;  // start of the open sentence
+    uint32_t i = line.begin;
+    while (i < line.end) {
+      ++*steps_;
+      while (ci < cl.size() && cl[ci].start < i) enter(ci++);  // defensive: no label holds a start
+      if (ci < cl.size() && cl[ci].start == i) {
+        // A clause starts here: close the sentence, skip the label(s).
+        if (cur != UINT32_MAX) emit(cur, i);
+        cur = UINT32_MAX;
+        q.reset();
+        uint32_t skip = i;
+        while (ci < cl.size() && cl[ci].start == i) {
+          skip = std::max(skip, cl[ci].title_start);
+          enter(ci++);
+        }
+        i = skip;
+        continue;
+      }
+      const char32_t c = norm_[i];
+      if (cur == UINT32_MAX) {
+        if (is_space(c)) {
+          ++i;
+          continue;
+        }
+        cur = i;
+      }
+      q.feed(c);
+      ++i;
+      if (is_terminator(c) && !q.inside()) {
+        while (i < line.end && (is_terminator(norm_[i]) || is_closer(norm_[i])) &&
+               !(ci < cl.size() && cl[ci].start == i)) {
+          ++*steps_;
+          ++i;
+        }
+        emit(cur, i);
+        cur = UINT32_MAX;
+      }
+    }
+    if (cur != UINT32_MAX) emit(cur, line.end);
+  }
+}
+
+std::string Segmenter::utf8(uint32_t begin, uint32_t end) const {
+  std::string out;
+  if (end <= begin) return out;
+  out.reserve(size_t{end - begin} * 3);
+  for (uint32_t i = begin; i < end; ++i) append_utf8(out, orig_[i]);
+  return out;
+}
+
+}  // namespace
+
+Segmentation segment_clauses_counted(std::u32string_view original, std::u32string_view normalized,
+                                     uint64_t* steps) {
+  uint64_t ignored = 0;
+  return Segmenter(original, normalized, steps ? steps : &ignored).run();
+}
+
+}  // namespace detail
+
+const char* segment_mode_name(SegmentMode mode) {
+  switch (mode) {
+    case SegmentMode::kNone: return "none";
+    case SegmentMode::kNumbered: return "numbered";
+    case SegmentMode::kHeadings: return "headings";
+    case SegmentMode::kParagraphs: return "paragraphs";
+  }
+  return "none";
+}
+
+Segmentation segment_clauses(std::u32string_view original, std::u32string_view normalized) {
+  return detail::segment_clauses_counted(original, normalized, nullptr);
+}
+
+std::string clause_outline(const Segmentation& segmentation) {
+  std::string out;
+  for (size_t k = 1; k < segmentation.clauses.size(); ++k) {
+    const Clause& c = segmentation.clauses[k];
+    if (!out.empty()) out += '|';
+    out += c.id;
+    out += ' ';
+    out += c.label.empty() ? c.title : c.label;
+  }
+  return out;
+}
+
+}  // namespace zhpolicy
