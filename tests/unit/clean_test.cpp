@@ -56,7 +56,7 @@ std::string decode_entities(const std::string& raw) {
 
 }  // namespace
 
-TEST_CASE("clean: HTML tags, comments, script and style go; entities are decoded", "[clean]") {
+TEST_CASE("clean: HTML tags, comments, script and style go and entities are decoded", "[clean]") {
   const std::string html =
       "<html><head><title>通知</title><style>p{color:red}</style>"
       "<script>var a = '<p>不是正文</p>';</script></head><body>"
@@ -129,7 +129,7 @@ TEST_CASE("clean: SEO spam lines are removed, policy words are not spam", "[clea
   CHECK(count_kind(c, DiagnosticKind::kSpam) == 1);
 }
 
-TEST_CASE("clean: mojibake becomes damaged spans; questions do not", "[clean]") {
+TEST_CASE("clean: mojibake becomes damaged spans but questions do not", "[clean]") {
   CleanText c = clean_string("新增市義務教育“新優質學?!?4所。怎么办?我们要努力。这个对吗?是的。");
   REQUIRE(c.damaged.size() == 1);
   const std::u32string t = to_code_points(c.text);

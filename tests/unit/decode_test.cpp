@@ -127,7 +127,7 @@ TEST_CASE("decode: binary files are refused with a reason", "[decode]") {
   CHECK(nul.status().message() == "plan.txt: binary file (NUL byte at offset 12)");
 }
 
-TEST_CASE("decode: --encoding overrides detection; unknown names are an error", "[decode]") {
+TEST_CASE("decode: --encoding overrides detection and unknown names are an error", "[decode]") {
   const std::string bytes = test::encode_as("學校", "Big5");
   DecodedText d = must_decode(bytes, {"big5"});
   CHECK(d.text == "學校");

@@ -434,7 +434,7 @@ TEST_CASE("segment: titles stop at the first sentence end and keep the original 
 // ---------------------------------------------------------------------------------------
 // Unnumbered documents
 
-TEST_CASE("segment: paragraphs led by a short heading sentence; the introduction is preamble", "[segment]") {
+TEST_CASE("segment: paragraphs led by a short heading sentence, the introduction is preamble", "[segment]") {
   const std::string text =
       "江苏常州:聚力“四高”改革推动基础教育高质量发展\n"
       "近年来,江苏省常州市坚持以改革破难题、促发展,以改革增动力、激活力,推出了一批站得住、立得稳的真招实招。\n"
