@@ -137,6 +137,11 @@ class Extractor {
   size_t damaged_cursor_ = 0;
   size_t cue_sentence_ = SIZE_MAX;
   int target_cues_ = 0, status_cues_ = 0;
+  // Strength cues and period expressions of sentence cue_sentence_, by position, found once
+  // per sentence: scanning the whole sentence again for every number made a long sentence
+  // of numbers quadratic (tests/fuzz/regressions/extract_quadratic_numbers_in_one_sentence.txt).
+  std::vector<std::pair<size_t, const CueEntry*>> strength_cues_;
+  std::vector<std::pair<size_t, size_t>> periods_;  // (start, length), length > 0
 };
 
 bool Extractor::is_non_quantity(const ScannedNumber& n, size_t ss, size_t se) const {
@@ -226,7 +231,11 @@ void Extractor::finish(Target& t, size_t s, size_t number_begin) {
 
   // Indicator: the phrase before the expression, plus the noun after a counter.
   size_t ib = t.start;
-  while (ib > sentence.start && !is_phrase_break(norm_[ib - 1])) --ib;
+  // The walk back stops at the previous target of the sentence (which the clamp below would
+  // cut to anyway): walking on to the sentence start for every number was quadratic.
+  const size_t stop = !out_.empty() && out_.back().sentence == s && out_.back().end <= t.start
+                           ? std::max<size_t>(sentence.start, out_.back().end) : sentence.start;
+  while (ib > stop && !is_phrase_break(norm_[ib - 1])) --ib;
   size_t ie = t.start;
   if (!out_.empty() && out_.back().sentence == s && out_.back().end > ib && out_.back().end <= ie) {
     ib = out_.back().end;
@@ -282,6 +291,12 @@ void Extractor::finish(Target& t, size_t s, size_t number_begin) {
     cue_sentence_ = s;
     target_cues_ = count_cues(norm_, sentence.start, sentence.end, CueRole::kTargetCue);
     status_cues_ = count_cues(norm_, sentence.start, sentence.end, CueRole::kStatusCue);
+    strength_cues_.clear();
+    periods_.clear();
+    for (size_t k = sentence.start; k < sentence.end; ++k) {
+      if (const CueEntry* c = cue_at(norm_, k, CueRole::kStrength)) strength_cues_.emplace_back(k, c);
+      if (const size_t len = period_length_at(k, sentence.end)) periods_.emplace_back(k, len);
+    }
   }
   const int target_cues = target_cues_, status_cues = status_cues_;
   if (target_cues != status_cues) {
@@ -294,19 +309,18 @@ void Extractor::finish(Target& t, size_t s, size_t number_begin) {
   // Period: the nearest period expression before the number in the sentence (年内, 每季度,
   // 到2025年, 2022年, "十四五"期间, 十三五以来, 近三年, 连续三年), quotes dropped.
   t.strength = "plain";
-  size_t best_strength = SIZE_MAX;
-  for (size_t k = sentence.start; k < sentence.end; ++k) {
-    const size_t distance = k < number_begin ? number_begin - k : SIZE_MAX / 2 + k;
-    if (distance < best_strength) {
-      if (const CueEntry* c = cue_at(norm_, k, CueRole::kStrength)) {
-        best_strength = distance;
-        t.strength = c->value;
-      }
-    }
+  auto by_start = [](const auto& entry, size_t k) { return entry.first < k; };
+  auto cue = std::lower_bound(strength_cues_.begin(), strength_cues_.end(), number_begin, by_start);
+  if (cue != strength_cues_.begin()) {
+    t.strength = std::prev(cue)->second->value;  // the nearest before the number
+  } else if (cue != strength_cues_.end()) {
+    t.strength = cue->second->value;  // none before: the first after it
   }
-  for (size_t k = number_begin; k-- > sentence.start && t.period.empty();) {
-    const size_t len = period_length_at(k, sentence.end);
-    if (len > 0 && k + len <= number_begin) {
+  for (auto it = std::lower_bound(periods_.begin(), periods_.end(), number_begin, by_start);
+       it != periods_.begin() && t.period.empty();) {
+    --it;
+    const auto [k, len] = *it;
+    if (k + len <= number_begin) {
       std::u32string p(orig_.substr(k, len));
       p.erase(std::remove_if(p.begin(), p.end(), [](char32_t c) { return is_open_quote(c) || is_close_quote(c); }),
               p.end());

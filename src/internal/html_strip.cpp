@@ -209,7 +209,11 @@ StrippedMarkup strip_markup(std::string_view s, SourceBuilder& out) {
   }
   auto remove = [&](size_t begin, size_t end, const char* what) {
     Diagnostic d{DiagnosticKind::kMarkup, what, {begin, end}, out.code_points(), out.code_points(), ""};
-    d.text = std::string(s.substr(begin, std::min<size_t>(end - begin, 60)));
+    // At most 60 bytes, cut back to a code point boundary: a cut inside a UTF-8 sequence
+    // put invalid UTF-8 into the diagnostics table (tests/fuzz/regressions/clean_markup_text_cut_mid_utf8.txt).
+    size_t len = std::min<size_t>(end - begin, 60);
+    while (len > 0 && len < end - begin && (static_cast<unsigned char>(s[begin + len]) & 0xC0) == 0x80) --len;
+    d.text = std::string(s.substr(begin, len));
     result.diagnostics.push_back(std::move(d));
   };
 

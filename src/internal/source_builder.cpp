@@ -12,8 +12,12 @@ void SourceBuilder::append_verbatim(std::string_view text, uint32_t source_begin
     bool extend = false;
     if (!pieces_.empty() && pieces_.back().verbatim) {
       const SourcePiece& last = pieces_.back();
+      // Extend only if the next whole code point still fits: with room for less than one
+      // sequence the cut below found no boundary and took 4 bytes, splitting a code point
+      // between two pieces and shifting every later input offset of the line
+      // (tests/fuzz/regressions/pipeline_piece_split_mid_code_point.txt).
       extend = last.decoded_begin + (out_byte - last.byte) == source_begin &&
-               out_byte - last.byte < kMaxPieceBytes;
+               out_byte - last.byte + utf8_sequence_length(static_cast<unsigned char>(text[0])) <= kMaxPieceBytes;
     }
     if (!extend) pieces_.push_back({cps_, out_byte, source_begin, source_begin, true});
     // Take as much as fits in the current piece, cut at a code point boundary.
