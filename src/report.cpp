@@ -102,4 +102,60 @@ Table targets_table(const std::vector<const Document*>& docs) {
   return t;
 }
 
+namespace {
+
+Table summary_columns() {
+  Table t{"summary", {{"doc"}, {"status", ColumnType::kSymbol}, {"error"}, {"encoding", ColumnType::kSymbol}}, {}};
+  for (const char* name : {"bytes", "chars", "clauses", "targets", "targets_target", "targets_status",
+                           "diagnostics", "removed_chrome", "removed_spam", "removed_duplicate",
+                           "removed_pinyin", "invalid_bytes", "numbering", "damaged_spans"}) {
+    t.columns.push_back({name, ColumnType::kInteger});
+  }
+  t.columns.push_back({"title"});
+  t.columns.push_back({"date"});
+  return t;
+}
+
+}  // namespace
+
+Table summary_table(const std::vector<const Document*>& docs) {
+  Table t = summary_columns();
+  for (const Document* d : docs) {
+    size_t by_kind[16] = {};
+    for (const Diagnostic& g : d->diagnostics) {
+      const auto k = static_cast<size_t>(g.kind);
+      if (k < 16) ++by_kind[k];
+    }
+    auto count = [&](DiagnosticKind k) { return std::to_string(by_kind[static_cast<size_t>(k)]); };
+    size_t target = 0, status = 0;
+    for (const Target& g : d->targets) (g.kind == "status" ? status : target) += 1;
+    std::string date;
+    for (const char* key : {"日期", "发布日期", "生成日期", "公开日期"}) {
+      for (const MetadataField& f : d->clean.metadata) {
+        if (date.empty() && f.key == key) date = f.value;
+      }
+    }
+    const size_t clauses = d->segmentation.clauses.empty() ? 0 : d->segmentation.clauses.size() - 1;
+    t.rows.push_back({d->name, "ok", "", d->clean.encoding, std::to_string(d->input_bytes),
+                      std::to_string(d->original.size()), std::to_string(clauses),
+                      std::to_string(d->targets.size()), std::to_string(target), std::to_string(status),
+                      std::to_string(d->diagnostics.size()), count(DiagnosticKind::kChrome),
+                      count(DiagnosticKind::kSpam), count(DiagnosticKind::kDuplicate),
+                      count(DiagnosticKind::kPinyin), count(DiagnosticKind::kInvalidBytes),
+                      count(DiagnosticKind::kNumbering), std::to_string(d->clean.damaged.size()),
+                      d->clean.title, date});
+  }
+  return t;
+}
+
+Table summary_failure_table(const std::string& doc, const Status& status) {
+  Table t = summary_columns();
+  std::vector<std::string> row(t.columns.size());
+  row[0] = doc;
+  row[1] = error_code_name(status.code());
+  row[2] = status.message();
+  t.rows.push_back(std::move(row));
+  return t;
+}
+
 }  // namespace zhpolicy

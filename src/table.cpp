@@ -1,9 +1,34 @@
 // One writer per output format; the Table in between keeps the stages ignorant of formats.
+//
+// Problem: the same rows go to a terminal, to a pipe feeding Miller or a database loader,
+// to Excel on a zh-CN desktop and to Spark. Each consumer has its own escaping rules and its
+// own traps (a cell "=HYPERLINK(...)" runs in a spreadsheet; Excel reads a BOM-less CSV as
+// GBK; a JSON consumer wants numbers as numbers).
+//
+// Approach: TableWriter projects each row onto the selected fields, converts the script of
+// text columns, then hands it to the format: TSV, CSV, JSON Lines and JSON are written row
+// by row as they arrive (a batch of 10,000 files never holds more than one document's rows
+// in the writer); markdown and text need every width before the first line, and xlsx is a
+// zip written at the end, so those keep the rows until finish(). Spreadsheet neutralisation
+// applies to CSV/TSV text cells only: xlsx cells are typed (a string is never a formula) and
+// JSON consumers are programs.
+//
+// Trade-off: --script hant runs ICU's Hans-Hant transliterator per cell at output time (it
+// needs phrase context the per-code-point fold table cannot give); results are cached per
+// distinct cell, which covers the repeated clause titles and units.
 #include "zhpolicy/table.hpp"
 
-#include <algorithm>
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
 
+#include <algorithm>
+#include <mutex>
+#include <unordered_map>
+
+#include "internal/icu_check.hpp"
 #include "internal/utf8.hpp"
+#include "internal/xlsx_writer.hpp"
+#include "zhpolicy/normalize.hpp"
 
 namespace zhpolicy {
 namespace {
@@ -173,6 +198,25 @@ void write_aligned(std::ostream& out, const Table& t, const WriteOptions& o, boo
   }
 }
 
+
+void write_bom(std::ostream& out) { out << "\xEF\xBB\xBF"; }
+
+bool streams(Format f) {
+  return f == Format::kTsv || f == Format::kCsv || f == Format::kJsonl || f == Format::kJson;
+}
+
+// The ICU transliterator for --script hant, created once.
+const icu::Transliterator* hant_transliterator() {
+  static std::once_flag once;
+  static std::unique_ptr<icu::Transliterator> t;
+  std::call_once(once, [] {
+    UErrorCode code = U_ZERO_ERROR;
+    t.reset(icu::Transliterator::createInstance("Hans-Hant", UTRANS_FORWARD, code));
+    if (!detail::icu_status(code, "Transliterator::createInstance").ok()) t.reset();
+  });
+  return t.get();
+}
+
 }  // namespace
 
 size_t display_width(const std::string& text) {
@@ -191,6 +235,7 @@ bool parse_format(const std::string& name, Format& format) {
   else if (name == "json") format = Format::kJson;
   else if (name == "markdown" || name == "md") format = Format::kMarkdown;
   else if (name == "text" || name == "table") format = Format::kText;
+  else if (name == "xlsx") format = Format::kXlsx;
   else return false;
   return true;
 }
@@ -203,58 +248,245 @@ const char* format_name(Format format) {
     case Format::kJson: return "json";
     case Format::kMarkdown: return "markdown";
     case Format::kText: return "text";
+    case Format::kXlsx: return "xlsx";
   }
   return "tsv";
 }
 
-Status write_table(const Table& t, Format format, std::ostream& out, const WriteOptions& o) {
-  const size_t n = t.columns.size();
+const char* format_extension(Format format) {
   switch (format) {
-    case Format::kTsv:
-    case Format::kCsv: {
-      const bool tsv = format == Format::kTsv;
-      const char* eol = tsv ? "\n" : "\r\n";
-      auto cell = [&](const std::string& v) { tsv ? write_tsv_cell(out, v) : write_csv_cell(out, v); };
-      if (o.header) {
-        for (size_t c = 0; c < n; ++c) {
-          if (c) out << (tsv ? '\t' : ',');
-          cell(t.columns[c].name);
-        }
-        out << eol;
-      }
-      for (const auto& row : t.rows) {
-        for (size_t c = 0; c < n; ++c) {
-          if (c) out << (tsv ? '\t' : ',');
-          cell(cell_text(t, c, row[c], o));
-        }
-        out << eol;
-      }
-      break;
-    }
-    case Format::kJsonl:
-      for (const auto& row : t.rows) {
-        write_json_object(out, t, row);
-        out << '\n';
-      }
-      break;
-    case Format::kJson:
-      out << '[';
-      for (size_t r = 0; r < t.rows.size(); ++r) {
-        out << (r ? ",\n" : "\n");
-        write_json_object(out, t, t.rows[r]);
-      }
-      out << (t.rows.empty() ? "]\n" : "\n]\n");
-      break;
-    case Format::kMarkdown:
-      write_aligned(out, t, o, true);
-      break;
-    case Format::kText:
-      write_aligned(out, t, o, false);
-      break;
+    case Format::kTsv: return ".tsv";
+    case Format::kCsv: return ".csv";
+    case Format::kJsonl: return ".jsonl";
+    case Format::kJson: return ".json";
+    case Format::kMarkdown: return ".md";
+    case Format::kText: return ".txt";
+    case Format::kXlsx: return ".xlsx";
   }
-  out.flush();
-  if (!out) return Status(ErrorCode::kWriteFailed, "could not write the " + t.name + " table");
-  return {};
+  return ".tsv";
+}
+
+bool parse_script(const std::string& name, Script& script) {
+  if (name == "original") script = Script::kOriginal;
+  else if (name == "hans") script = Script::kHans;
+  else if (name == "hant") script = Script::kHant;
+  else return false;
+  return true;
+}
+
+std::string convert_script(const std::string& text, Script script) {
+  if (script == Script::kOriginal) return text;
+  bool ascii = true;
+  for (unsigned char c : text) ascii = ascii && c < 0x80;
+  if (ascii) return text;
+  if (script == Script::kHans) {
+    std::string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size();) detail::append_utf8(out, to_simplified_char(detail::next_code_point(text, i)));
+    return out;
+  }
+  const icu::Transliterator* t = hant_transliterator();
+  if (t == nullptr) return text;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
+  t->transliterate(u);
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+Result<std::vector<size_t>> select_columns(const std::vector<Column>& columns,
+                                           const std::vector<std::string>& fields) {
+  std::vector<size_t> sel;
+  if (fields.empty()) {
+    for (size_t i = 0; i < columns.size(); ++i) sel.push_back(i);
+    return sel;
+  }
+  for (const std::string& f : fields) {
+    size_t i = 0;
+    while (i < columns.size() && columns[i].name != f) ++i;
+    if (i == columns.size()) {
+      std::string valid;
+      for (const Column& c : columns) valid += (valid.empty() ? "" : ",") + c.name;
+      return Status(ErrorCode::kInvalidArgument, "unknown field '" + f + "'; valid fields: " + valid);
+    }
+    sel.push_back(i);
+  }
+  return sel;
+}
+
+struct TableWriter::Impl {
+  Table table;  // the selected columns; rows kept only for the formats that need them all
+  Format format;
+  std::ostream& out;
+  WriteOptions options;
+  std::vector<size_t> selection;
+  size_t source_columns = 0;
+  std::vector<bool> convert;  // per selected column: text whose script is converted
+  std::unordered_map<std::string, std::string> script_cache;
+  Status status;
+  size_t rows_written = 0;
+  bool finished = false;
+
+  Impl(const Table& t, Format f, std::ostream& o, WriteOptions opts)
+      : format(f), out(o), options(std::move(opts)) {
+    table.name = t.name;
+    source_columns = t.columns.size();
+    Result<std::vector<size_t>> sel = select_columns(t.columns, options.fields);
+    if (!sel.ok()) {
+      status = sel.status();
+      return;
+    }
+    selection = std::move(*sel);
+    for (size_t i : selection) {
+      table.columns.push_back(t.columns[i]);
+      convert.push_back(options.script != Script::kOriginal && t.columns[i].type == ColumnType::kText &&
+                        t.columns[i].name != "doc");
+    }
+    if (options.bom && format != Format::kXlsx) write_bom(out);
+    begin();
+  }
+
+  void begin() {
+    const size_t n = table.columns.size();
+    if ((format == Format::kTsv || format == Format::kCsv) && options.header) {
+      const bool tsv = format == Format::kTsv;
+      for (size_t c = 0; c < n; ++c) {
+        if (c) out << (tsv ? '\t' : ',');
+        tsv ? write_tsv_cell(out, table.columns[c].name) : write_csv_cell(out, table.columns[c].name);
+      }
+      out << (tsv ? "\n" : "\r\n");
+    } else if (format == Format::kJson) {
+      out << "{\"schema_version\":" << kTableSchemaVersion << ",\"table\":";
+      write_json_string(out, table.name);
+      out << ",\"rows\":[";
+    }
+  }
+
+  std::vector<std::string> project(std::vector<std::string>&& row) {
+    std::vector<std::string> r;
+    r.reserve(selection.size());
+    for (size_t k = 0; k < selection.size(); ++k) {
+      std::string& v = row[selection[k]];
+      if (convert[k]) {
+        auto it = script_cache.find(v);
+        if (it == script_cache.end()) {
+          if (script_cache.size() > 100000) script_cache.clear();
+          it = script_cache.emplace(v, convert_script(v, options.script)).first;
+        }
+        r.push_back(it->second);
+      } else {
+        r.push_back(std::move(v));
+      }
+    }
+    return r;
+  }
+
+  void write_row(const std::vector<std::string>& row) {
+    const size_t n = table.columns.size();
+    switch (format) {
+      case Format::kTsv:
+      case Format::kCsv: {
+        const bool tsv = format == Format::kTsv;
+        for (size_t c = 0; c < n; ++c) {
+          if (c) out << (tsv ? '\t' : ',');
+          const std::string v = cell_text(table, c, row[c], options);
+          tsv ? write_tsv_cell(out, v) : write_csv_cell(out, v);
+        }
+        out << (tsv ? "\n" : "\r\n");
+        break;
+      }
+      case Format::kJsonl:
+        write_json_object(out, table, row);
+        out << '\n';
+        break;
+      case Format::kJson:
+        out << (rows_written ? ",\n" : "\n");
+        write_json_object(out, table, row);
+        break;
+      default:
+        break;
+    }
+    ++rows_written;
+  }
+
+  void add(std::vector<std::vector<std::string>>&& rows) {
+    if (!status.ok() || finished) return;
+    for (auto& row : rows) {
+      row.resize(source_columns);  // a ragged row gets empty cells rather than a crash
+      std::vector<std::string> r = project(std::move(row));
+      if (streams(format)) write_row(r);
+      else table.rows.push_back(std::move(r));
+    }
+    if (!out) status = Status(ErrorCode::kWriteFailed, "could not write the " + table.name + " table");
+  }
+
+  Status finish() {
+    if (finished) return status;
+    finished = true;
+    if (!status.ok()) return status;
+    switch (format) {
+      case Format::kJson: out << (rows_written ? "\n]}\n" : "]}\n"); break;
+      case Format::kMarkdown: write_aligned(out, table, options, true); break;
+      case Format::kText: write_aligned(out, table, options, false); break;
+      case Format::kXlsx: {
+        const std::vector<const Table*> sheets{&table};
+        status = detail::write_xlsx_workbook(sheets, out);
+        if (!status.ok()) return status;
+        break;
+      }
+      default: break;
+    }
+    out.flush();
+    if (!out) status = Status(ErrorCode::kWriteFailed, "could not write the " + table.name + " table");
+    return status;
+  }
+};
+
+TableWriter::TableWriter(const Table& table, Format format, std::ostream& out, WriteOptions options)
+    : impl_(std::make_unique<Impl>(table, format, out, std::move(options))) {
+  if (!table.rows.empty()) {
+    auto rows = table.rows;
+    impl_->add(std::move(rows));
+  }
+}
+
+TableWriter::~TableWriter() = default;
+
+void TableWriter::add(const Table& part) {
+  auto rows = part.rows;
+  impl_->add(std::move(rows));
+}
+
+void TableWriter::add(std::vector<std::vector<std::string>>&& rows) { impl_->add(std::move(rows)); }
+
+Status TableWriter::finish() { return impl_->finish(); }
+
+Status write_table(const Table& table, Format format, std::ostream& out, const WriteOptions& options) {
+  TableWriter w(table, format, out, options);
+  return w.finish();
+}
+
+Status write_xlsx(const std::vector<const Table*>& tables, std::ostream& out, const WriteOptions& options) {
+  std::vector<Table> converted;
+  converted.reserve(tables.size());
+  for (const Table* t : tables) {
+    Result<std::vector<size_t>> sel = select_columns(t->columns, options.fields);
+    if (!sel.ok()) return sel.status();
+    Table c{t->name, {}, {}};
+    for (size_t i : *sel) c.columns.push_back(t->columns[i]);
+    for (const auto& row : t->rows) {
+      std::vector<std::string> r;
+      for (size_t i : *sel) {
+        const bool conv = t->columns[i].type == ColumnType::kText && t->columns[i].name != "doc";
+        r.push_back(conv ? convert_script(row[i], options.script) : row[i]);
+      }
+      c.rows.push_back(std::move(r));
+    }
+    converted.push_back(std::move(c));
+  }
+  std::vector<const Table*> ptrs;
+  for (const Table& t : converted) ptrs.push_back(&t);
+  return detail::write_xlsx_workbook(ptrs, out);
 }
 
 }  // namespace zhpolicy

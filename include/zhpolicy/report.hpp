@@ -29,4 +29,15 @@ std::string clauses_outline(const std::vector<const Document*>& docs);
 // period, flags, start, end, byte_start, byte_end — one row per target.
 Table targets_table(const std::vector<const Document*>& docs);
 
+// doc, status, error, encoding, bytes, chars, clauses, targets, targets_target,
+// targets_status, diagnostics, removed_chrome, removed_spam, removed_duplicate,
+// removed_pinyin, invalid_bytes, numbering, damaged_spans, title, date — one row per
+// document. `status` is "ok"; `date` is the first of the metadata keys 日期, 发布日期,
+// 生成日期, 公开日期. Documents need Stage::kExtract for the target counts.
+Table summary_table(const std::vector<const Document*>& docs);
+
+// The summary row of a document that could not be processed: status is the error code's
+// name ("not_found", "binary", "too_large" ...), error the message; counts are empty.
+Table summary_failure_table(const std::string& doc, const Status& status);
+
 }  // namespace zhpolicy

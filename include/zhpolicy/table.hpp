@@ -1,6 +1,13 @@
 // Stage 6, output: every result of zhpolicy is a Table, written by one writer per format.
+//
+// A Table is column metadata plus rows of UTF-8 cells. Writers never see Documents, so a
+// batch can drop each Document as soon as its rows are built. TableWriter streams: rows can
+// be added a document at a time and are written at once for the formats that allow it
+// (TSV, CSV, JSON Lines, JSON); the aligned formats (markdown, text) and xlsx need every row
+// before the first line, so the writer keeps the rows (never the documents) until finish().
 #pragma once
 
+#include <memory>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -9,10 +16,15 @@
 
 namespace zhpolicy {
 
+// Version of the table layouts (names, order and types of the columns of every table).
+// Raised when a column is renamed, removed or changes meaning; adding a column at the end
+// does not raise it. JSON output carries it; `zhpolicy --version` prints it.
+constexpr int kTableSchemaVersion = 1;
+
 enum class ColumnType {
   kText,     // written as a string; neutralised in CSV/TSV if it could be a formula
-  kInteger,  // written as a bare number in JSON; never neutralised
-  kDecimal,  // exact decimal string ("14.9"); a number in JSON
+  kInteger,  // written as a bare number in JSON and xlsx; never neutralised
+  kDecimal,  // exact decimal string ("14.9"); a number in JSON and xlsx
   kSymbol,   // a closed vocabulary ("=", ">=", "range"); text in JSON, never neutralised:
              // none of its values is a formula
 };
@@ -32,25 +44,80 @@ enum class Format {
   kTsv,       // tab-separated; \t \n \r \\ escaped as in Miller's TSV
   kCsv,       // RFC 4180, CRLF line ends
   kJsonl,     // one JSON object per row
-  kJson,      // one JSON array of objects
+  kJson,      // {"schema_version":1,"table":NAME,"rows":[objects]}
   kMarkdown,  // a GitHub table, columns aligned by display width, '|' escaped
   kText,      // an aligned plain table for terminals (CJK counted as two columns)
+  kXlsx,      // an Excel workbook (libxlsxwriter): one sheet per table, header row frozen,
+              // numbers as numbers; binary, so only for files
 };
 
-// Parses "tsv", "csv", "jsonl", "json", "markdown"/"md", "text"/"table".
+// Parses "tsv", "csv", "jsonl"/"ndjson", "json", "markdown"/"md", "text"/"table", "xlsx".
 bool parse_format(const std::string& name, Format& format);
 const char* format_name(Format format);
+// The file name extension for `format`, with the dot: ".tsv", ".md", ".txt", ".xlsx" ...
+const char* format_extension(Format format);
+
+// Which script text columns are written in (the doc column is a file name and is never
+// converted; neither are kSymbol/number columns).
+enum class Script {
+  kOriginal,  // as the document wrote it
+  kHans,      // simplified, per code point with the fold table (to_simplified_char)
+  kHant,      // traditional, with ICU's "Hans-Hant" transliterator (at output time only)
+};
+bool parse_script(const std::string& name, Script& script);
 
 struct WriteOptions {
   bool header = true;
   // Prefix text cells starting with = + - @ TAB CR with a ' in CSV/TSV (OWASP CSV
   // injection guidance), so a spreadsheet shows them as text instead of running them.
+  // Number and kSymbol columns are never touched: "-3.5" stays a number.
   bool neutralize_formulas = true;
+  // Start the output with a UTF-8 byte order mark (Excel on zh-CN Windows reads a CSV
+  // without one as GBK). Text formats only; ignored for xlsx.
+  bool bom = false;
+  Script script = Script::kOriginal;
+  // Columns to write, in this order; empty: every column. Names must exist (see
+  // select_columns()); write_table reports kInvalidArgument otherwise.
+  std::vector<std::string> fields;
 };
 
-// Writes `table`. Returns kWriteFailed if the stream fails.
+// Indexes of `fields` in `columns`, in the order given. Unknown name: kInvalidArgument,
+// with a message listing the valid names. Empty `fields`: every column.
+Result<std::vector<size_t>> select_columns(const std::vector<Column>& columns,
+                                           const std::vector<std::string>& fields);
+
+// Text in `script` (see Script). Not thread-safe for kHant (one shared transliterator):
+// call it from one thread, as the writers do.
+std::string convert_script(const std::string& text, Script script);
+
+// Writes rows as they come. Usage: construct with the columns, add() any number of times,
+// finish() once. Errors (a failed stream, a full disk, too many rows for a sheet) are
+// reported by finish(); after an error the rest is not written.
+class TableWriter {
+ public:
+  // `table` provides the name and columns (its rows, if any, are written too).
+  TableWriter(const Table& table, Format format, std::ostream& out, WriteOptions options = {});
+  ~TableWriter();
+  TableWriter(const TableWriter&) = delete;
+  TableWriter& operator=(const TableWriter&) = delete;
+
+  // Adds the rows of `part` (same columns as the table the writer was built with).
+  void add(const Table& part);
+  void add(std::vector<std::vector<std::string>>&& rows);
+  Status finish();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Writes `table` in one go. Returns kWriteFailed if the stream fails.
 Status write_table(const Table& table, Format format, std::ostream& out,
                    const WriteOptions& options = {});
+
+// Writes several tables as the sheets of one xlsx workbook (sheet names: the table names).
+Status write_xlsx(const std::vector<const Table*>& tables, std::ostream& out,
+                  const WriteOptions& options = {});
 
 // Terminal columns `text` occupies (East Asian wide characters count 2).
 size_t display_width(const std::string& text);

@@ -14,16 +14,37 @@ void add_common(CLI::App& sub, Options& o) {
   sub.add_flag("--keep-duplicates", o.pipeline.clean.keep_duplicates,
                "Keep paragraphs that repeat an earlier one verbatim");
   sub.add_option("-f,--format", o.format,
-                 "Table format: tsv, csv, jsonl, json, markdown, text (default: text on a "
+                 "Table format: tsv, csv, jsonl, json, markdown, text, xlsx (default: text on a "
                  "terminal, tsv otherwise)");
   sub.add_option("-o,--output", o.output, "Write to FILE (atomically) instead of stdout");
+  sub.add_option("--output-dir", o.output_dir,
+                 "Write one file per input document into DIR (input name + format extension)");
   sub.add_flag("--no-header", o.no_header, "Omit the header row of tables");
+  sub.add_option("--fields", o.fields, "Columns to write, in this order: a,b,c");
+  sub.add_option("--script", o.script, "Script of text columns: original, hans, hant (default original)");
+  sub.add_flag("--bom", o.bom, "Start text output with a UTF-8 byte order mark (Excel on zh-CN)");
+  sub.add_option("--include", o.include, "Keep only files whose name matches one of these globs ('*.txt,*.html')")
+      ->delimiter(',')->allow_extra_args(false);
+  sub.add_option("--exclude", o.exclude, "Skip files whose name matches one of these globs")
+      ->delimiter(',')->allow_extra_args(false);
+  sub.add_option("--files-from", o.files_from, "Read input paths from FILE, one per line (- = stdin)");
+  sub.add_option("--input-format", o.input_format,
+                 "files (default) or jsonl: each input line is {\"id\":..,\"text\":..}");
+  sub.add_option("--id-field", o.id_field, "JSON Lines member naming the document (default id)");
+  sub.add_option("--text-field", o.text_field, "JSON Lines member holding the text (default text)");
+  sub.add_option("-j,--jobs", o.jobs, "Documents processed in parallel (default: number of cores)");
+  sub.add_flag("-q,--quiet", o.quiet, "No progress bar");
+}
+
+void add_fail_on_empty(CLI::App& sub, Options& o) {
+  sub.add_flag("--fail-on-empty", o.fail_on_empty, "Exit 1 when no target is found in any document");
 }
 
 }  // namespace
 
 void define_options(CLI::App& app, Options& o) {
-  app.add_flag("--version", o.version, "Print the version, the ICU version and the Unicode version");
+  app.add_flag("--version", o.version,
+               "Print the version, the table schema version, the ICU version and the Unicode version");
   app.require_subcommand(0, 1);
 
   CLI::App* clean = app.add_subcommand("clean", "Print the clean text of each document");
@@ -42,12 +63,19 @@ void define_options(CLI::App& app, Options& o) {
   CLI::App* targets = app.add_subcommand(
       "targets", "Print one row per quantitative target (the default command)");
   add_common(*targets, o);
+  add_fail_on_empty(*targets, o);
   targets->callback([&o] { o.command = "targets"; });
+
+  CLI::App* summary = app.add_subcommand(
+      "summary", "Print one row per document: encoding, sizes, counts, title, date, status");
+  add_common(*summary, o);
+  add_fail_on_empty(*summary, o);
+  summary->callback([&o] { o.command = "summary"; });
 }
 
 std::vector<std::string> with_default_command(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
-  static const char* kCommands[] = {"clean", "clauses", "targets"};
+  static const char* kCommands[] = {"clean", "clauses", "targets", "summary"};
   for (const std::string& a : args) {
     if (a == "--version" || a == "--help" || a == "-h") return args;
     for (const char* c : kCommands) {

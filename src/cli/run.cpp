@@ -1,18 +1,33 @@
-// The commands: read every input, run the pipeline, print one table or text.
+// The commands: list the inputs, run the batch, write one table (or one file per document).
+//
+// run() reads as a list of passes: check the options (every usage error before any
+// document is read), open the output, list the inputs, process them on --jobs workers and
+// write the outcomes in input order, then map what happened to an exit code. Documents
+// become rows on the worker threads; this file only sees rows and text.
 #include "cli/run.hpp"
 
 #include <unicode/uchar.h>
 #include <unicode/uversion.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <set>
 
 #include "cli/output.hpp"
+#include "cli/progress.hpp"
+#include "zhpolicy/batch.hpp"
 #include "zhpolicy/inputs.hpp"
 #include "zhpolicy/normalize.hpp"
 #include "zhpolicy/report.hpp"
 
 namespace zhpolicy::cli {
 namespace {
+
+namespace fs = std::filesystem;
 
 void print_error(const std::string& message) { std::cerr << "zhpolicy: " << message << '\n'; }
 
@@ -22,99 +37,252 @@ int print_version() {
   char unicode[U_MAX_VERSION_STRING_LENGTH];
   u_versionToString(v, unicode);
   std::cout << "zhpolicy " << library_version() << "\n"
+            << "table schema " << kTableSchemaVersion << "\n"
             << "ICU " << U_ICU_VERSION << " (Unicode " << unicode << ")\n"
             << "fold table: ICU " << fold_table_icu_version() << ", Unicode "
             << fold_table_unicode_version() << "\n";
   return kExitOk;
 }
 
+// What one run prints, decided from the options once.
+struct Plan {
+  Format format = Format::kTsv;
+  bool format_given = false;
+  bool outline = false;       // clauses --format outline
+  bool text_output = false;   // clean text or outline: no table
+  WriteOptions write;
+  Script script = Script::kOriginal;
+};
+
+// The table a document becomes under `o.command` (an empty `docs` gives the columns).
+Table table_for(const Options& o, const std::vector<const Document*>& docs) {
+  if (o.command == "clauses") return clauses_table(docs);
+  if (o.command == "targets") return targets_table(docs);
+  if (o.command == "summary") return summary_table(docs);
+  return o.diagnostics ? diagnostics_table(docs) : metadata_table(docs);
+}
+
+// A file name for a document under --output-dir: the input's base name without its
+// extension (a record's id as it is), characters unsafe in file names replaced by '_';
+// a name already used gets -2, -3 ... in input order, so the result is deterministic.
+std::string output_name(const DocumentOutcome& d, const char* ext, std::set<std::string>& used) {
+  std::string stem;
+  if (d.record) stem = d.name;
+  else if (d.name == "-") stem = "stdin";
+  else stem = fs::path(d.name).stem().string();
+  for (char& c : stem) {
+    if (c == '/' || c == '\\' || static_cast<unsigned char>(c) < 0x20 || c == ':') c = '_';
+  }
+  if (stem.empty() || stem == "." || stem == "..") stem = "doc";
+  std::string name = stem + ext;
+  for (int k = 2; used.count(name); ++k) name = stem + "-" + std::to_string(k) + ext;
+  used.insert(name);
+  return name;
+}
+
+bool stdout_is_regular_file() {
+  struct stat st;
+  return ::fstat(STDOUT_FILENO, &st) == 0 && S_ISREG(st.st_mode);
+}
+
 }  // namespace
 
 int run(const Options& o) {
+  // Pass 1: the options. Every usage error is found before any input is read.
   if (o.version) return print_version();
   if (o.command.empty()) {
-    print_error("a command is required (clean, clauses, targets); see zhpolicy --help");
+    print_error("a command is required (clean, clauses, targets, summary); see zhpolicy --help");
     return kExitUsage;
   }
-  Format format = Format::kTsv;
-  const bool outline = o.command == "clauses" && o.format == "outline";
-  if (!o.format.empty() && !outline && !parse_format(o.format, format)) {
-    print_error("unknown --format '" + o.format + "' (tsv, csv, jsonl, json, markdown, text" +
+  Plan plan;
+  plan.outline = o.command == "clauses" && o.format == "outline";
+  plan.text_output = (o.command == "clean" && !o.diagnostics && !o.metadata) || plan.outline;
+  plan.format_given = !o.format.empty();
+  if (plan.format_given && !plan.outline && !parse_format(o.format, plan.format)) {
+    print_error("unknown --format '" + o.format + "' (tsv, csv, jsonl, json, markdown, text, xlsx" +
                 (o.command == "clauses" ? ", outline)" : ")"));
     return kExitUsage;
   }
-  std::vector<std::string> operands = o.inputs;
-  if (operands.empty()) operands.push_back("-");
-  const InputList inputs = expand_inputs(operands);
-
-  OutputSink sink(o.output);
-  if (Status s = sink.open(); !s.ok()) {
-    print_error(s.message());
-    return kExitOutputFailed;
+  if (!parse_script(o.script, plan.script)) {
+    print_error("unknown --script '" + o.script + "' (original, hans, hant)");
+    return kExitUsage;
   }
-  if (o.format.empty() && sink.is_terminal()) format = Format::kText;
-  std::ios::sync_with_stdio(false);
+  if (o.input_format != "files" && o.input_format != "jsonl") {
+    print_error("unknown --input-format '" + o.input_format + "' (files, jsonl)");
+    return kExitUsage;
+  }
+  if (!o.output.empty() && !o.output_dir.empty()) {
+    print_error("-o and --output-dir exclude each other");
+    return kExitUsage;
+  }
+  plan.write.header = !o.no_header;
+  plan.write.bom = o.bom;
+  plan.write.script = plan.script;
+  plan.write.fields = split_list(o.fields);
+  if (!plan.write.fields.empty()) {
+    if (plan.text_output) {
+      print_error("--fields applies to tables, not to text output");
+      return kExitUsage;
+    }
+    const Table columns = table_for(o, {});
+    if (Result<std::vector<size_t>> sel = select_columns(columns.columns, plan.write.fields); !sel.ok()) {
+      print_error(sel.status().message());
+      return kExitUsage;
+    }
+  }
+  const bool to_file = !o.output_dir.empty() || (!o.output.empty() && o.output != "-");
+  if (plan.format == Format::kXlsx) {
+    if (plan.text_output) {
+      print_error("xlsx holds tables; this command prints text");
+      return kExitUsage;
+    }
+    if (!to_file && !stdout_is_regular_file()) {
+      print_error("xlsx is a binary format: write it to a file with -o FILE or --output-dir DIR");
+      return kExitUsage;
+    }
+  }
 
-  PipelineOptions pipeline = o.pipeline;
-  pipeline.last_stage = o.command == "clean" ? Stage::kClean
-                        : o.command == "clauses" ? Stage::kSegment
-                                                 : Stage::kExtract;
+  // Pass 2: the inputs (file names only; nothing is read yet).
+  std::vector<std::string> operands = o.inputs;
+  if (!o.files_from.empty()) {
+    std::ifstream list_file;
+    std::istream* in = &std::cin;
+    if (o.files_from != "-") {
+      list_file.open(o.files_from);
+      if (!list_file) {
+        print_error(o.files_from + ": cannot open the --files-from list");
+        return kExitUsage;
+      }
+      in = &list_file;
+    }
+    for (std::string& p : read_path_list(*in)) operands.push_back(std::move(p));
+  }
+  if (operands.empty() && o.files_from.empty()) operands.push_back("-");
+  InputFilter filter;
+  for (const std::string& p : o.include) filter.include.push_back(p);
+  for (const std::string& p : o.exclude) filter.exclude.push_back(p);
+  InputList inputs = expand_inputs(operands, filter);
   int exit_code = kExitOk;
   for (const Status& s : inputs.errors) {
     print_error(s.message());
     exit_code = kExitSomeFailed;
   }
-  const bool text_output = (o.command == "clean" && !o.diagnostics && !o.metadata) || outline;
-  Table table;
-  const bool several = inputs.paths.size() > 1;
-  for (const std::string& path : inputs.paths) {
-    Result<std::string> bytes = read_input(path, pipeline.max_bytes);
-    if (!bytes.ok()) {
-      print_error(bytes.status().message());
-      exit_code = kExitSomeFailed;
-      continue;
+  const size_t input_count = inputs.paths.size();
+  std::unique_ptr<BatchSource> source =
+      o.input_format == "jsonl" ? make_jsonl_source(std::move(inputs.paths), JsonlFields{o.id_field, o.text_field})
+                                : make_path_source(std::move(inputs.paths));
+
+  // Pass 3: the output.
+  std::unique_ptr<OutputSink> sink;
+  if (o.output_dir.empty()) {
+    sink = std::make_unique<OutputSink>(o.output);
+    if (Status s = sink->open(); !s.ok()) {
+      print_error(s.message());
+      return kExitOutputFailed;
     }
-    Result<Document> doc = process_document(*bytes, path, pipeline);
-    if (!doc.ok()) {
-      print_error(doc.status().message());
-      exit_code = kExitSomeFailed;
-      continue;
+    if (!plan.format_given && sink->is_terminal()) plan.format = Format::kText;
+  } else {
+    std::error_code ec;
+    fs::create_directories(o.output_dir, ec);
+    if (ec || !fs::is_directory(o.output_dir)) {
+      print_error(o.output_dir + ": cannot create the output directory" + (ec ? ": " + ec.message() : ""));
+      return kExitOutputFailed;
     }
-    const std::vector<const Document*> one{&*doc};
-    std::ostream& out = sink.stream();
-    if (outline) {
-      if (several) out << "# " << path << '\n';
-      out << clauses_outline(one);
-      continue;
-    }
-    if (text_output) {
-      if (several) out << "==> " << path << " <==\n";
-      out << (o.normalized ? to_utf8(doc->normalized) : doc->clean.text);
-      if (!doc->clean.text.empty()) out << '\n';
-      continue;
-    }
-    Table part = o.command == "clauses" ? clauses_table(one)
-                 : o.command == "targets" ? targets_table(one)
-                 : o.diagnostics ? diagnostics_table(one)
-                                 : metadata_table(one);
-    if (table.columns.empty()) table = std::move(part);
-    else table.rows.insert(table.rows.end(), part.rows.begin(), part.rows.end());
   }
-  if (!text_output) {
-    if (table.columns.empty()) {
-      const std::vector<const Document*> none;
-      table = o.command == "clauses" ? clauses_table(none)
-              : o.command == "targets" ? targets_table(none)
-              : o.diagnostics ? diagnostics_table(none)
-                              : metadata_table(none);
-    }
-    WriteOptions wo;
-    wo.header = !o.no_header;
-    (void)write_table(table, format, sink.stream(), wo);
+  std::ios::sync_with_stdio(false);
+  std::unique_ptr<TableWriter> writer;
+  if (sink && !plan.text_output) {
+    writer = std::make_unique<TableWriter>(table_for(o, {}), plan.format, sink->stream(), plan.write);
   }
-  if (Status s = sink.commit(); !s.ok()) {
-    print_error(s.message());
-    return kExitOutputFailed;
+  if (sink && plan.text_output && o.bom) sink->stream() << "\xEF\xBB\xBF";
+
+  // Pass 4: process, on --jobs workers; outcomes come back here in input order.
+  BatchOptions batch;
+  batch.pipeline = o.pipeline;
+  batch.pipeline.last_stage = o.command == "clean"     ? Stage::kClean
+                              : o.command == "clauses" ? Stage::kSegment
+                                                       : Stage::kExtract;
+  batch.jsonl = JsonlFields{o.id_field, o.text_field};
+  batch.jobs = resolve_jobs(o.jobs);
+  const bool several = input_count > 1 || o.input_format == "jsonl";
+  Progress progress(!o.quiet && ::isatty(STDERR_FILENO) && (input_count != 1 || o.input_format == "jsonl"),
+                    o.input_format == "jsonl" ? 0 : input_count);
+
+  auto make = [&](const Document& doc, DocumentOutcome& out) {
+    const std::vector<const Document*> one{&doc};
+    if (plan.outline) {
+      out.text = clauses_outline(one);
+      if (several && o.output_dir.empty()) out.text = "# " + doc.name + "\n" + out.text;
+    } else if (plan.text_output) {
+      std::string text = o.normalized ? to_utf8(doc.normalized) : convert_script(doc.clean.text, plan.script);
+      if (!text.empty()) text += '\n';
+      out.text = several && o.output_dir.empty() ? "==> " + doc.name + " <==\n" + text : std::move(text);
+    } else {
+      out.tables.push_back(table_for(o, one));
+    }
+  };
+
+  bool output_failed = false;
+  size_t targets_found = 0;
+  std::set<std::string> used_names;
+  auto emit = [&](DocumentOutcome&& d) {
+    progress.step(d.bytes);
+    if (!d.status.ok()) {
+      progress.clear();
+      print_error(d.status.message());
+      exit_code = kExitSomeFailed;
+      if (o.command != "summary") return;
+      d.tables.clear();
+      d.tables.push_back(summary_failure_table(d.name, d.status));
+    }
+    targets_found += d.targets;
+    if (sink) {
+      if (writer) {
+        for (Table& t : d.tables) writer->add(std::move(t.rows));
+      } else {
+        sink->stream() << d.text;
+      }
+      return;
+    }
+    // --output-dir: one file per document, each replaced atomically.
+    const char* ext = plan.text_output ? ".txt" : format_extension(plan.format);
+    const std::string path = (fs::path(o.output_dir) / output_name(d, ext, used_names)).string();
+    OutputSink file(path);
+    Status s = file.open();
+    if (s.ok()) {
+      if (plan.text_output) {
+        if (o.bom) file.stream() << "\xEF\xBB\xBF";
+        file.stream() << d.text;
+      } else {
+        TableWriter w(table_for(o, {}), plan.format, file.stream(), plan.write);
+        for (Table& t : d.tables) w.add(std::move(t.rows));
+        s = w.finish();
+      }
+    }
+    if (s.ok()) s = file.commit();
+    if (!s.ok()) {
+      progress.clear();
+      print_error(s.message());
+      output_failed = true;
+    }
+  };
+  run_batch(*source, batch, make, emit);
+  progress.finish();
+
+  // Pass 5: finish the output and decide the exit code.
+  if (sink) {
+    Status s = writer ? writer->finish() : Status();
+    if (s.ok()) s = sink->commit();  // not committed: the sink removes its temporary file
+    if (!s.ok()) {
+      const std::string where = o.output.empty() || o.output == "-" ? "standard output" : o.output;
+      print_error(s.message().rfind(where, 0) == 0 ? s.message() : where + ": " + s.message());
+      return kExitOutputFailed;
+    }
+  }
+  if (output_failed) return kExitOutputFailed;
+  if (o.fail_on_empty && targets_found == 0) {
+    print_error("no targets found (--fail-on-empty)");
+    if (exit_code == kExitOk) exit_code = kExitSomeFailed;
   }
   return exit_code;
 }

@@ -1,0 +1,234 @@
+// The batch engine: workers pulling from a shared source, outcomes emitted in input order.
+//
+// Problem: a crawl is tens of thousands of small pages; one core decodes and cleans at
+// tens of MB/s, so a batch wants every core, but the output must not depend on which
+// thread finished first (golden tests, reproducible CI), and memory must not grow with the
+// number of files.
+//
+// Approach: the source hands out items with consecutive indexes under one mutex. A worker
+// reads and processes its item alone (no shared state but the output slot), converts the
+// Document to rows and frees it. Finished outcomes wait in a map keyed by index; the
+// calling thread emits index 0, 1, 2 ... as each becomes available. Workers stop taking new
+// items while `window` items are ahead of the emission point, so at most window outcomes
+// (rows, not Documents) are ever held. With one job everything runs on the calling thread.
+//
+// Trade-off: a very slow document stalls emission (and, through the window, the workers)
+// until it is done; the alternative, unordered output, would make --jobs change the output.
+#include "zhpolicy/batch.hpp"
+
+#include <condition_variable>
+#include <exception>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include "zhpolicy/inputs.hpp"
+
+namespace zhpolicy {
+namespace {
+
+class PathSource : public BatchSource {
+ public:
+  explicit PathSource(std::vector<std::string> paths) : paths_(std::move(paths)) {}
+  bool next(BatchItem& item) override {
+    if (i_ >= paths_.size()) return false;
+    item = BatchItem{};
+    item.name = item.path = std::move(paths_[i_++]);
+    return true;
+  }
+  size_t size_hint() const override { return paths_.size(); }
+
+ private:
+  std::vector<std::string> paths_;
+  size_t i_ = 0;
+};
+
+class JsonlSource : public BatchSource {
+ public:
+  JsonlSource(std::vector<std::string> files, JsonlFields fields)
+      : files_(std::move(files)), fields_(std::move(fields)) {}
+
+  bool next(BatchItem& item) override {
+    while (true) {
+      if (in_ == nullptr) {
+        if (f_ >= files_.size()) return false;
+        name_ = files_[f_++];
+        line_ = 0;
+        if (name_ == "-") {
+          in_ = &std::cin;
+        } else {
+          file_ = std::make_unique<std::ifstream>(name_, std::ios::binary);
+          if (!*file_) {
+            item = BatchItem{};
+            item.name = name_;
+            item.error = Status(ErrorCode::kNotFound, name_ + ": cannot open");
+            file_.reset();
+            return true;
+          }
+          in_ = file_.get();
+        }
+      }
+      std::string line;
+      if (!std::getline(*in_, line)) {
+        in_ = nullptr;
+        file_.reset();
+        continue;
+      }
+      ++line_;
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.find_first_not_of(" \t") == std::string::npos) continue;
+      item = BatchItem{};
+      item.name = name_ + ":" + std::to_string(line_);
+      item.record = std::move(line);
+      item.is_record = true;
+      return true;
+    }
+  }
+
+ private:
+  std::vector<std::string> files_;
+  JsonlFields fields_;
+  size_t f_ = 0;
+  std::string name_;
+  size_t line_ = 0;
+  std::istream* in_ = nullptr;
+  std::unique_ptr<std::ifstream> file_;
+};
+
+DocumentOutcome process_item(BatchItem& item, const BatchOptions& options,
+                             const std::function<void(const Document&, DocumentOutcome&)>& make) {
+  DocumentOutcome out;
+  out.name = item.name;
+  out.record = item.is_record;
+  if (!item.error.ok()) {
+    out.status = item.error;
+    return out;
+  }
+  try {
+    std::string bytes;
+    if (item.is_record) {
+      Result<JsonlRecord> rec = parse_jsonl_record(item.record, options.jsonl.id, options.jsonl.text);
+      item.record.clear();
+      item.record.shrink_to_fit();
+      if (!rec.ok()) {
+        out.status = Status(ErrorCode::kInvalidArgument, item.name + ": " + rec.status().message());
+        return out;
+      }
+      if (!rec->id.empty()) out.name = rec->id;
+      bytes = std::move(rec->text);
+    } else {
+      Result<std::string> read = read_input(item.path, options.pipeline.max_bytes);
+      if (!read.ok()) {
+        out.status = read.status();
+        return out;
+      }
+      bytes = std::move(*read);
+    }
+    out.bytes = bytes.size();
+    Result<Document> doc = process_document(bytes, out.name, options.pipeline);
+    bytes.clear();
+    bytes.shrink_to_fit();
+    if (!doc.ok()) {
+      out.status = doc.status();
+      return out;
+    }
+    out.targets = doc->targets.size();
+    make(*doc, out);
+  } catch (const std::bad_alloc&) {
+    out = DocumentOutcome{};
+    out.name = item.name;
+    out.status = Status(ErrorCode::kTooLarge, item.name + ": out of memory while processing");
+  } catch (const std::exception& e) {
+    out.tables.clear();
+    out.status = Status(ErrorCode::kInternal, out.name + ": internal error: " + e.what());
+  }
+  return out;
+}
+
+}  // namespace
+
+std::unique_ptr<BatchSource> make_path_source(std::vector<std::string> paths) {
+  return std::make_unique<PathSource>(std::move(paths));
+}
+
+std::unique_ptr<BatchSource> make_jsonl_source(std::vector<std::string> files, JsonlFields fields) {
+  return std::make_unique<JsonlSource>(std::move(files), std::move(fields));
+}
+
+unsigned resolve_jobs(unsigned jobs) {
+  if (jobs > 0) return jobs;
+  const unsigned n = std::thread::hardware_concurrency();
+  return n == 0 ? 1 : n;
+}
+
+void run_batch(BatchSource& source, const BatchOptions& options,
+               const std::function<void(const Document&, DocumentOutcome&)>& make,
+               const std::function<void(DocumentOutcome&&)>& emit) {
+  const unsigned jobs = resolve_jobs(options.jobs);
+  if (jobs == 1) {
+    BatchItem item;
+    while (source.next(item)) emit(process_item(item, options, make));
+    return;
+  }
+  const size_t window = options.window ? options.window : 4 * size_t{jobs} + 4;
+
+  std::mutex mu;
+  std::condition_variable ready;   // an outcome arrived, or a worker finished
+  std::condition_variable room;    // emission moved on: workers may take more items
+  std::map<size_t, DocumentOutcome> done;
+  size_t next_index = 0;   // index of the next item the source hands out
+  size_t next_emit = 0;    // index of the next outcome to emit
+  bool exhausted = false;
+  unsigned running = jobs;
+
+  auto worker = [&] {
+    while (true) {
+      BatchItem item;
+      size_t index = 0;
+      {
+        std::unique_lock<std::mutex> lock(mu);
+        room.wait(lock, [&] { return exhausted || next_index < next_emit + window; });
+        if (exhausted || !source.next(item)) {
+          exhausted = true;
+          break;
+        }
+        index = next_index++;
+      }
+      DocumentOutcome out = process_item(item, options, make);
+      {
+        std::lock_guard<std::mutex> lock(mu);
+        done.emplace(index, std::move(out));
+      }
+      ready.notify_one();
+    }
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      --running;
+    }
+    room.notify_all();
+    ready.notify_one();
+  };
+
+  std::vector<std::thread> threads;
+  threads.reserve(jobs);
+  for (unsigned j = 0; j < jobs; ++j) threads.emplace_back(worker);
+  while (true) {
+    DocumentOutcome out;
+    {
+      std::unique_lock<std::mutex> lock(mu);
+      ready.wait(lock, [&] { return done.count(next_emit) > 0 || (running == 0 && done.empty()); });
+      auto it = done.find(next_emit);
+      if (it == done.end()) break;  // every worker finished and everything was emitted
+      out = std::move(it->second);
+      done.erase(it);
+      ++next_emit;
+    }
+    room.notify_all();
+    emit(std::move(out));
+  }
+  for (std::thread& t : threads) t.join();
+}
+
+}  // namespace zhpolicy

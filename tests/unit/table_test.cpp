@@ -1,0 +1,172 @@
+// The table writers: escaping per format, spreadsheet neutralisation, field selection,
+// script conversion, BOM, streaming, xlsx.
+#include "zhpolicy/table.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include "json_mini.hpp"
+#include "zhpolicy/report.hpp"
+
+using namespace zhpolicy;
+
+namespace {
+
+Table sample() {
+  return Table{"t",
+               {{"doc"}, {"text"}, {"comparator", ColumnType::kSymbol}, {"value", ColumnType::kDecimal},
+                {"n", ColumnType::kInteger}},
+               {{"a.txt", "达到92%", ">=", "92", "1"}}};
+}
+
+std::string written(const Table& t, Format f, WriteOptions o = {}) {
+  std::ostringstream out;
+  const Status s = write_table(t, f, out, o);
+  REQUIRE(s.ok());
+  return out.str();
+}
+
+}  // namespace
+
+TEST_CASE("table: CSV quotes commas, quotes, line breaks and edge spaces, rows end in CRLF", "[table]") {
+  Table t{"t", {{"a"}, {"b"}}, {{"x,y", "say \"hi\""}, {"line1\nline2", " pad"}, {"plain", "中文"}}};
+  CHECK(written(t, Format::kCsv) ==
+        "a,b\r\n\"x,y\",\"say \"\"hi\"\"\"\r\n\"line1\nline2\",\" pad\"\r\nplain,中文\r\n");
+}
+
+TEST_CASE("table: TSV escapes tab, newline, CR and backslash as Miller does", "[table]") {
+  Table t{"t", {{"a"}, {"b"}}, {{"x\ty", "1\\2\r\n"}}};
+  CHECK(written(t, Format::kTsv) == "a\tb\nx\\ty\t1\\\\2\\r\\n\n");
+}
+
+TEST_CASE("table: JSON Lines escapes strings, writes numbers bare and empty numbers as null", "[table]") {
+  Table t{"t", {{"s"}, {"v", ColumnType::kDecimal}, {"w", ColumnType::kDecimal}, {"i", ColumnType::kInteger}},
+          {{"q\"\\\x01\n", "-14.9", "", "007"}}};
+  CHECK(written(t, Format::kJsonl) == "{\"s\":\"q\\\"\\\\\\u0001\\n\",\"v\":-14.9,\"w\":null,\"i\":\"007\"}\n");
+}
+
+TEST_CASE("table: JSON is one object with the schema version, the table name and the rows", "[table]") {
+  const std::string json = written(sample(), Format::kJson);
+  test::JsonValue v;
+  std::string error;
+  REQUIRE(test::JsonReader::parse(json, &v, &error));
+  REQUIRE(v.type == test::JsonValue::Type::kObject);
+  CHECK(v.find("schema_version")->text == std::to_string(kTableSchemaVersion));
+  CHECK(v.find("table")->text == "t");
+  REQUIRE(v.find("rows")->items.size() == 1);
+  CHECK(v.find("rows")->items[0].find("value")->type == test::JsonValue::Type::kNumber);
+  const Table empty{"t", {{"a"}}, {}};
+  CHECK(written(empty, Format::kJson) == "{\"schema_version\":1,\"table\":\"t\",\"rows\":[]}\n");
+}
+
+TEST_CASE("table: markdown escapes pipes, aligns CJK by display width, right-aligns numbers", "[table]") {
+  Table t{"t", {{"名称"}, {"n", ColumnType::kInteger}}, {{"a|b", "5"}, {"中文", "12"}}};
+  CHECK(written(t, Format::kMarkdown) ==
+        "| 名称 | n   |\n"
+        "| ---- | --: |\n"
+        "| a\\|b |   5 |\n"
+        "| 中文 |  12 |\n");
+  CHECK(display_width("中文ab") == 6);
+}
+
+TEST_CASE("table: formula-like text cells are neutralised in CSV/TSV, numbers and symbols are not",
+          "[table]") {
+  Table t{"t", {{"text"}, {"value", ColumnType::kDecimal}, {"cmp", ColumnType::kSymbol}},
+          {{"=HYPERLINK(\"x\")", "-3.5", "="}, {"+1", "2", ">="}, {"-2", "0", "~"}, {"@SUM(A1)", "1", "="},
+           {"\tx", "1", "="}, {"普通", "-0.5", "<="}}};
+  CHECK(written(t, Format::kTsv) ==
+        "text\tvalue\tcmp\n'=HYPERLINK(\"x\")\t-3.5\t=\n'+1\t2\t>=\n'-2\t0\t~\n'@SUM(A1)\t1\t=\n'\\tx\t1\t=\n普通\t-0.5\t<=\n");
+  const std::string csv = written(t, Format::kCsv);
+  CHECK(csv.find("\"'=HYPERLINK(\"\"x\"\")\",-3.5,=\r\n") != std::string::npos);
+  WriteOptions raw;
+  raw.neutralize_formulas = false;
+  CHECK(written(t, Format::kTsv, raw).find("\n=HYPERLINK") != std::string::npos);
+  // JSON consumers are programs: the text is written as it is.
+  CHECK(written(t, Format::kJsonl).find("\"text\":\"=HYPERLINK") != std::string::npos);
+}
+
+TEST_CASE("table: --fields selects and orders columns, an unknown field lists the valid ones", "[table]") {
+  WriteOptions o;
+  o.fields = {"value", "doc"};
+  CHECK(written(sample(), Format::kTsv, o) == "value\tdoc\n92\ta.txt\n");
+  o.header = false;
+  CHECK(written(sample(), Format::kCsv, o) == "92,a.txt\r\n");
+  Result<std::vector<size_t>> bad = select_columns(sample().columns, {"doc", "nope"});
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.status().code() == ErrorCode::kInvalidArgument);
+  CHECK(bad.status().message() == "unknown field 'nope'; valid fields: doc,text,comparator,value,n");
+  std::ostringstream out;
+  CHECK(write_table(sample(), Format::kTsv, out, o).ok());  // header off, fields still applied
+}
+
+TEST_CASE("table: --bom starts text output with EF BB BF", "[table]") {
+  WriteOptions o;
+  o.bom = true;
+  CHECK(written(sample(), Format::kCsv, o).rfind("\xEF\xBB\xBF" "doc,text", 0) == 0);
+}
+
+TEST_CASE("table: --script converts text columns, never the doc column or symbols", "[table]") {
+  CHECK(convert_script("學校數量達到個", Script::kHans) == "学校数量达到个");
+  CHECK(convert_script("学校数量", Script::kHant) == "學校數量");
+  CHECK(convert_script("abc", Script::kHant) == "abc");
+  Table t{"t", {{"doc"}, {"text"}}, {{"學.txt", "學校"}}};
+  WriteOptions o;
+  o.script = Script::kHans;
+  CHECK(written(t, Format::kTsv, o) == "doc\ttext\n學.txt\t学校\n");
+  Script s;
+  CHECK(parse_script("hant", s));
+  CHECK(s == Script::kHant);
+  CHECK_FALSE(parse_script("cn", s));
+}
+
+TEST_CASE("table: TableWriter streams rows added a part at a time like one write_table", "[table]") {
+  const Table whole{"t", {{"a"}, {"n", ColumnType::kInteger}}, {{"x", "1"}, {"y", "2"}, {"z", "3"}}};
+  for (Format f : {Format::kTsv, Format::kCsv, Format::kJsonl, Format::kJson, Format::kMarkdown, Format::kText}) {
+    std::ostringstream streamed;
+    TableWriter w(Table{"t", whole.columns, {}}, f, streamed);
+    w.add(Table{"t", whole.columns, {whole.rows[0]}});
+    w.add(Table{"t", whole.columns, {}});
+    w.add(Table{"t", whole.columns, {whole.rows[1], whole.rows[2]}});
+    REQUIRE(w.finish().ok());
+    CHECK(streamed.str() == written(whole, f));
+  }
+}
+
+TEST_CASE("table: a failed stream is reported as kWriteFailed", "[table]") {
+  std::ostringstream out;
+  out.setstate(std::ios::badbit);
+  const Status s = write_table(sample(), Format::kTsv, out);
+  CHECK(s.code() == ErrorCode::kWriteFailed);
+}
+
+TEST_CASE("table: xlsx is a zip holding one sheet per table", "[table]") {
+  const std::string xlsx = written(sample(), Format::kXlsx);
+  REQUIRE(xlsx.size() > 1000);
+  CHECK(xlsx.rfind("PK\x03\x04", 0) == 0);
+  CHECK(written(sample(), Format::kXlsx) == xlsx);  // deterministic bytes
+  const Table first = sample();
+  const Table other{"summary", {{"doc"}}, {{"b"}}};
+  std::ostringstream two;
+  REQUIRE(write_xlsx({&first, &other}, two).ok());
+  CHECK(two.str().find("xl/worksheets/sheet2.xml") != std::string::npos);
+}
+
+TEST_CASE("table: formats parse by name and have extensions", "[table]") {
+  Format f;
+  CHECK(parse_format("xlsx", f));
+  CHECK(f == Format::kXlsx);
+  CHECK(std::string(format_extension(f)) == ".xlsx");
+  CHECK(parse_format("md", f));
+  CHECK(std::string(format_extension(f)) == ".md");
+  CHECK_FALSE(parse_format("xls", f));
+}
+
+TEST_CASE("report: a failed document has a summary row with its error", "[table]") {
+  const Table t = summary_failure_table("x.bin", Status(ErrorCode::kBinary, "x.bin: binary file"));
+  REQUIRE(t.rows.size() == 1);
+  CHECK(t.rows[0][0] == "x.bin");
+  CHECK(t.rows[0][1] == "binary");
+  CHECK(t.rows[0][2] == "x.bin: binary file");
+  CHECK(t.rows[0].size() == t.columns.size());
+}
