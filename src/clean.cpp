@@ -444,6 +444,17 @@ bool is_title_like(const Line& l) {
   return l.original.find(U'。') == std::u32string::npos && last != ':' && last != ',' && last != U'，';
 }
 
+bool names_document_kind(const Line& l) {
+  static const std::u32string_view kDocumentKinds[] = {
+      U"要点", U"方案", U"计划", U"规划", U"意见", U"通知", U"办法", U"措施", U"纲要",
+      U"安排", U"报告", U"细则", U"规定", U"决定", U"总结", U"通报", U"公告", U"函"};
+  std::u32string_view text = l.compact;
+  for (std::u32string_view kind : kDocumentKinds) {
+    if (text.size() >= kind.size() && text.substr(text.size() - kind.size()) == kind) return true;
+  }
+  return false;
+}
+
 // The byline (a line with a view counter) sits under the title; what is above the title
 // is the site's header. Without a byline, the metadata block's 信息名称 or the line after a
 // breadcrumb is the title.
@@ -477,6 +488,15 @@ void Cleaner::find_title() {
       size_t k = i + 1;
       while (k < lines_.size() && lines_[k].fate != Fate::kBody) ++k;
       if (k < lines_.size() && k < scan && is_title_like(lines_[k])) title = k;
+      break;
+    }
+  }
+  if (title == SIZE_MAX) {
+    // A plain text file has no page around it: its first line is the title when it names a
+    // kind of document ("…2025年教育工作要点", "…实施方案", "…的通知").
+    for (size_t i = 0; i < scan; ++i) {
+      if (lines_[i].fate != Fate::kBody) continue;
+      if (is_title_like(lines_[i]) && names_document_kind(lines_[i])) title = i;
       break;
     }
   }

@@ -122,6 +122,17 @@ TEST_CASE("clean: breadcrumbs, bylines, share lines and tail blocks are chrome",
   CHECK(count_kind(c, DiagnosticKind::kCopyright) == 1);
 }
 
+TEST_CASE("clean: a plain text file's first line is its title when it names a kind of document", "[clean]") {
+  CleanText plan = clean_string("澄湖市2025年教育工作要點\n一、總體目標\n新增學位1000個。\n");
+  CHECK(plan.title == "澄湖市2025年教育工作要點");
+  CHECK(plan.text == "一、總體目標\n新增學位1000個。");
+  CHECK(metadata_value(plan, "标题") == "澄湖市2025年教育工作要點");
+  // A first line that names no kind of document is body text, not a title.
+  CleanText body = clean_string("加强学校体育工作\n新增学位1000个。\n");
+  CHECK(body.title.empty());
+  CHECK(body.text == "加强学校体育工作\n新增学位1000个。");
+}
+
 TEST_CASE("clean: SEO spam lines are removed, policy words are not spam", "[clean]") {
   CleanText c = clean_string(
       "打造精品课程，建设高清录播教室。\n国产精品综合一区二区,亚洲中文制服丝袜欧美精品 久久综合中文无码\n");
