@@ -97,14 +97,19 @@ bool is_year(const ScannedNumber& n) {
   return v && *v >= 1949 && *v <= 2100;
 }
 
-// Counts cue words of `role` inside [begin, end) (overlapping occurrences of different
-// cues count separately, as "确保" counts both as a target cue and a strength).
-int count_cues(std::u32string_view text, size_t begin, size_t end, CueRole role) {
+// Counts cue words of `role` inside [begin, end) whose value is `value` (any value when it
+// is empty); overlapping occurrences of different cues count separately, as "确保" counts
+// both as a target cue and a strength.
+int count_cues(std::u32string_view text, size_t begin, size_t end, CueRole role,
+               std::string_view value = {}) {
   int n = 0;
   const detail::QuantityLexicon& lexicon = detail::quantity_lexicon();
   for (size_t k = begin; k < end; ++k) {
     for (const CueEntry* c : lexicon.cues_starting_with(text[k])) {
-      if (c->role == role && k + c->word.size() <= end && starts_with_at(text, k, c->word)) ++n;
+      if (c->role == role && (value.empty() || c->value == value) && k + c->word.size() <= end &&
+          starts_with_at(text, k, c->word)) {
+        ++n;
+      }
     }
   }
   return n;
@@ -136,7 +141,7 @@ class Extractor {
   std::vector<Target> out_;
   size_t damaged_cursor_ = 0;
   size_t cue_sentence_ = SIZE_MAX;
-  int target_cues_ = 0, status_cues_ = 0;
+  int target_cues_ = 0, status_cues_ = 0;  // strong cues of the sentence cue_sentence_
   // Strength cues and period expressions of sentence cue_sentence_, by position, found once
   // per sentence: scanning the whole sentence again for every number made a long sentence
   // of numbers quadratic (tests/fuzz/regressions/extract_quadratic_numbers_in_one_sentence.txt).
@@ -158,8 +163,10 @@ bool Extractor::is_non_quantity(const ScannedNumber& n, size_t ss, size_t se) co
   if (after == U'月' || after == U'日' || after == U'号' || before == U'月') return true;
   if (after == ':' || before == ':') return true;
   if (is_year(n)) {
-    // A year, a year span (2020-2025, 2024—2026年) or a date; "2000名" is a count.
-    const detail::UnitEntry* u = unit_at(t, n.end);
+    // A year, a year span (2020-2025, 2024—2026年) or a date; "2000名" and "2100余名" are counts.
+    size_t unit_begin = n.end;
+    if (const CueEntry* infix = cue_at(t, unit_begin, CueRole::kApproxInfix)) unit_begin += infix->word.size();
+    const detail::UnitEntry* u = unit_at(t, unit_begin);
     if (u == nullptr || u->unit == U"年") return true;
   }
   if (n.has(ScannedNumber::kDigitSequence) || n.has(ScannedNumber::kLeadingZero)) return true;
@@ -289,8 +296,8 @@ void Extractor::finish(Target& t, size_t s, size_t number_begin) {
   // Kind: the sentence's cues, the document's lean when they balance (counted once per sentence).
   if (cue_sentence_ != s) {
     cue_sentence_ = s;
-    target_cues_ = count_cues(norm_, sentence.start, sentence.end, CueRole::kTargetCue);
-    status_cues_ = count_cues(norm_, sentence.start, sentence.end, CueRole::kStatusCue);
+    target_cues_ = count_cues(norm_, sentence.start, sentence.end, CueRole::kTargetCue, "strong");
+    status_cues_ = count_cues(norm_, sentence.start, sentence.end, CueRole::kStatusCue, "strong");
     strength_cues_.clear();
     periods_.clear();
     for (size_t k = sentence.start; k < sentence.end; ++k) {
@@ -632,8 +639,18 @@ DocumentLean document_lean(std::u32string_view normalized, std::u32string_view t
   for (std::u32string_view w : kPlanTitles) {
     if (title.find(w) != std::u32string_view::npos) return DocumentLean::kTarget;
   }
-  const int target = count_cues(normalized, 0, normalized.size(), CueRole::kTargetCue);
-  const int status = count_cues(normalized, 0, normalized.size(), CueRole::kStatusCue);
+  // Without a plan's title: a news report (本报讯, 记者…) or a text whose strong cues are
+  // mostly past (已, 截至, 同比) reports results. Weak cues (新增, 全年 / 形成, 上年) are as
+  // common in reports as in plans: they only break a tie.
+  const auto count = [&](CueRole role, std::string_view value) {
+    return count_cues(normalized, 0, normalized.size(), role, value);
+  };
+  int target = count(CueRole::kTargetCue, "strong");
+  int status = count(CueRole::kStatusCue, "strong") + count(CueRole::kStatusCue, "genre");
+  if (target == status) {
+    target = count(CueRole::kTargetCue, "weak");
+    status = count(CueRole::kStatusCue, "weak");
+  }
   return status > target ? DocumentLean::kStatus : DocumentLean::kTarget;
 }
 

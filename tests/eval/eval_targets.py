@@ -163,8 +163,8 @@ def main():
         for stem, g in misses:
             where = "anchor not found" if g["span"] is None else f"at {g['span'][0]}"
             print(f"MISS  {stem}: {g['text']} = {g['comparator']} {g['value']} {g['unit_norm']} ({where}; {g['anchor']})")
-        for stem, f, text, want, got in disagreements:
-            print(f"FIELD {stem}: {text}: {f} gold '{want}' got '{got}'")
+        for stem, field, text, want, got in disagreements:
+            print(f"FIELD {stem}: {text}: {field} gold '{want}' got '{got}'")
         for stem, pr in alarms:
             print(f"FALSE {stem}: {pr['text']} = {pr['comparator']} {pr['value']} {pr['unit_norm']} "
                   f"at {pr['start']} ({pr['sentence'][:40]})")

@@ -116,6 +116,24 @@ TEST_CASE("extract: a report's results are status, a plan's numbers targets", "[
   for (const Target& t : p->targets) CHECK(t.kind == "target");
 }
 
+TEST_CASE("extract: only strong cues decide a sentence, weak ones follow the document", "[extract]") {
+  // 全年 and 新增 are as common in reports as in plans: in a news report they are results.
+  const std::string news =
+      "南潭市晒出教育成绩单\n本报讯 记者从发布会上获悉，全年新建中小学31所，新增学位2.46万个。"
+      "目前全市共有学校1126所。明年将新增学位1万个。";
+  CHECK(rows_of(news) == Rows{"31所|=|31||所|count||status|全年|", "2.46万个|=|24600||个|count||status|全年|",
+                              "1126所|=|1126||所|count||status||", "1万个|=|10000||个|count||target||"});
+  // In a plan the same weak cues are plans, and a strong past cue still makes a result.
+  const std::string plan = "2026年教育工作要点\n一、目标\n全年新增学位5000个。目前全市已有学校46所。";
+  CHECK(rows_of(plan) == Rows{"5000个|=|5000||个|count||target|全年|", "46所|=|46||所|count||status||"});
+}
+
+TEST_CASE("extract: a year-like number before 余 or 多 and a counter is a count", "[extract]") {
+  CHECK(rows_of("交流轮岗教师2100余名，培训2000多人次。") ==
+        Rows{"2100余名|~|2100||名|count||target||approximate", "2000多人次|~|2000||人次|count||target||approximate"});
+  CHECK(rows_of("2025年完成。2020-2025年规划。").empty());
+}
+
 TEST_CASE("extract: the indicator is cut from the text before the number", "[extract]") {
   Result<Document> doc = process_document("年內實現局屬學校使用直飲水60%。新增學位14310個。", "t.txt");
   REQUIRE(doc.ok());
