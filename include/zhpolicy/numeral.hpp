@@ -192,7 +192,8 @@ struct ScanOptions {
 // 千万不要, 万物; 百三 is lost with them) other than 百分之/千分之/万分之/百万分之 …; 千
 // before 米/克/瓦 ("3千米" is 3 km, so it reads 3); spaces inside a numeral; 兆; 打 (a
 // dozen); 半; scientific notation; "40k"; "3/5"; a leading point ".5"; one financial
-// character alone unless options.lone_financial.
+// character alone unless options.lone_financial. number_model.hpp reads most of these for the
+// conformance reading (a general number model), without changing what the extractor sees.
 ScannedNumber scan_number(std::u32string_view text, size_t pos, const ScanOptions& options = {});
 
 }  // namespace zhpolicy

@@ -46,6 +46,7 @@
 #include <string>
 #include <vector>
 
+#include "conformance_report.hpp"
 #include "json_mini.hpp"
 #include "zhpolicy/comparison.hpp"
 
@@ -260,6 +261,15 @@ void print_report(const std::string& file, const Report& r) {
     for (const std::string& line : list) out << line << "\n";
   }
   std::cout << out.str() << std::flush;
+  // The summary row of scripts/conformance.sh: classes are the categories above, in scope.
+  std::map<std::string, size_t> counts;
+  std::map<std::string, size_t> out_of_scope;
+  for (const auto& [category, list] : r.deviations) {
+    for (const std::string& line : list) {
+      ++(line.rfind("  (out of scope)", 0) == 0 ? out_of_scope : counts)[category];
+    }
+  }
+  zhpolicy::test::print_summary_row(file, r.total, r.in_scope, r.passed, counts, out_of_scope);
 }
 
 // Loads, runs and prints one file; false (after a WARN) when the data is missing.
