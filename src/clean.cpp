@@ -27,6 +27,8 @@
 #include "zhpolicy/clean.hpp"
 
 #include <algorithm>
+#include <cstring>
+#include <iterator>
 #include <string_view>
 #include <unordered_map>
 
@@ -54,8 +56,7 @@ ByteRange CleanText::source_bytes(uint32_t start, uint32_t end) const {
       dend = p.decoded_end;
       return;
     }
-    size_t byte = p.byte;
-    for (uint32_t k = p.cp; k < cp; ++k) byte += detail::utf8_sequence_length(static_cast<unsigned char>(text[byte]));
+    const size_t byte = detail::skip_code_points(text, p.byte, cp - p.cp);
     const size_t len = detail::utf8_sequence_length(static_cast<unsigned char>(text[byte]));
     dbegin = p.decoded_begin + static_cast<uint32_t>(byte - p.byte);
     dend = dbegin + static_cast<uint32_t>(len);
@@ -94,7 +95,8 @@ struct Line {
   uint32_t ops_begin = 0, ops_end = 0;
   std::string text;           // cleaned
   uint32_t cps = 0;
-  std::u32string original;    // short lines only: code points of `text`
+  std::u32string original;    // code points of `text` (emit() joins them into CleanText::chars)
+  std::u32string folded;      // short lines only: fold() of `original`
   std::u32string compact;     // short lines only: folded, lower-cased, no spaces
   detail::MarkerHits hits;    // short lines only: the boilerplate markers in `compact`
   uint32_t src_begin = 0, src_end = 0;  // decoded bytes of the raw line
@@ -157,6 +159,8 @@ void Cleaner::scan_line(std::string_view t, uint32_t begin, uint32_t end,
   uint32_t run_begin = begin;
   bool in_run = false;
   bool prev_han = false;
+  uint32_t counted_ops = line.ops_begin;  // ops_[line.ops_begin, counted_ops) hold counted_cps
+  uint32_t counted_cps = 0;
   auto close_run = [&](uint32_t at) {
     if (in_run && at > run_begin) ops_.push_back({run_begin, at, false});
     in_run = false;
@@ -211,11 +215,13 @@ void Cleaner::scan_line(std::string_view t, uint32_t begin, uint32_t end,
       if (len > 0) {
         close_run(static_cast<uint32_t>(at));
         Removal r;
-        uint32_t cps = 0;
-        for (uint32_t k = line.ops_begin; k < ops_.size(); ++k) {
-          cps += ops_[k].space ? 1 : static_cast<uint32_t>(detail::count_code_points(t.substr(ops_[k].begin, ops_[k].end - ops_[k].begin)));
+        // The code points kept so far on this line, counted once per op: recounting the
+        // whole line at every annotation was quadratic on a line of thousands of them.
+        for (; counted_ops < ops_.size(); ++counted_ops) {
+          const Op& op = ops_[counted_ops];
+          counted_cps += op.space ? 1 : static_cast<uint32_t>(detail::count_code_points(t.substr(op.begin, op.end - op.begin)));
         }
-        r.cp = cps;
+        r.cp = counted_cps;
         cursor.source_range(static_cast<uint32_t>(at), static_cast<uint32_t>(at + len), r.src_begin, r.src_end);
         r.text = std::string(t.substr(at, len));
         line.pinyin.push_back(std::move(r));
@@ -244,12 +250,33 @@ void Cleaner::scan_line(std::string_view t, uint32_t begin, uint32_t end,
   }
   if (line.text.empty()) return;  // blank lines carry nothing
   line.cps = static_cast<uint32_t>(detail::count_code_points(line.text));
+  // Decoded once here for every line: classification reads short lines' code points, and
+  // emit() joins the kept lines' into the clean text's code points without decoding again.
+  line.original = to_code_points(line.text);
   if (short_line(line)) {
-    line.original = to_code_points(line.text);
-    line.compact = detail::compact_fold(line.original);
+    line.folded = fold(line.original);
+    line.compact = detail::compact_folded(line.folded);
     line.hits = detail::scan_markers(line.compact);
   }
   lines_.push_back(std::move(line));
+}
+
+// Position of the first byte at or after i that may end a line: '\n', '\r', or 0xE2 (the
+// lead byte of U+2028 / U+2029, and of “”—…). Eight bytes at a time: the bytes between
+// line breaks are the whole text.
+size_t next_break_candidate(std::string_view t, size_t i) {
+  using detail::word_has_byte;
+  while (t.size() - i >= 8) {
+    uint64_t word;
+    std::memcpy(&word, t.data() + i, sizeof word);
+    if ((word_has_byte(word, '\n') | word_has_byte(word, '\r') | word_has_byte(word, 0xE2)) != 0) break;
+    i += 8;
+  }
+  for (; i < t.size(); ++i) {
+    const auto b = static_cast<unsigned char>(t[i]);
+    if (b == '\n' || b == '\r' || b == 0xE2) break;
+  }
+  return i;
 }
 
 void Cleaner::split_lines(std::string_view t, const std::vector<SourcePiece>& pieces) {
@@ -257,6 +284,8 @@ void Cleaner::split_lines(std::string_view t, const std::vector<SourcePiece>& pi
   size_t line_start = 0;
   size_t i = 0;
   while (i < t.size()) {
+    i = next_break_candidate(t, i);
+    if (i >= t.size()) break;
     const auto b = static_cast<unsigned char>(t[i]);
     if (b == '\n' || b == '\r') {
       scan_line(t, static_cast<uint32_t>(line_start), static_cast<uint32_t>(i), cursor);
@@ -382,8 +411,7 @@ void Cleaner::classify_line(size_t i) {
     // A byline: "教育装备采购网 2021-03-09 09:00 围观2084次" -> site and date.
     // Without a date it is a bare counter ("瀏覽次數:", its number filled in by a script).
     set_fate(line, Fate::kMetadata, DiagnosticKind::kChrome, "view_counter");
-    std::u32string folded;
-    for (char32_t ch : line.original) folded.push_back(fold_char(ch));
+    const std::u32string& folded = line.folded;
     for (size_t k = 0; k < folded.size(); ++k) {
       const size_t len = detail::date_length_at(folded, k);
       if (len == 0) continue;
@@ -403,9 +431,7 @@ void Cleaner::classify_line(size_t i) {
     parse_metadata(line);
     return;
   }
-  std::u32string folded;
-  for (char32_t ch : line.original) folded.push_back(fold_char(ch));
-  if (detail::is_date_line(folded)) {
+  if (detail::is_date_line(line.folded)) {
     set_fate(line, Fate::kMetadata, DiagnosticKind::kMetadata, "date");
     add_metadata("日期", line.text, line);
     return;
@@ -606,6 +632,23 @@ std::string shorten(std::string_view text, size_t max_cps = 80) {
   return std::string(text.substr(0, i)) + "…";
 }
 
+// std::stable_sort by bytes.begin. A page with hundreds of pinyin annotations has hundreds
+// of diagnostics, appended after the line removals; sorting (position, index) pairs and
+// moving each element once is much cheaper than stable_sort's moves of two strings each.
+template <typename T>
+void stable_sort_by_input_position(std::vector<T>& items) {
+  auto by_position = [](const T& a, const T& b) { return a.bytes.begin < b.bytes.begin; };
+  if (std::is_sorted(items.begin(), items.end(), by_position)) return;
+  std::vector<std::pair<uint64_t, size_t>> order;  // the index breaks ties: stable
+  order.reserve(items.size());
+  for (size_t i = 0; i < items.size(); ++i) order.emplace_back(items[i].bytes.begin, i);
+  std::sort(order.begin(), order.end());
+  std::vector<T> sorted;
+  sorted.reserve(items.size());
+  for (const auto& entry : order) sorted.push_back(std::move(items[entry.second]));
+  items = std::move(sorted);
+}
+
 void Cleaner::emit(std::string_view t, const std::vector<SourcePiece>& pieces) {
   detail::SourceBuilder builder;
   detail::PieceCursor cursor(t, pieces);
@@ -615,6 +658,11 @@ void Cleaner::emit(std::string_view t, const std::vector<SourcePiece>& pieces) {
   // Consecutive removed lines of the same kind and label make one diagnostic.
   Diagnostic* open_removal = nullptr;
   std::vector<Diagnostic> pinyin_diagnostics;
+  // The code points of the text being built: the kept lines' own, joined the same way.
+  std::u32string chars;
+  size_t kept_cps = 0;
+  for (const Line& line : lines_) kept_cps += line.fate == Fate::kBody ? line.original.size() + 1 : 0;
+  chars.reserve(kept_cps);
   for (Line& line : lines_) {
     // Annotations are recorded for removed lines too: they were in the input.
     auto record_pinyin = [&](uint32_t line_cp, bool kept) {
@@ -642,8 +690,13 @@ void Cleaner::emit(std::string_view t, const std::vector<SourcePiece>& pieces) {
     // A line that stops at a comma was cut by the page's markup, not by the author: the
     // next line continues the paragraph ("…提升空間," / "優質教育資源…").
     const bool continues = !first_kept && !builder.text().empty() && ends_mid_sentence(builder.text());
-    if (!first_kept && !continues) builder.append_replacement("\n", prev_end, line.src_begin);
+    if (!first_kept && !continues) {
+      builder.append_replacement("\n", prev_end, line.src_begin);
+      chars.push_back('\n');
+    }
     first_kept = false;
+    chars += line.original;
+    line.original = std::u32string();  // a long paragraph's copy is not needed twice
     record_pinyin(builder.code_points(), true);
     for (uint32_t k = line.ops_begin; k < line.ops_end; ++k) {
       const Op& op = ops_[k];
@@ -657,8 +710,10 @@ void Cleaner::emit(std::string_view t, const std::vector<SourcePiece>& pieces) {
     }
     prev_end = line.src_end;
   }
-  out_.diagnostics.insert(out_.diagnostics.end(), pinyin_diagnostics.begin(), pinyin_diagnostics.end());
+  out_.diagnostics.insert(out_.diagnostics.end(), std::make_move_iterator(pinyin_diagnostics.begin()),
+                          std::make_move_iterator(pinyin_diagnostics.end()));
   out_.text = std::move(builder.text());
+  out_.chars = std::move(chars);
   out_.pieces = std::move(builder.pieces());
   out_.code_points = builder.code_points();
 }
@@ -691,7 +746,6 @@ CleanText Cleaner::run() {
   }
   for (const Diagnostic& d : decoded_.diagnostics) out_.diagnostics.push_back(d);
 
-  out_.chars = to_code_points(out_.text);
   const std::u32string& cps = out_.chars;
   out_.damaged = detail::find_damaged_spans(cps);
   for (const DamagedSpan& s : out_.damaged) {
@@ -699,10 +753,8 @@ CleanText Cleaner::run() {
     out_.diagnostics.push_back({DiagnosticKind::kDamaged, "mojibake", out_.source_bytes(s.start, s.end),
                                 s.start, s.end, to_utf8(piece)});
   }
-  std::stable_sort(out_.diagnostics.begin(), out_.diagnostics.end(),
-                   [](const Diagnostic& a, const Diagnostic& b) { return a.bytes.begin < b.bytes.begin; });
-  std::stable_sort(out_.metadata.begin(), out_.metadata.end(),
-                   [](const MetadataField& a, const MetadataField& b) { return a.bytes.begin < b.bytes.begin; });
+  stable_sort_by_input_position(out_.diagnostics);
+  stable_sort_by_input_position(out_.metadata);
   return std::move(out_);
 }
 

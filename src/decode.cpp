@@ -11,7 +11,9 @@
 //   3. binary signatures and NUL bytes refuse the file early (a PNG renamed .txt);
 //   4. valid UTF-8 is almost never an accident for Chinese text, and "nearly valid" UTF-8
 //      (a truncated tail, a few bad bytes) is still UTF-8 with damage, not GB18030;
-//   5. ICU's detector, restricted to what Chinese sites serve, decides the rest.
+//   5. clean UTF-8 lines among lines that are not UTF-8 mean a mixed file: each run of
+//      lines is decoded as what it is (decode_mixed);
+//   6. ICU's detector, restricted to what Chinese sites serve, decides the rest.
 #include "zhpolicy/decode.hpp"
 
 #include <unicode/ucnv.h>
@@ -21,6 +23,7 @@
 #include <array>
 #include <cstring>
 #include <memory>
+#include <optional>
 
 #include "internal/icu_check.hpp"
 #include "internal/utf8.hpp"
@@ -35,6 +38,10 @@ void InputMap::add(uint32_t decoded, uint32_t input) {
   }
   decoded_.push_back(decoded);
   input_.push_back(input);
+}
+
+void InputMap::append(const InputMap& other, uint32_t decoded_shift) {
+  for (size_t k = 0; k < other.decoded_.size(); ++k) add(other.decoded_[k] + decoded_shift, other.input_[k]);
 }
 
 uint64_t InputMap::to_input(uint64_t offset) const {
@@ -75,8 +82,23 @@ size_t valid_sequence_length(std::string_view s, size_t i) {
 struct Utf8Survey {
   size_t invalid = 0;
   size_t multibyte = 0;
+  size_t three_byte = 0;  // of the multibyte sequences: CJK lives in the three-byte range
   size_t first_invalid = 0;
 };
+
+// Length in bytes of the run of plainly valid three-byte sequences at s[i] (see below).
+size_t three_byte_run(std::string_view s, size_t i) {
+  const size_t start = i;
+  const size_t n = s.size();
+  while (n - i >= 3) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    const auto b1 = static_cast<unsigned char>(s[i + 1]);
+    const auto b2 = static_cast<unsigned char>(s[i + 2]);
+    if (b0 < 0xE1 || b0 == 0xED || b0 > 0xEF || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) break;
+    i += 3;
+  }
+  return i - start;
+}
 
 Utf8Survey survey_utf8(std::string_view s) {
   Utf8Survey r;
@@ -95,6 +117,15 @@ Utf8Survey survey_utf8(std::string_view s) {
       ++i;
       continue;
     }
+    // Runs of three-byte sequences, the bulk of a Chinese text, without a call per
+    // character: leads E1..EC and EE..EF can be neither overlong nor a surrogate, so two
+    // continuation bytes make them valid. Anything else goes the general way below.
+    if (const size_t run = three_byte_run(s, i); run > 0) {
+      r.multibyte += run / 3;
+      r.three_byte += run / 3;
+      i += run;
+      continue;
+    }
     const size_t len = valid_sequence_length(s, i);
     if (len == 0) {
       if (r.invalid == 0) r.first_invalid = i;
@@ -103,6 +134,7 @@ Utf8Survey survey_utf8(std::string_view s) {
       while (i < n && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;  // same bad run
     } else {
       ++r.multibyte;
+      r.three_byte += len == 3;
       i += len;
     }
   }
@@ -363,6 +395,65 @@ Result<DecodedText> decode_with_icu(std::string_view bytes, size_t skip, const s
   return out;
 }
 
+// Mixed encodings: a file pasted together from a UTF-8 page and a GB18030 or Big5 one (or
+// appended to by tools that disagree). Decoded whole as the legacy charset, its UTF-8 lines
+// turn into plausible-looking mojibake without a single invalid byte to show for it; decoded
+// as UTF-8, the legacy lines are all U+FFFD. So when some lines are clean UTF-8 Chinese and
+// others are not UTF-8 at all, each run of lines is decoded on its own: UTF-8 as it is, the
+// rest with the charset detected from those lines alone. A line is UTF-8 when it is valid
+// and mostly three-byte sequences: GB18030 and Big5 pairs fall into valid two-byte UTF-8
+// sequences by chance, almost never into three-byte ones. ASCII lines read the same either
+// way and join the run before them. Returns nothing when the file is not mixed.
+std::optional<DecodedText> decode_mixed(std::string_view bytes, std::string_view name) {
+  enum class Kind { kAscii, kUtf8, kLegacy };
+  struct Run {
+    size_t begin, end;
+    bool utf8;
+  };
+  std::vector<Run> runs;
+  size_t utf8_evidence = 0;  // three-byte sequences on UTF-8 lines
+  std::string legacy_sample;  // the legacy lines, for the detector
+  for (size_t b = 0; b < bytes.size();) {
+    const size_t nl = bytes.find('\n', b);
+    const size_t e = nl == std::string_view::npos ? bytes.size() : nl + 1;
+    const Utf8Survey line = survey_utf8(bytes.substr(b, e - b));
+    Kind kind = Kind::kAscii;
+    if (line.invalid == 0 && line.three_byte > 0 && line.three_byte * 2 >= line.multibyte) kind = Kind::kUtf8;
+    else if (line.invalid > 0 || line.multibyte > 0) kind = Kind::kLegacy;
+    if (kind == Kind::kUtf8) utf8_evidence += line.three_byte;
+    if (kind == Kind::kLegacy && legacy_sample.size() < (1 << 16)) legacy_sample.append(bytes.substr(b, e - b));
+    const bool utf8 = kind == Kind::kAscii ? (runs.empty() || runs.back().utf8) : kind == Kind::kUtf8;
+    if (!runs.empty() && runs.back().utf8 == utf8) runs.back().end = e;
+    else runs.push_back({b, e, utf8});
+    b = e;
+  }
+  // A few chance-valid lines in a legacy file are not evidence of UTF-8.
+  if (utf8_evidence < 16 || legacy_sample.empty()) return std::nullopt;
+  const std::string charset = detect_charset(legacy_sample);
+  DecodedText out;
+  out.map.set_input_size(bytes.size());
+  out.text.reserve(bytes.size() * 3 / 2 + 16);
+  for (const Run& r : runs) {
+    if (r.utf8) {
+      out.map.add(static_cast<uint32_t>(out.text.size()), static_cast<uint32_t>(r.begin));
+      out.text.append(bytes.substr(r.begin, r.end - r.begin));
+      continue;
+    }
+    // Offsets from decode_with_icu are relative to the view's start: pass the input up to
+    // the run's end and skip to its beginning, so they come out absolute.
+    Result<DecodedText> part = decode_with_icu(bytes.substr(0, r.end), r.begin, charset, name);
+    if (!part.ok()) return std::nullopt;
+    out.map.append(part->map, static_cast<uint32_t>(out.text.size()));
+    out.text += part->text;
+    out.encoding = part->encoding;
+    for (Diagnostic& d : part->diagnostics) out.diagnostics.push_back(std::move(d));
+  }
+  out.map.add(static_cast<uint32_t>(out.text.size()), static_cast<uint32_t>(bytes.size()));
+  out.encoding = "UTF-8+" + out.encoding;
+  out.encoding_how = "mixed";
+  return out;
+}
+
 }  // namespace
 
 bool is_valid_utf8(std::string_view bytes) { return survey_utf8(bytes).invalid == 0; }
@@ -444,7 +535,12 @@ Result<DecodedText> decode(std::string_view bytes, std::string_view name,
     return out;
   }
 
-  // 5. ICU's detector, restricted.
+  // 5. UTF-8 lines among lines in another encoding, each decoded as what it is.
+  if (survey.three_byte >= 16) {
+    if (std::optional<DecodedText> mixed = decode_mixed(bytes, name)) return std::move(*mixed);
+  }
+
+  // 6. ICU's detector, restricted.
   std::string charset = guess_utf16(bytes);
   if (charset.empty()) charset = detect_charset(bytes);
   Result<DecodedText> r = decode_with_icu(bytes, 0, charset, name);

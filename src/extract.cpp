@@ -34,6 +34,13 @@ namespace {
 using detail::CueEntry;
 using detail::CueRole;
 
+// The lexicon, through a reference local to this file: cue_at() runs at most positions of a
+// sentence, and quantity_lexicon() is an out-of-line call per use.
+const detail::QuantityLexicon& lexicon() {
+  static const detail::QuantityLexicon& instance = detail::quantity_lexicon();
+  return instance;
+}
+
 bool is_ascii_digit(char32_t c) { return c >= '0' && c <= '9'; }
 bool is_ascii_letter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
@@ -51,18 +58,27 @@ bool is_phrase_break(char32_t c) {
   }
 }
 
+// Both are asked at most positions of a sentence and usually fail on the first code point:
+// a plain loop, without compare()'s bounds check and three-way result.
+bool equal_at(const char32_t* text, std::u32string_view word) {
+  for (size_t k = 0; k < word.size(); ++k) {
+    if (text[k] != word[k]) return false;
+  }
+  return true;
+}
+
 bool starts_with_at(std::u32string_view text, size_t pos, std::u32string_view word) {
-  return pos + word.size() <= text.size() && text.compare(pos, word.size(), word) == 0;
+  return pos <= text.size() && word.size() <= text.size() - pos && equal_at(text.data() + pos, word);
 }
 
 bool ends_with_at(std::u32string_view text, size_t end, std::u32string_view word) {
-  return end >= word.size() && text.compare(end - word.size(), word.size(), word) == 0;
+  return end <= text.size() && end >= word.size() && equal_at(text.data() + end - word.size(), word);
 }
 
 // The first cue of `role` (longest first) that starts at `pos`.
 const CueEntry* cue_at(std::u32string_view text, size_t pos, CueRole role) {
   if (pos >= text.size()) return nullptr;
-  for (const CueEntry* c : detail::quantity_lexicon().cues_starting_with(text[pos])) {
+  for (const CueEntry* c : lexicon().cues_starting_with(text[pos])) {
     if (c->role == role && starts_with_at(text, pos, c->word)) return c;
   }
   return nullptr;
@@ -70,15 +86,16 @@ const CueEntry* cue_at(std::u32string_view text, size_t pos, CueRole role) {
 
 // The first cue of `role` (longest first) that ends at `end`.
 const CueEntry* cue_ending_at(std::u32string_view text, size_t end, CueRole role) {
-  for (const CueEntry& c : detail::quantity_lexicon().cues) {
-    if (c.role == role && ends_with_at(text, end, c.word)) return &c;
+  if (end == 0 || end > text.size()) return nullptr;
+  for (const CueEntry* c : lexicon().cues_ending_with(text[end - 1])) {
+    if (c->role == role && ends_with_at(text, end, c->word)) return c;
   }
   return nullptr;
 }
 
 const detail::UnitEntry* unit_at(std::u32string_view text, size_t pos) {
   if (pos >= text.size()) return nullptr;
-  for (const detail::UnitEntry* u : detail::quantity_lexicon().units_starting_with(text[pos])) {
+  for (const detail::UnitEntry* u : lexicon().units_starting_with(text[pos])) {
     if (starts_with_at(text, pos, u->unit)) return u;
   }
   return nullptr;
@@ -100,18 +117,36 @@ bool is_year(const ScannedNumber& n) {
 // Counts cue words of `role` inside [begin, end) whose value is `value` (any value when it
 // is empty); overlapping occurrences of different cues count separately, as "确保" counts
 // both as a target cue and a strength.
-int count_cues(std::u32string_view text, size_t begin, size_t end, CueRole role,
-               std::string_view value = {}) {
-  int n = 0;
-  const detail::QuantityLexicon& lexicon = detail::quantity_lexicon();
+// Calls on_cue(cue) for every occurrence of every cue word inside [begin, end), so that
+// callers needing several counts walk the text once.
+template <typename OnCue>
+void for_each_cue(std::u32string_view text, size_t begin, size_t end, OnCue on_cue) {
+  const detail::QuantityLexicon& cues = lexicon();
   for (size_t k = begin; k < end; ++k) {
-    for (const CueEntry* c : lexicon.cues_starting_with(text[k])) {
-      if (c->role == role && (value.empty() || c->value == value) && k + c->word.size() <= end &&
-          starts_with_at(text, k, c->word)) {
-        ++n;
-      }
+    for (const CueEntry* c : cues.cues_starting_with(text[k])) {
+      if (k + c->word.size() <= end && starts_with_at(text, k, c->word)) on_cue(*c);
     }
   }
+}
+
+// Counts of the cues that decide whether a sentence or a document states targets or status.
+struct KindCues {
+  int target_strong = 0, target_weak = 0;
+  int status_strong = 0, status_weak = 0, status_genre = 0;
+};
+
+KindCues count_kind_cues(std::u32string_view text, size_t begin, size_t end) {
+  KindCues n;
+  for_each_cue(text, begin, end, [&n](const CueEntry& c) {
+    if (c.role == CueRole::kTargetCue) {
+      n.target_strong += c.value == "strong";
+      n.target_weak += c.value == "weak";
+    } else if (c.role == CueRole::kStatusCue) {
+      n.status_strong += c.value == "strong";
+      n.status_weak += c.value == "weak";
+      n.status_genre += c.value == "genre";
+    }
+  });
   return n;
 }
 
@@ -196,7 +231,15 @@ bool Extractor::is_non_quantity(const ScannedNumber& n, size_t ss, size_t se) co
   return false;
 }
 
-// Length of a period expression starting at k, or 0.
+// Whether a period expression other than a period cue can start with c: the branches of
+// period_length_at() below, by their first code point.
+bool may_start_period(char32_t c) {
+  return c == U'到' || c == U'至' || c == '1' || c == '2' || c == U'十' || is_open_quote(c) ||
+         c == U'近' || c == U'连';
+}
+
+// Length of a period expression starting at k, or 0 (the first code point is in
+// may_start_period() or starts a period cue).
 size_t Extractor::period_length_at(size_t k, size_t end) const {
   const std::u32string_view t = norm_.substr(0, end);
   if (const CueEntry* c = cue_at(t, k, CueRole::kPeriod)) return c->word.size();
@@ -213,15 +256,18 @@ size_t Extractor::period_length_at(size_t k, size_t end) const {
   // "十三五"期间 / 十四五末 / 十三五以来, with or without quotes.
   size_t p = k;
   if (is_open_quote(t[p])) ++p;
-  for (std::u32string_view plan : {U"十三五", U"十四五", U"十五五"}) {
-    if (!starts_with_at(t, p, plan)) continue;
-    size_t e = p + plan.size();
-    if (e < t.size() && is_close_quote(t[e])) ++e;
-    for (std::u32string_view tail : {U"期间", U"以来", U"时期", U"末", U"规划期"}) {
-      if (starts_with_at(t, e, tail)) return e + tail.size() - k;
+  if (p < t.size() && t[p] == U'十') {
+    for (std::u32string_view plan : {U"十三五", U"十四五", U"十五五"}) {
+      if (!starts_with_at(t, p, plan)) continue;
+      size_t e = p + plan.size();
+      if (e < t.size() && is_close_quote(t[e])) ++e;
+      for (std::u32string_view tail : {U"期间", U"以来", U"时期", U"末", U"规划期"}) {
+        if (starts_with_at(t, e, tail)) return e + tail.size() - k;
+      }
     }
   }
   // 近三年 / 连续三年 / 近5年.
+  if (t[k] != U'近' && t[k] != U'连') return 0;
   for (std::u32string_view lead : {U"近", U"连续"}) {
     if (!starts_with_at(t, k, lead)) continue;
     ScannedNumber n = scan_number(t, k + lead.size());
@@ -296,11 +342,14 @@ void Extractor::finish(Target& t, size_t s, size_t number_begin) {
   // Kind: the sentence's cues, the document's lean when they balance (counted once per sentence).
   if (cue_sentence_ != s) {
     cue_sentence_ = s;
-    target_cues_ = count_cues(norm_, sentence.start, sentence.end, CueRole::kTargetCue, "strong");
-    status_cues_ = count_cues(norm_, sentence.start, sentence.end, CueRole::kStatusCue, "strong");
+    const KindCues cues = count_kind_cues(norm_, sentence.start, sentence.end);
+    target_cues_ = cues.target_strong;
+    status_cues_ = cues.status_strong;
     strength_cues_.clear();
     periods_.clear();
     for (size_t k = sentence.start; k < sentence.end; ++k) {
+      // Most positions start neither a cue nor a period expression: one bit test each.
+      if (lexicon().cues_starting_with(norm_[k]).empty() && !may_start_period(norm_[k])) continue;
       if (const CueEntry* c = cue_at(norm_, k, CueRole::kStrength)) strength_cues_.emplace_back(k, c);
       if (const size_t len = period_length_at(k, sentence.end)) periods_.emplace_back(k, len);
     }
@@ -561,7 +610,7 @@ size_t Extractor::read_target_at(size_t s, const ScannedNumber& n) {
     size_t k = start;
     while (k > ss && (t[k - 1] == U'为' || t[k - 1] == U'达' || t[k - 1] == U'是')) --k;
     const detail::UnitEntry* inferred = nullptr;
-    for (const detail::UnitEntry& u : detail::quantity_lexicon().units) {
+    for (const detail::UnitEntry& u : lexicon().units) {
       if (u.unit.size() >= 1 && ends_with_at(t, k, u.unit) && u.unit != U"个" && u.unit != U"年") {
         inferred = &u;
         break;
@@ -642,14 +691,12 @@ DocumentLean document_lean(std::u32string_view normalized, std::u32string_view t
   // Without a plan's title: a news report (本报讯, 记者…) or a text whose strong cues are
   // mostly past (已, 截至, 同比) reports results. Weak cues (新增, 全年 / 形成, 上年) are as
   // common in reports as in plans: they only break a tie.
-  const auto count = [&](CueRole role, std::string_view value) {
-    return count_cues(normalized, 0, normalized.size(), role, value);
-  };
-  int target = count(CueRole::kTargetCue, "strong");
-  int status = count(CueRole::kStatusCue, "strong") + count(CueRole::kStatusCue, "genre");
+  const KindCues cues = count_kind_cues(normalized, 0, normalized.size());
+  int target = cues.target_strong;
+  int status = cues.status_strong + cues.status_genre;
   if (target == status) {
-    target = count(CueRole::kTargetCue, "weak");
-    status = count(CueRole::kStatusCue, "weak");
+    target = cues.target_weak;
+    status = cues.status_weak;
   }
   return status > target ? DocumentLean::kStatus : DocumentLean::kTarget;
 }

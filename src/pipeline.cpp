@@ -57,8 +57,12 @@ Result<Document> process_document(std::string_view bytes, std::string name,
         d.bytes = doc.clean.source_bytes(d.start, d.end);
         doc.diagnostics.push_back(d);
       }
-      std::stable_sort(doc.diagnostics.begin(), doc.diagnostics.end(),
-                       [](const Diagnostic& a, const Diagnostic& b) { return a.bytes.begin < b.bytes.begin; });
+      // clean() returns them sorted; a re-sort is needed only when segmentation added some
+      // out of order (is_sorted is a cheap pass, a stable sort moves every string).
+      auto by_position = [](const Diagnostic& a, const Diagnostic& b) { return a.bytes.begin < b.bytes.begin; };
+      if (!std::is_sorted(doc.diagnostics.begin(), doc.diagnostics.end(), by_position)) {
+        std::stable_sort(doc.diagnostics.begin(), doc.diagnostics.end(), by_position);
+      }
     }
     if (options.last_stage == Stage::kExtract) {
       doc.lean = document_lean(doc.normalized, normalize(doc.clean.title));

@@ -74,6 +74,30 @@ std::string clauses_outline(const std::vector<const Document*>& docs) {
   return out;
 }
 
+namespace {
+
+// The `sentence` cell of a target: the whole sentence, or, when it is longer than
+// kMaxSentenceCell code points (a table flattened into one comma-separated "sentence"),
+// kSentenceContext code points either side of the target with "…" where it was cut. Every
+// target of a sentence repeats it, so without the bound a sentence of n numbers made
+// n * n output (a 200 KB page gave gigabytes).
+constexpr size_t kMaxSentenceCell = 500;
+constexpr size_t kSentenceContext = 100;
+
+std::string sentence_cell(const Document& d, const Sentence& s, const Target& g) {
+  if (s.end - s.start <= kMaxSentenceCell) {
+    return to_utf8(std::u32string_view(d.original.data() + s.start, s.end - s.start));
+  }
+  const size_t from = std::max<size_t>(s.start, g.start > kSentenceContext ? g.start - kSentenceContext : 0);
+  const size_t to = std::min<size_t>(s.end, std::max<size_t>(g.end, from) + kSentenceContext);
+  std::string cell = from > s.start ? "…" : "";
+  cell += to_utf8(std::u32string_view(d.original.data() + from, to - from));
+  if (to < s.end) cell += "…";
+  return cell;
+}
+
+}  // namespace
+
 Table targets_table(const std::vector<const Document*>& docs) {
   Table t{"targets",
           {{"doc"}, {"clause_id"}, {"clause_path"}, {"clause_title"}, {"sentence"}, {"text"},
@@ -90,8 +114,7 @@ Table targets_table(const std::vector<const Document*>& docs) {
       const Sentence& s = d->segmentation.sentences[g.sentence];
       std::string flags;
       for (const std::string& f : g.flags) flags += (flags.empty() ? "" : ",") + f;
-      const std::u32string_view sentence(d->original.data() + s.start, s.end - s.start);
-      t.rows.push_back({d->name, c.id, c.path, c.title, to_utf8(sentence), g.text, g.indicator,
+      t.rows.push_back({d->name, c.id, c.path, c.title, sentence_cell(*d, s, g), g.text, g.indicator,
                         g.indicator_norm, g.comparator, g.value.to_string(),
                         g.has_max ? g.value_max.to_string() : "", g.unit, g.unit_norm, g.unit_class,
                         g.direction, g.kind, g.strength, g.period, flags, std::to_string(g.start),
@@ -107,7 +130,8 @@ namespace {
 Table summary_columns() {
   Table t{"summary", {{"doc"}, {"status", ColumnType::kSymbol}, {"error"}, {"encoding", ColumnType::kSymbol}}, {}};
   for (const char* name : {"bytes", "chars", "clauses", "targets", "targets_target", "targets_status",
-                           "diagnostics", "removed_chrome", "removed_spam", "removed_duplicate",
+                           "diagnostics", "removed_markup", "removed_chrome", "removed_related",
+                           "removed_copyright", "removed_spam", "removed_metadata", "removed_duplicate",
                            "removed_pinyin", "invalid_bytes", "numbering", "damaged_spans"}) {
     t.columns.push_back({name, ColumnType::kInteger});
   }
@@ -139,8 +163,10 @@ Table summary_table(const std::vector<const Document*>& docs) {
     t.rows.push_back({d->name, "ok", "", d->clean.encoding, std::to_string(d->input_bytes),
                       std::to_string(d->original.size()), std::to_string(clauses),
                       std::to_string(d->targets.size()), std::to_string(target), std::to_string(status),
-                      std::to_string(d->diagnostics.size()), count(DiagnosticKind::kChrome),
-                      count(DiagnosticKind::kSpam), count(DiagnosticKind::kDuplicate),
+                      std::to_string(d->diagnostics.size()), count(DiagnosticKind::kMarkup),
+                      count(DiagnosticKind::kChrome), count(DiagnosticKind::kRelated),
+                      count(DiagnosticKind::kCopyright), count(DiagnosticKind::kSpam),
+                      count(DiagnosticKind::kMetadata), count(DiagnosticKind::kDuplicate),
                       count(DiagnosticKind::kPinyin), count(DiagnosticKind::kInvalidBytes),
                       count(DiagnosticKind::kNumbering), std::to_string(d->clean.damaged.size()),
                       d->clean.title, date});

@@ -472,28 +472,31 @@ std::string Segmenter::render_label(const Candidate& c, uint64_t number) const {
 // ending it at the line end regardless made two runs in one paragraph overlap
 // (tests/fuzz/regressions/segment_two_inline_runs_in_one_line.txt). A run broken by a label
 // out of sequence therefore stays open (`closed`) until the next run or the line end.
+// A complete run is held until the next 一是 proves to start a run of its own: a lone 一是
+// after it is text of its last item, and ending the item there left that text in no clause
+// while its sentence began inside one (tests/fuzz/regressions/segment_inline_lone_restart.txt).
 void Segmenter::scan_inline(const Line& line, uint32_t from, size_t parent) {
   inline_run_.clear();
   inline_run_pos_.clear();
+  std::vector<LabelMatch> held;    // the last complete run, its end not known yet
+  std::vector<uint32_t> held_pos;
   bool closed = false;
-  const auto commit = [&](uint32_t run_limit) {
-    if (inline_run_.size() >= 2) {
-      const Clause& p = out_.clauses[parent];
-      const int level = p.level + 1;
-      for (size_t k = 0; k < inline_run_.size(); ++k) {
-        const LabelMatch& m = inline_run_[k];
-        const uint32_t start = inline_run_pos_[k];
-        const uint32_t limit = k + 1 < inline_run_.size() ? inline_run_pos_[k + 1] : run_limit;
-        const uint32_t end = trim_back(limit, start);
-        const uint32_t title_start = skip_spaces(static_cast<uint32_t>(m.end), end);
-        const size_t idx = add_clause(parent, level, m.number, m.number, start,
-                                      static_cast<uint32_t>(m.end), title_start,
-                                      title_end_of(title_start, end), m.marker->scheme, true);
-        out_.clauses[idx].end = end;
-      }
+  const auto commit = [&](const std::vector<LabelMatch>& run, const std::vector<uint32_t>& pos,
+                          uint32_t run_limit) {
+    if (run.size() < 2) return;
+    const Clause& p = out_.clauses[parent];
+    const int level = p.level + 1;
+    for (size_t k = 0; k < run.size(); ++k) {
+      const LabelMatch& m = run[k];
+      const uint32_t start = pos[k];
+      const uint32_t limit = k + 1 < run.size() ? pos[k + 1] : run_limit;
+      const uint32_t end = trim_back(limit, start);
+      const uint32_t title_start = skip_spaces(static_cast<uint32_t>(m.end), end);
+      const size_t idx = add_clause(parent, level, m.number, m.number, start,
+                                    static_cast<uint32_t>(m.end), title_start,
+                                    title_end_of(title_start, end), m.marker->scheme, true);
+      out_.clauses[idx].end = end;
     }
-    inline_run_.clear();
-    inline_run_pos_.clear();
   };
   for (uint32_t i = from; i < line.end; ++i) {
     ++*steps_;
@@ -502,7 +505,13 @@ void Segmenter::scan_inline(const Line& line, uint32_t from, size_t parent) {
     LabelMatch m = match_label(norm_, at, line.end, MarkerPlace::kInline, steps_);
     if (!m) continue;
     if (m.number == 1) {
-      commit(at);
+      if (inline_run_.size() >= 2) {  // complete: the held run ends where it starts
+        commit(held, held_pos, inline_run_pos_.front());
+        std::swap(held, inline_run_);
+        std::swap(held_pos, inline_run_pos_);
+      }
+      inline_run_.clear();  // a lone 一是 is dropped: it stays text of the held run
+      inline_run_pos_.clear();
       closed = false;
     } else if (closed || inline_run_.empty() || m.number != inline_run_.back().number + 1) {
       closed = true;
@@ -512,7 +521,14 @@ void Segmenter::scan_inline(const Line& line, uint32_t from, size_t parent) {
     inline_run_pos_.push_back(at);
     i = static_cast<uint32_t>(m.end) - 1;
   }
-  commit(line.end);
+  if (inline_run_.size() >= 2) {
+    commit(held, held_pos, inline_run_pos_.front());
+    commit(inline_run_, inline_run_pos_, line.end);
+  } else {
+    commit(held, held_pos, line.end);
+  }
+  inline_run_.clear();
+  inline_run_pos_.clear();
 }
 
 size_t Segmenter::add_clause(size_t parent, int level, uint64_t number, uint64_t component,

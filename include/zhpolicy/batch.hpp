@@ -58,6 +58,7 @@ struct DocumentOutcome {
   Status status;              // ok, or why the document could not be processed
   uint64_t bytes = 0;         // input bytes (0 when unreadable)
   size_t targets = 0;         // targets found (Stage::kExtract)
+  size_t chars = 0;           // code points of the clean text (0: nothing left to read)
   std::vector<Table> tables;  // rows made by the `make` callback
   std::string text;           // text made by the `make` callback (clean text, outlines)
 };

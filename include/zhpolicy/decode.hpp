@@ -39,6 +39,9 @@ class InputMap {
   // Input offset of decoded byte `offset` (a code point boundary), clamped to the input size.
   uint64_t to_input(uint64_t offset) const;
   size_t anchor_count() const { return decoded_.size(); }
+  // Appends the anchors of `other` (a map of a later part of the same input, its input
+  // offsets already absolute) with its decoded offsets moved on by `decoded_shift`.
+  void append(const InputMap& other, uint32_t decoded_shift);
 
  private:
   uint64_t input_size_ = 0;
@@ -48,8 +51,9 @@ class InputMap {
 
 struct DecodedText {
   std::string text;          // valid UTF-8, BOM removed
-  std::string encoding;      // canonical name: "UTF-8", "GB18030", "Big5", "UTF-16LE", ...
-  std::string encoding_how;  // "bom", "valid-utf8", "detected", "option"
+  std::string encoding;      // canonical name: "UTF-8", "GB18030", "Big5", "UTF-16LE", ...;
+                             // "UTF-8+GB18030" when lines of both were found (encoding_how "mixed")
+  std::string encoding_how;  // "bom", "valid-utf8", "detected", "mixed", "option"
   InputMap map;
   std::vector<Diagnostic> diagnostics;  // kInvalidBytes (offsets: input bytes)
 };

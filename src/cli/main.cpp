@@ -8,7 +8,7 @@
 
 int main(int argc, char** argv) {
   zhpolicy::cli::Options options;
-  CLI::App app{"zhpolicy: clauses and quantitative targets of Chinese education policy texts"};
+  CLI::App app{"zhpolicy: clauses and quantitative targets of Chinese education policy texts", "zhpolicy"};
   zhpolicy::cli::define_options(app, options);
   try {
     std::vector<std::string> args = zhpolicy::cli::with_default_command(argc, argv);

@@ -1,5 +1,6 @@
 // Where the CLI writes: stdout, or a file replaced atomically (temporary file + rename),
-// so a failed run never leaves a partial table behind.
+// so a failed run never leaves a partial table behind; neither does an interrupted one
+// (SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGXFSZ remove the temporary file, unless ignored).
 #pragma once
 
 #include <fstream>

@@ -103,6 +103,11 @@ int run(const Options& o) {
                 (o.command == "clauses" ? ", outline)" : ")"));
     return kExitUsage;
   }
+  if (plan.format_given && plan.text_output && !plan.outline && plan.format != Format::kText) {
+    // Silently printing text would surprise a script that asked for CSV.
+    print_error("clean prints text; --format " + o.format + " applies to clean --diagnostics or --metadata");
+    return kExitUsage;
+  }
   if (!parse_script(o.script, plan.script)) {
     print_error("unknown --script '" + o.script + "' (original, hans, hant)");
     return kExitUsage;
@@ -205,7 +210,12 @@ int run(const Options& o) {
   batch.jsonl = JsonlFields{o.id_field, o.text_field};
   batch.jobs = resolve_jobs(o.jobs);
   const bool several = input_count > 1 || o.input_format == "jsonl";
-  Progress progress(!o.quiet && ::isatty(STDERR_FILENO) && (input_count != 1 || o.input_format == "jsonl"),
+  // No bar when rows or text stream to the same terminal: they would be printed into it.
+  // (The aligned formats print at the end, after the bar is cleared.)
+  const bool streams_to_terminal = sink && sink->is_terminal() &&
+                                   (plan.text_output || (plan.format != Format::kText && plan.format != Format::kMarkdown));
+  Progress progress(!o.quiet && ::isatty(STDERR_FILENO) && !streams_to_terminal &&
+                        (input_count != 1 || o.input_format == "jsonl"),
                     o.input_format == "jsonl" ? 0 : input_count);
 
   auto make = [&](const Document& doc, DocumentOutcome& out) {
@@ -234,6 +244,12 @@ int run(const Options& o) {
       if (o.command != "summary") return;
       d.tables.clear();
       d.tables.push_back(summary_failure_table(d.name, d.status));
+    } else if (d.chars == 0) {
+      // Processed, but nothing to read: zero rows would otherwise be indistinguishable
+      // from a document without targets. A warning, not a failure (README "Exit codes").
+      progress.clear();
+      print_error(d.name + ": warning: " +
+                  (d.bytes == 0 ? "empty file" : "no text left after cleaning (only whitespace, markup or page chrome)"));
     }
     targets_found += d.targets;
     if (sink) {

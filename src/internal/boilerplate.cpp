@@ -57,14 +57,20 @@ const std::vector<Marker>& boilerplate_markers() {
 }
 
 std::u32string compact_fold(std::u32string_view line) {
-  std::u32string out;
-  out.reserve(line.size());
-  for (char32_t c : line) {
-    c = fold_char(c);
+  // fold() of the whole line is a table lookup per code point without a call per code
+  // point; spaces are then squeezed out.
+  return compact_folded(fold(line));
+}
+
+std::u32string compact_folded(std::u32string_view folded_line) {
+  std::u32string out(folded_line);
+  size_t kept = 0;
+  for (char32_t c : out) {
     if (c == ' ' || c == '\t') continue;
     if (c >= 'A' && c <= 'Z') c += 32;
-    out.push_back(c);
+    out[kept++] = c;
   }
+  out.resize(kept);
   return out;
 }
 
@@ -132,8 +138,12 @@ MarkerHits scan_markers(std::u32string_view line) {
     if (it == index.by_first.end()) continue;
     for (const Marker* m : it->second) {
       if (m->match != MarkerMatch::kContains && k != 0) continue;
-      if (!marker_matches(*m, m->match == MarkerMatch::kContains ? line.substr(k) : line)) continue;
-      if (m->match == MarkerMatch::kContains && line.compare(k, m->pattern.size(), m->pattern) != 0) continue;
+      // A contained marker counts where it starts, at k: compare there rather than search
+      // the rest of the line for it.
+      const bool matches = m->match == MarkerMatch::kContains
+                               ? line.compare(k, m->pattern.size(), m->pattern) == 0
+                               : marker_matches(*m, line);
+      if (!matches) continue;
       if (m->kind == MarkerKind::kSpam || m->kind == MarkerKind::kSpamStrong) {
         if (std::find(spam_seen, spam_seen + spam_count, m) == spam_seen + spam_count) {
           if (spam_count < 16) spam_seen[spam_count++] = m;

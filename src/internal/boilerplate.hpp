@@ -34,6 +34,8 @@ const std::vector<Marker>& boilerplate_markers();
 
 // Folds a line for matching: fold_char, ASCII lower case, spaces dropped.
 std::u32string compact_fold(std::u32string_view line);
+// The same for a line that is already fold()ed: compact_fold(l) == compact_folded(fold(l)).
+std::u32string compact_folded(std::u32string_view folded_line);
 
 bool marker_matches(const Marker& marker, std::u32string_view compact_line);
 

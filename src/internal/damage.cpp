@@ -67,6 +67,12 @@ std::vector<DamagedSpan> find_damaged_spans(std::u32string_view t) {
   size_t i = 0;
   while (i < t.size()) {
     const char32_t c = t[i];
+    // The bulk of a text, ideographs and ASCII, seeds nothing; only 锟烫屯 among the
+    // ideographs and '?' in ASCII can (see below).
+    if ((c < 0x80 && c != '?') || (c >= 0x4E00 && c <= 0x9FFF && c != U'锟' && c != U'烫' && c != U'屯')) {
+      ++i;
+      continue;
+    }
     size_t seed_len = 0;
     if (c == '?') {
       seed_len = is_question_mark_seed(t, i) ? 1 : 0;

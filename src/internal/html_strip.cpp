@@ -222,6 +222,14 @@ StrippedMarkup strip_markup(std::string_view s, SourceBuilder& out) {
     if (end > text_start) out.append_verbatim(s.substr(text_start, end - text_start), static_cast<uint32_t>(text_start));
   };
   while (i < n) {
+    // Text between markup, eight bytes at a time.
+    while (n - i >= 8) {
+      uint64_t word;
+      std::memcpy(&word, s.data() + i, sizeof word);
+      if ((word_has_byte(word, '<') | word_has_byte(word, '&')) != 0) break;
+      i += 8;
+    }
+    if (i >= n) break;
     const char c = s[i];
     if (c != '<' && c != '&') {
       ++i;

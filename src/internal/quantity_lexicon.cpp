@@ -96,14 +96,22 @@ bool test_bit(const std::vector<uint64_t>& bits, char32_t c) {
 void QuantityLexicon::build_index() {
   cue_first_.assign(0x10000 / 64, 0);
   unit_first_.assign(0x10000 / 64, 0);
+  cue_last_.assign(0x10000 / 64, 0);
   for (auto& b : cue_buckets_) b.clear();
   for (auto& b : unit_buckets_) b.clear();
+  for (auto& b : cue_last_buckets_) b.clear();
   // Buckets keep the vectors' longest-first order, so the first match is the longest.
   for (const CueEntry& c : cues) {
     const char32_t f = c.word[0];
     if (f >= 0x10000) continue;
     cue_first_[f >> 6] |= uint64_t{1} << (f & 63);
     cue_buckets_[f % kBuckets].push_back(&c);
+  }
+  // Every cue goes in: one whose last code point is outside the BMP must still be found.
+  for (const CueEntry& c : cues) {
+    const char32_t l = c.word.back();
+    if (l < 0x10000) cue_last_[l >> 6] |= uint64_t{1} << (l & 63);
+    cue_last_buckets_[l % kBuckets].push_back(&c);
   }
   for (const UnitEntry& u : units) {
     const char32_t f = u.unit[0];
@@ -115,6 +123,11 @@ void QuantityLexicon::build_index() {
 
 const std::vector<const CueEntry*>& QuantityLexicon::cues_starting_with(char32_t c) const {
   return test_bit(cue_first_, c) ? cue_buckets_[c % kBuckets] : kNoCues;
+}
+
+const std::vector<const CueEntry*>& QuantityLexicon::cues_ending_with(char32_t c) const {
+  if (c < 0x10000 && !test_bit(cue_last_, c)) return kNoCues;
+  return cue_last_buckets_[c % kBuckets];
 }
 
 const std::vector<const UnitEntry*>& QuantityLexicon::units_starting_with(char32_t c) const {

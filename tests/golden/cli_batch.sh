@@ -49,6 +49,9 @@ case "$case" in
     expect_rc 2 "$bin" targets --fields doc,nope corpus
     grep -q "valid fields: doc,clause_id" err || fail "unknown field message: $(cat err)"
     expect_rc 2 "$bin" targets --script latin corpus
+    expect_rc 2 "$bin" clean -f csv corpus
+    grep -q "clean --diagnostics or --metadata" err || fail "clean -f csv message: $(cat err)"
+    expect_rc 2 "$bin" targets --files-from no-such-list.txt
     expect_rc 3 "$bin" targets -o /dev/full corpus
     grep -q "^zhpolicy: /dev/full: " err || fail "/dev/full message: $(cat err)"
     expect_rc 3 "$bin" targets -o no/such/dir/out.tsv corpus
@@ -187,6 +190,53 @@ PY
     "$bin" summary -q --fields doc --no-header corpus |
       parallel --will-cite -k -X -n 5 "$bin" targets -q -j1 -f tsv --no-header >par.tsv
     same one.tsv par.tsv "parallel -X over files differs from one process"
+    ;;
+
+  interrupted)  # a killed -o run leaves neither a partial file nor its temporary
+    echo old >result.tsv
+    mkfifo never.txt  # reading it blocks: the run is caught after opening its output
+    "$bin" targets -q -j1 -o result.tsv corpus/a/2022_news_report.txt never.txt >out 2>err &
+    pid=$!
+    for _ in $(seq 100); do ls | grep -q '^result\.tsv\.tmp' && break; sleep 0.05; done
+    ls | grep -q '^result\.tsv\.tmp' || fail "no temporary file while writing"
+    kill -TERM "$pid"; wait "$pid"; rc=$?
+    [ "$rc" -eq 143 ] || fail "exit $rc after SIGTERM, want 143"
+    [ "$(cat result.tsv)" = old ] || fail "result.tsv was replaced"
+    ls | grep -q '\.tmp' && fail "the temporary file was left: $(ls)"
+    ;;
+
+  neutralise)  # formula-like text cells get a ', numbers and the stdin name - do not
+    printf '一、目标\n-新增学位1000个，下降-3.5个百分点。\n' >inj.txt
+    expect_rc 0 "$bin" targets -f csv --fields doc,sentence,value - <inj.txt
+    [ "$(sed -n 2p out)" = "-,'-新增学位1000个，下降-3.5个百分点。,1000"$'\r' ] || fail "csv row: $(sed -n 2p out | od -c | head -3)"
+    expect_rc 0 "$bin" targets -f tsv --no-header --fields sentence,value inj.txt
+    head -1 out | grep -q "^'-新增学位" || fail "tsv sentence not neutralised: $(head -1 out)"
+    expect_rc 0 "$bin" targets -f jsonl --fields sentence inj.txt
+    head -1 out | grep -q '^{"sentence":"-新增' || fail "jsonl must not be neutralised: $(head -1 out)"
+    ;;
+
+  progress)  # the bar: on a terminal with several inputs only; never with -q or on a pipe
+    command -v script >/dev/null || { echo "SKIPPED: script(1) is not installed"; exit 77; }
+    script -qec "$bin targets -j1 -o t.tsv corpus" /dev/null >tty.out 2>&1
+    grep -q "files .* MB/s .* ETA" tty.out || fail "no progress bar on a terminal: $(head -c 200 tty.out)"
+    script -qec "$bin targets -j1 -q -o t.tsv corpus" /dev/null >tty.out 2>&1
+    [ -s tty.out ] && fail "progress bar despite -q: $(head -c 200 tty.out)"
+    script -qec "$bin targets -j1 -o t.tsv corpus/a/2022_news_report.txt" /dev/null >tty.out 2>&1
+    [ -s tty.out ] && fail "progress bar for one input: $(head -c 200 tty.out)"
+    script -qec "$bin targets -j1 -f tsv corpus" /dev/null >tty.out 2>&1  # rows stream to the terminal
+    head -1 tty.out | grep -q "^doc	clause_id" || fail "progress bar mixed into streamed rows: $(head -c 200 tty.out)"
+    expect_rc 0 "$bin" targets -j1 -o t.tsv corpus
+    [ -s err ] && fail "something on a piped stderr: $(head -c 200 err)"
+    ;;
+
+  summary_kinds)  # the by-kind counts (and damaged spans) add up to the diagnostics
+    expect_rc 0 "$bin" summary -q -f tsv corpus
+    awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+      { s = 0
+        split("removed_markup removed_chrome removed_related removed_copyright removed_spam removed_metadata removed_duplicate removed_pinyin invalid_bytes numbering damaged_spans", k, " ")
+        for (j in k) { if (!(k[j] in col)) { print "no column " k[j]; exit } s += $col[k[j]] }
+        if (s != $col["diagnostics"]) print $1 ": " s " != " $col["diagnostics"] }' out >bad
+    [ -s bad ] && fail "$(cat bad)"
     ;;
 
   *) echo "unknown case $case"; exit 2 ;;

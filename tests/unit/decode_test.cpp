@@ -146,3 +146,29 @@ TEST_CASE("decode: empty input is empty text", "[decode]") {
   CHECK_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // > U+10FFFF
   CHECK(is_valid_utf8("\xF0\x9F\x98\x80"));
 }
+
+TEST_CASE("decode: a file of UTF-8 lines and GB18030 lines decodes each as what it is", "[decode]") {
+  const std::string utf8_part = "一、总体目标\n到2025年，学前三年毛入园率达到95%以上。\n";
+  const std::string gb_part = "二、主要任务\n新建、改扩建幼儿园12所，新增学位3600个。\n";
+  const std::string gb_bytes = test::encode_as(gb_part, "GB18030");
+  DecodedText d = must_decode(utf8_part + gb_bytes);
+  CHECK(d.encoding == "UTF-8+GB18030");
+  CHECK(d.encoding_how == "mixed");
+  CHECK(d.text == utf8_part + gb_part);
+  CHECK(d.diagnostics.empty());
+  // The map still leads back to the input: the first GB18030 character is at the end of
+  // the UTF-8 part, the second two bytes later.
+  CHECK(d.map.to_input(utf8_part.size()) == utf8_part.size());
+  CHECK(d.map.to_input(utf8_part.size() + 3) == utf8_part.size() + 2);
+  // The other order, and Big5 instead of GB18030.
+  const std::string big5_part = "二、主要任務\n新建、改擴建幼兒園12所，新增學位3600個。\n";
+  DecodedText b = must_decode(test::encode_as(big5_part, "Big5") + utf8_part);
+  CHECK(b.encoding == "UTF-8+Big5");
+  CHECK(b.text == big5_part + utf8_part);
+}
+
+TEST_CASE("decode: a GB18030 file with a few chance-valid UTF-8 bytes is not mixed", "[decode]") {
+  const std::string gb = test::encode_as("教育\n一、总体目标\n到2025年，学前三年毛入园率达到95%以上。\n", "GB18030");
+  DecodedText d = must_decode(gb + "\xC2\xB7\n" + gb);  // "·" as UTF-8: no evidence of a UTF-8 page
+  CHECK(d.encoding == "GB18030");
+}

@@ -396,6 +396,20 @@ TEST_CASE("segment: a lone 一是, 统一是 and 首先/其次 are not inline it
   CHECK(outline("前言。一是甲。二是乙。\n1.甲\n2.乙") == "1 1.|2 2.");
 }
 
+TEST_CASE("segment: a lone 一是 after a complete run stays text of the run's last item", "[segment]") {
+  // Found by the segment fuzzer: the run ended at the lone 一是, which then belonged to no
+  // inline item while its sentence began inside one.
+  const std::string text = "1.甲\n一是加强。二是完善:一是关键。\n2.乙";
+  const Segmentation s = seg(text);
+  check_invariants(s, zhpolicy::to_code_points(text).size());
+  CHECK(outline(text) == "1 1.|1.1 一是|1.2 二是|2 2.");
+  CHECK(slice(text, s.clauses[3].start, s.clauses[3].end) == "二是完善:一是关键。");
+  // A second complete run still starts where its 一是 is.
+  const std::string two = "1.甲\n一是加强。二是完善:一是关键。二是落实。\n2.乙";
+  check_invariants(seg(two), zhpolicy::to_code_points(two).size());
+  CHECK(outline(two) == "1 1.|1.1 一是|1.2 二是|1.1_2 一是|1.2_2 二是|2 2.");
+}
+
 // ---------------------------------------------------------------------------------------
 // Ranges, titles, preamble
 

@@ -86,6 +86,12 @@ TEST_CASE("table: formula-like text cells are neutralised in CSV/TSV, numbers an
   CHECK(written(t, Format::kJsonl).find("\"text\":\"=HYPERLINK") != std::string::npos);
 }
 
+TEST_CASE("table: the doc name - of standard input is not neutralised, -x is", "[table]") {
+  const Table t{"t", {{"doc"}, {"text"}}, {{"-", "-x"}}};
+  CHECK(written(t, Format::kTsv) == "doc\ttext\n-\t'-x\n");
+  CHECK(written(t, Format::kCsv) == "doc,text\r\n-,'-x\r\n");
+}
+
 TEST_CASE("table: --fields selects and orders columns, an unknown field lists the valid ones", "[table]") {
   WriteOptions o;
   o.fields = {"value", "doc"};

@@ -1,0 +1,40 @@
+// The tables made from documents: bounds that keep the output linear in the input.
+#include "zhpolicy/report.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "zhpolicy/pipeline.hpp"
+
+using namespace zhpolicy;
+
+TEST_CASE("report: a target's sentence cell is cut around it when the sentence is very long", "[report]") {
+  // One "sentence" of 2000 numbers (no 。 in it): each row repeating it whole made the
+  // output grow with the square of the input.
+  std::string text = "到2025年，";
+  for (int k = 0; k < 2000; ++k) text += "比例不低于15%，";
+  text += "全面完成。";
+  Result<Document> doc = process_document(text, "long.txt");
+  REQUIRE(doc.ok());
+  REQUIRE(doc->targets.size() >= 2000);
+  const Table t = targets_table({&*doc});
+  size_t sentence = 0;
+  while (t.columns[sentence].name != "sentence") ++sentence;
+  size_t longest = 0;
+  for (const auto& row : t.rows) longest = std::max(longest, row[sentence].size());
+  CHECK(longest <= 3 * 250);  // about 200 code points of context, 3 bytes each, and "…"
+  const std::string& middle = t.rows[1000][sentence];
+  CHECK(middle.rfind("…", 0) == 0);
+  CHECK(middle.size() >= 3 + 3);
+  CHECK(middle.compare(middle.size() - 3, 3, "…") == 0);
+  CHECK(t.rows[1000][5] == "不低于15%");  // the text column is still the expression
+}
+
+TEST_CASE("report: a sentence of ordinary length stays whole", "[report]") {
+  const std::string text = "到2025年，学前三年毛入园率达到95%以上，新增学位3600个。";
+  Result<Document> doc = process_document(text, "short.txt");
+  REQUIRE(doc.ok());
+  const Table t = targets_table({&*doc});
+  REQUIRE(t.rows.size() == 2);
+  CHECK(t.rows[0][4] == text);
+  CHECK(t.rows[1][4] == text);
+}
