@@ -1,5 +1,5 @@
-// Shared by the conformance tests: the documented deviations (tests/data/
-// conformance_deviations.tsv) and the one-line summary per spec file that
+// Shared by the conformance tests: loading a spec file, the documented deviations
+// (tests/data/conformance_deviations.tsv) and the one-line summary per spec file that
 // scripts/conformance.sh collects into a table.
 #pragma once
 
@@ -12,7 +12,37 @@
 #include <utility>
 #include <vector>
 
+#include "json_mini.hpp"
+
 namespace zhpolicy::test {
+
+#ifndef ZHPOLICY_SHARED_DIR
+#define ZHPOLICY_SHARED_DIR "ZHPOLICY_SHARED_DIR-not-defined"
+#endif
+
+inline std::string spec_dir() { return std::string(ZHPOLICY_SHARED_DIR) + "/conformance/recognizers-zh"; }
+
+// Loads a spec file (a JSON array of cases); on failure returns false and says why.
+inline bool load_spec(const std::string& name, JsonValue* out, std::string* why) {
+  const std::string path = spec_dir() + "/" + name;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    *why = "conformance data not found: " + path;
+    return false;
+  }
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  std::string error;
+  if (!JsonReader::parse(buffer.str(), out, &error)) {
+    *why = path + ": " + error;
+    return false;
+  }
+  if (!out->is_array()) {
+    *why = path + ": the top level is not an array";
+    return false;
+  }
+  return true;
+}
 
 #ifndef ZHPOLICY_TEST_DATA_DIR
 #define ZHPOLICY_TEST_DATA_DIR ZHPOLICY_DATA_DIR "/../tests/data"

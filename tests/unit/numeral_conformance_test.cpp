@@ -41,37 +41,10 @@
 namespace {
 
 using zhpolicy::test::code_points_to_utf8;
-using zhpolicy::test::JsonReader;
 using zhpolicy::test::JsonValue;
+using zhpolicy::test::load_spec;
 using zhpolicy::test::utf8_to_code_points;
 
-#ifndef ZHPOLICY_SHARED_DIR
-#define ZHPOLICY_SHARED_DIR "ZHPOLICY_SHARED_DIR-not-defined"
-#endif
-
-std::string spec_dir() { return std::string(ZHPOLICY_SHARED_DIR) + "/conformance/recognizers-zh"; }
-
-// Loads a spec file; on failure returns false and says why.
-bool load_spec(const std::string& name, JsonValue* out, std::string* why) {
-  const std::string path = spec_dir() + "/" + name;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    *why = "conformance data not found: " + path;
-    return false;
-  }
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  std::string error;
-  if (!JsonReader::parse(buffer.str(), out, &error)) {
-    *why = path + ": " + error;
-    return false;
-  }
-  if (!out->is_array()) {
-    *why = path + ": the top level is not an array";
-    return false;
-  }
-  return true;
-}
 
 // One entity, expected or found: [start, end] inclusive like the specs, and its value.
 struct Entity {

@@ -54,36 +54,10 @@ namespace {
 
 using zhpolicy::BoundReading;
 using zhpolicy::test::code_points_to_utf8;
-using zhpolicy::test::JsonReader;
 using zhpolicy::test::JsonValue;
+using zhpolicy::test::load_spec;
 using zhpolicy::test::utf8_to_code_points;
 
-#ifndef ZHPOLICY_SHARED_DIR
-#define ZHPOLICY_SHARED_DIR "ZHPOLICY_SHARED_DIR-not-defined"
-#endif
-
-std::string range_spec_dir() { return std::string(ZHPOLICY_SHARED_DIR) + "/conformance/recognizers-zh"; }
-
-bool load_range_spec(const std::string& name, JsonValue* out, std::string* why) {
-  const std::string path = range_spec_dir() + "/" + name;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    *why = "conformance data not found: " + path;
-    return false;
-  }
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  std::string error;
-  if (!JsonReader::parse(buffer.str(), out, &error)) {
-    *why = path + ": " + error;
-    return false;
-  }
-  if (!out->is_array()) {
-    *why = path + ": the top level is not an array";
-    return false;
-  }
-  return true;
-}
 
 struct Found {
   size_t start = 0;  // inclusive, like the specs
@@ -277,7 +251,7 @@ template <typename Runner>
 bool conformance_run(const std::string& file, bool ordinal, Runner runner, Report* report, size_t* cases_count) {
   JsonValue spec;
   std::string why;
-  if (!load_range_spec(file, &spec, &why)) {
+  if (!load_spec(file, &spec, &why)) {
     WARN("SKIPPED range conformance (" << file << "): " << why);
     return false;
   }
