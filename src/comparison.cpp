@@ -263,16 +263,6 @@ struct Num {
   bool single_chinese_digit = false;  // 一, 三: often inside a word (统一以上)
 };
 
-uint64_t unit_magnitude(char32_t c) {
-  switch (c) {
-    case U'十': case U'拾': return 10;
-    case U'百': case U'佰': return 100;
-    case U'千': case U'仟': return 1000;
-    case U'万': case U'萬': return 10000;
-    case U'亿': case U'億': return 100000000;
-    default: return 0;
-  }
-}
 
 bool is_approx_char(char32_t c) {
   c = fold(c);
@@ -347,8 +337,10 @@ std::optional<Num> read_number(std::u32string_view t, size_t pos, bool sign) {
   // "三千 九百 六十五": Chinese groups spaced after their unit, each smaller than it.
   if (r.script == NumeralScript::kChinese && !n.approximate && !r.has(ScannedNumber::kHasPoint)) {
     for (;;) {
-      const uint64_t magnitude = unit_magnitude(t[n.end - 1]);
-      if (magnitude == 0) break;
+      const int exponent = numeral_unit_exponent(t[n.end - 1]);
+      if (exponent == 0) break;
+      uint64_t magnitude = 1;
+      for (int e = 0; e < exponent; ++e) magnitude *= 10;
       size_t k = n.end;
       if (k >= t.size() || !is_space(t[k])) break;
       k = skip_spaces(t, k);

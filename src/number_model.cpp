@@ -52,17 +52,6 @@ bool is_numeral_word(char32_t c) {
 
 char32_t at(std::u32string_view t, size_t i) { return i < t.size() ? t[i] : 0; }
 
-// The exponent of a unit character 十百千万亿 (and 拾佰仟), 0 for anything else.
-int unit_exponent(char32_t c) {
-  switch (c) {
-    case U'十': case U'拾': return 1;
-    case U'百': case U'佰': return 2;
-    case U'千': case U'仟': return 3;
-    case U'万': case U'萬': return 4;
-    case U'亿': case U'億': return 8;
-    default: return 0;
-  }
-}
 
 // ---------------------------------------------------------------------------------------
 // The squeezed text.
@@ -91,7 +80,7 @@ Squeezed squeeze(std::u32string_view in) {
       }
     }
     // 倆/俩 (colloquial "two") before a unit is the digit two: 倆千.
-    if ((c == U'倆' || c == U'俩') && unit_exponent(at(in, i + 1)) > 0) c = U'两';
+    if ((c == U'倆' || c == U'俩') && numeral_unit_exponent(at(in, i + 1)) > 0) c = U'两';
     s.text.push_back(c);
     s.origin.push_back(i);
     ++i;
@@ -286,7 +275,7 @@ bool read_slash_fraction(std::u32string_view t, size_t i, bool signs, Reading* o
     return false;
   }
   // The denominator is the digits only ("1/2的" stops at 的; "3/5万" is not a fraction).
-  if (unit_exponent(at(t, b.end)) > 0) return false;
+  if (numeral_unit_exponent(at(t, b.end)) > 0) return false;
   bool inexact = false;
   Wide q;
   if (!divide(wide(a.value), wide(b.value), &q, &inexact)) return false;
@@ -342,14 +331,14 @@ bool read_unit_start(std::u32string_view t, size_t i, Reading* out) {
   if (i > 0 && is_numeral(t[i - 1])) return false;
   const char32_t c = t[i];
   if (c == U'半') {
-    const int u = unit_exponent(at(t, i + 1));
+    const int u = numeral_unit_exponent(at(t, i + 1));
     if (u < 2 || is_numeral(at(t, i + 2))) return false;
     out->begin = i;
     out->end = i + 2;
     out->value = Wide{5, u - 1, false};
     return true;
   }
-  const int u = unit_exponent(c);
+  const int u = numeral_unit_exponent(c);
   if (u != 2 && u != 3) return false;
   const char32_t d = at(t, i + 1);
   const int v = numeral_digit_value(d);
@@ -397,7 +386,7 @@ bool read_at(std::u32string_view t, size_t i, Reading* out) {
   out->end = r.end;
   out->value = wide(r.value);
 
-  const bool prefix_form = unit_exponent(t[from]) >= 2;
+  const bool prefix_form = numeral_unit_exponent(t[from]) >= 2;
   switch (r.kind) {
     case NumberKind::kPercent:
     case NumberKind::kPermille:

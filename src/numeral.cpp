@@ -742,6 +742,11 @@ bool is_chinese_numeral_char(char32_t c) {
   return detail::is_chinese_digit(k) || detail::is_unit(k);
 }
 
+int numeral_unit_exponent(char32_t c) {
+  const uint8_t k = detail::classify(c);
+  return detail::is_unit(k) ? detail::value_of(k) : 0;
+}
+
 Decimal make_decimal(uint64_t coefficient, int32_t exponent, bool negative) {
   if (coefficient == 0) return Decimal{};
   while (coefficient % 10 == 0) {

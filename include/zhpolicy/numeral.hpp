@@ -39,6 +39,10 @@ int numeral_digit_value(char32_t c);
 // for the Chinese and financial ones) or a multiplier 十拾百佰千仟万萬亿億.
 bool is_chinese_numeral_char(char32_t c);
 
+// The power of ten of a multiplier character: 十拾 1, 百佰 2, 千仟 3, 万萬 4, 亿億 8; 0 for
+// anything else.
+int numeral_unit_exponent(char32_t c);
+
 // An exact decimal number: (negative ? -1 : 1) * coefficient * 10^exponent.
 // Canonical form (what every function here returns): no trailing zero digits in the
 // coefficient unless it is 0, and zero is {0, 0, false}. Compare canonical values with ==.

@@ -586,3 +586,14 @@ TEST_CASE("numeral: scanning every position of mixed text stays within bounds", 
   }
   CHECK(found > 30);
 }
+
+TEST_CASE("numeral: multiplier characters and their powers of ten", "[numeral]") {
+  CHECK(zhpolicy::numeral_unit_exponent(U'十') == 1);
+  CHECK(zhpolicy::numeral_unit_exponent(U'佰') == 2);
+  CHECK(zhpolicy::numeral_unit_exponent(U'千') == 3);
+  CHECK(zhpolicy::numeral_unit_exponent(U'萬') == 4);
+  CHECK(zhpolicy::numeral_unit_exponent(U'亿') == 8);
+  CHECK(zhpolicy::numeral_unit_exponent(U'三') == 0);
+  CHECK(zhpolicy::numeral_unit_exponent(U'兆') == 0);  // mega in policy text: not a numeral unit here
+  CHECK(zhpolicy::numeral_unit_exponent('7') == 0);
+}
