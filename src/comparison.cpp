@@ -36,6 +36,7 @@
 #include <numeric>
 
 #include "internal/quantity_lexicon.hpp"
+#include "zhpolicy/normalize.hpp"
 
 namespace zhpolicy {
 namespace {
@@ -49,25 +50,13 @@ bool is_space(char32_t c) { return c == ' ' || c == '\t' || c == 0x3000 || c == 
 bool is_ascii_digit(char32_t c) { return c >= '0' && c <= '9'; }
 bool is_ascii_letter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-// Folds what the words may be written with to the form the tables use.
+// The project's fold (width, dashes, traditional -> simplified: normalize.hpp), plus the
+// slanted comparison signs the specs write, which Unicode does not decompose to ≥ ≤.
 char32_t fold(char32_t c) {
-  if (c >= 0xFF01 && c <= 0xFF5E) return c - 0xFEE0;  // full-width ASCII
   switch (c) {
-    case U'於': return U'于';
-    case U'過': return U'过';
-    case U'滿': return U'满';
-    case U'餘': return U'余';
-    case U'幾': return U'几';
-    case U'與': return U'与';
-    case U'間': return U'间';
-    case U'內': return U'内';
-    case U'並': return U'并';
-    case U'為': return U'为';
-    case U'達': return U'达';
-    case U'處': return U'处';
     case U'≧': case U'⩾': return U'≥';
     case U'≦': case U'⩽': return U'≤';
-    default: return c;
+    default: return fold_char(c);
   }
 }
 
