@@ -33,6 +33,7 @@ namespace {
 
 using detail::CueEntry;
 using detail::CueRole;
+using detail::CueWeight;
 
 // The lexicon, through a reference local to this file: cue_at() runs at most positions of a
 // sentence, and quantity_lexicon() is an out-of-line call per use.
@@ -114,9 +115,6 @@ bool is_year(const ScannedNumber& n) {
   return v && *v >= 1949 && *v <= 2100;
 }
 
-// Counts cue words of `role` inside [begin, end) whose value is `value` (any value when it
-// is empty); overlapping occurrences of different cues count separately, as "确保" counts
-// both as a target cue and a strength.
 // Calls on_cue(cue) for every occurrence of every cue word inside [begin, end), so that
 // callers needing several counts walk the text once.
 template <typename OnCue>
@@ -139,12 +137,12 @@ KindCues count_kind_cues(std::u32string_view text, size_t begin, size_t end) {
   KindCues n;
   for_each_cue(text, begin, end, [&n](const CueEntry& c) {
     if (c.role == CueRole::kTargetCue) {
-      n.target_strong += c.value == "strong";
-      n.target_weak += c.value == "weak";
+      n.target_strong += c.weight == CueWeight::kStrong;
+      n.target_weak += c.weight == CueWeight::kWeak;
     } else if (c.role == CueRole::kStatusCue) {
-      n.status_strong += c.value == "strong";
-      n.status_weak += c.value == "weak";
-      n.status_genre += c.value == "genre";
+      n.status_strong += c.weight == CueWeight::kStrong;
+      n.status_weak += c.weight == CueWeight::kWeak;
+      n.status_genre += c.weight == CueWeight::kGenre;
     }
   });
   return n;

@@ -74,7 +74,19 @@ std::string parse_quantity_lexicon(std::string_view units_tsv, std::string_view 
   err = for_each_row(cues_tsv, "data/quantity_cues.tsv", 3, [&](const auto& f) -> std::string {
     CueRole role;
     if (!parse_role(f[1], role)) return "unknown role '" + std::string(f[1]) + "'";
-    out.cues.push_back({normalize(f[0]), role, std::string(f[2])});
+    CueWeight weight = CueWeight::kNone;
+    if (role == CueRole::kTargetCue || role == CueRole::kStatusCue) {
+      if (f[2] == "strong") {
+        weight = CueWeight::kStrong;
+      } else if (f[2] == "weak") {
+        weight = CueWeight::kWeak;
+      } else if (f[2] == "genre" && role == CueRole::kStatusCue) {
+        weight = CueWeight::kGenre;
+      } else {
+        return "unknown weight '" + std::string(f[2]) + "' (strong, weak; genre for status_cue)";
+      }
+    }
+    out.cues.push_back({normalize(f[0]), role, std::string(f[2]), weight});
     return "";
   });
   if (!err.empty()) return err;

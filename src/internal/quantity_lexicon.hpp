@@ -25,10 +25,19 @@ enum class CueRole {
   kPeriod,
 };
 
+// How much a target_cue / status_cue row says about a sentence (its value column).
+enum class CueWeight : uint8_t {
+  kNone,    // rows of the other roles
+  kStrong,  // decides a sentence
+  kWeak,    // as common in reports as in plans: breaks a tie between documents' strong cues
+  kGenre,   // marks a news report; counted per document
+};
+
 struct CueEntry {
   std::u32string word;
   CueRole role;
-  std::string value;  // comparator, direction, strength, or "-"
+  std::string value;  // comparator, direction, strength, weight, or "-"
+  CueWeight weight = CueWeight::kNone;  // value parsed once, for the kind cues
 };
 
 struct QuantityLexicon {

@@ -78,6 +78,18 @@ TEST_CASE("data: quantity_cues.tsv is sorted by role and word, unique, folded", 
   CHECK(detail::quantity_lexicon().cues.size() == f.rows.size());
 }
 
+TEST_CASE("data: a kind cue with an unknown weight is refused, not silently ignored", "[data]") {
+  detail::QuantityLexicon lexicon;
+  const std::string err = detail::parse_quantity_lexicon(detail::units_tsv_text(), "将\ttarget_cue\tstong\n", lexicon);
+  CHECK(err.find("unknown weight 'stong'") != std::string::npos);
+  detail::QuantityLexicon genre_on_target;
+  CHECK(detail::parse_quantity_lexicon(detail::units_tsv_text(), "将\ttarget_cue\tgenre\n", genre_on_target) != "");
+  detail::QuantityLexicon ok;
+  CHECK(detail::parse_quantity_lexicon(detail::units_tsv_text(), "已\tstatus_cue\tstrong\n", ok) == "");
+  REQUIRE(ok.cues.size() == 1);
+  CHECK(ok.cues[0].weight == detail::CueWeight::kStrong);
+}
+
 TEST_CASE("data: boilerplate.tsv is sorted, unique, folded and loads", "[data]") {
   DataFile f = read_data("boilerplate.tsv");
   CHECK(f.has_format_header);
