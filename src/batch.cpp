@@ -127,9 +127,7 @@ DocumentOutcome process_item(BatchItem& item, const BatchOptions& options,
       bytes = std::move(*read);
     }
     out.bytes = bytes.size();
-    Result<Document> doc = process_document(bytes, out.name, options.pipeline);
-    bytes.clear();
-    bytes.shrink_to_fit();
+    Result<Document> doc = process_owned_document(std::move(bytes), out.name, options.pipeline);
     if (!doc.ok()) {
       out.status = doc.status();
       return out;

@@ -85,25 +85,39 @@ struct Op {
   bool space;           // emit one ' ' standing for [begin, end)
 };
 
+// A pinyin annotation dropped from a line.
 struct Removal {
-  uint32_t cp;                    // offset within the line's clean text
-  uint32_t src_begin, src_end;    // decoded bytes
-  std::string text;
+  uint32_t cp;                  // offset within the line's clean text
+  uint32_t src_begin, src_end;  // decoded bytes
+  uint32_t begin, end;          // intermediate-text bytes: the annotation as written
 };
 
+// What classification reads of a short line. Built for one line at a time: a page of
+// many short lines would otherwise hold three code point copies of each until the end.
+struct ShortLineForms {
+  std::u32string original;  // code points of the line's clean text
+  std::u32string folded;    // fold() of `original`
+  std::u32string compact;   // folded, lower-cased, no spaces
+  detail::MarkerHits hits;  // the boilerplate markers in `compact`
+};
+
+// One line of the page. Its clean text is not stored: it is ops_[ops_begin, ops_end)
+// over the intermediate text, materialised where a pass needs it (line_text()), so the
+// line table costs a few dozen bytes a line whatever the line's length.
 struct Line {
   uint32_t ops_begin = 0, ops_end = 0;
-  std::string text;           // cleaned
+  uint32_t removals_begin = 0, removals_end = 0;  // its pinyin annotations in removals_
   uint32_t cps = 0;
-  std::u32string original;    // code points of `text` (emit() joins them into CleanText::chars)
-  std::u32string folded;      // short lines only: fold() of `original`
-  std::u32string compact;     // short lines only: folded, lower-cased, no spaces
-  detail::MarkerHits hits;    // short lines only: the boilerplate markers in `compact`
   uint32_t src_begin = 0, src_end = 0;  // decoded bytes of the raw line
-  std::vector<Removal> pinyin;
+  // Short lines only, from their ShortLineForms, for the passes that run after them:
+  uint16_t markers = 0;        // bit k: a marker of MarkerKind k matches
+  bool title_shape = false;    // could be a title by its shape (is_title_shaped)
+  bool names_kind = false;     // ends with a kind of document ("…方案", "…通知")
+  bool has_full_stop = false;  // contains 。
   Fate fate = Fate::kBody;
   DiagnosticKind kind = DiagnosticKind::kChrome;
-  std::string what;
+  std::string_view what;  // a static label
+  bool has(MarkerKind k) const { return (markers >> static_cast<unsigned>(k)) & 1u; }
 };
 
 bool is_space_like(char32_t c) {
@@ -126,33 +140,65 @@ class Cleaner {
  private:
   void split_lines(std::string_view t, const std::vector<SourcePiece>& pieces);
   void scan_line(std::string_view t, uint32_t begin, uint32_t end, detail::PieceCursor& cursor);
-  void classify();
+  void read_short_line(Line& line, ShortLineForms& forms);
+  void classify_line(size_t i, const ShortLineForms& forms, const ShortLineForms* next);
   void classify_tail();
-  void classify_line(size_t i);
   void find_title();
+  void remove_article_footer();
   void remove_duplicates();
-  void emit(std::string_view t, const std::vector<SourcePiece>& pieces);
-  void parse_metadata(Line& line);
+  void emit(const std::vector<SourcePiece>& pieces);
+  void parse_metadata(const Line& line, const ShortLineForms& forms);
   void add_metadata(std::string key, std::string value, const Line& line);
-  void set_fate(Line& line, Fate fate, DiagnosticKind kind, std::string what) {
+  void set_fate(Line& line, Fate fate, DiagnosticKind kind, std::string_view what) {
     line.fate = fate;
     line.kind = kind;
-    line.what = std::move(what);
+    line.what = what;
   }
   bool short_line(const Line& l) const { return l.cps <= kMaxClassifiedLine; }
+  // The clean text of a line, in `buffer` (overwritten).
+  const std::string& line_text(const Line& l, std::string& buffer) const;
+  std::string line_text(const Line& l) const {
+    std::string text;
+    line_text(l, text);
+    return text;
+  }
 
   const DecodedText& decoded_;
   const CleanOptions& options_;
+  std::string_view t_;  // the intermediate text: decoded, or stripped of markup
   std::vector<Op> ops_;
+  std::vector<Removal> removals_;
   std::vector<Line> lines_;
+  // Forms of the line being scanned and of the one before it, which is classified then:
+  // classification may look one line ahead.
+  ShortLineForms forms_[2];
+  // compact forms of the first lines, where find_title() looks for the 信息名称 value.
+  std::vector<std::u32string> head_compact_;
   CleanText out_;
   std::vector<Diagnostic> markup_diagnostics_;
 };
+
+// How far into the page find_title() looks.
+constexpr size_t kTitleScanLines = 20;
+
+const std::string& Cleaner::line_text(const Line& l, std::string& buffer) const {
+  buffer.clear();
+  for (uint32_t k = l.ops_begin; k < l.ops_end; ++k) {
+    const Op& op = ops_[k];
+    if (op.space) {
+      buffer.push_back(' ');
+    } else {
+      buffer.append(t_.substr(op.begin, op.end - op.begin));
+    }
+  }
+  return buffer;
+}
 
 void Cleaner::scan_line(std::string_view t, uint32_t begin, uint32_t end,
                         detail::PieceCursor& cursor) {
   Line line;
   line.ops_begin = static_cast<uint32_t>(ops_.size());
+  line.removals_begin = static_cast<uint32_t>(removals_.size());
   cursor.source_range(begin, end, line.src_begin, line.src_end);
   bool pending_space = false;
   uint32_t space_begin = 0, space_end = 0;
@@ -223,8 +269,9 @@ void Cleaner::scan_line(std::string_view t, uint32_t begin, uint32_t end,
         }
         r.cp = counted_cps;
         cursor.source_range(static_cast<uint32_t>(at), static_cast<uint32_t>(at + len), r.src_begin, r.src_end);
-        r.text = std::string(t.substr(at, len));
-        line.pinyin.push_back(std::move(r));
+        r.begin = static_cast<uint32_t>(at);
+        r.end = static_cast<uint32_t>(at + len);
+        removals_.push_back(r);
         i = at + len;
         continue;
       }
@@ -241,24 +288,53 @@ void Cleaner::scan_line(std::string_view t, uint32_t begin, uint32_t end,
   }
   close_run(static_cast<uint32_t>(end));
   line.ops_end = static_cast<uint32_t>(ops_.size());
-  for (uint32_t k = line.ops_begin; k < line.ops_end; ++k) {
-    if (ops_[k].space) {
-      line.text.push_back(' ');
-    } else {
-      line.text.append(t.substr(ops_[k].begin, ops_[k].end - ops_[k].begin));
+  line.removals_end = static_cast<uint32_t>(removals_.size());
+  for (; counted_ops < line.ops_end; ++counted_ops) {
+    const Op& op = ops_[counted_ops];
+    counted_cps += op.space ? 1 : static_cast<uint32_t>(detail::count_code_points(t.substr(op.begin, op.end - op.begin)));
+  }
+  line.cps = counted_cps;
+  if (line.cps == 0) {  // blank lines carry nothing
+    ops_.resize(line.ops_begin);
+    removals_.resize(line.removals_begin);
+    return;
+  }
+  const size_t index = lines_.size();
+  ShortLineForms& forms = forms_[index % 2];
+  if (short_line(line)) read_short_line(line, forms);
+  if (index < kTitleScanLines) head_compact_.push_back(short_line(line) ? forms.compact : std::u32string());
+  lines_.push_back(line);
+  // The line before can be classified now that the one it may look at is read.
+  if (index > 0 && lines_[index - 1].fate == Fate::kBody && short_line(lines_[index - 1])) {
+    classify_line(index - 1, forms_[(index - 1) % 2], short_line(line) ? &forms : nullptr);
+  }
+}
+
+// Classification reads a short line through its forms; what later passes need of them
+// is kept in the line as flags.
+void Cleaner::read_short_line(Line& line, ShortLineForms& forms) {
+  std::string text;
+  forms.original = to_code_points(line_text(line, text));
+  forms.folded = fold(forms.original);
+  forms.compact = detail::compact_folded(forms.folded);
+  forms.hits = detail::scan_markers(forms.compact);
+  for (size_t k = 0; k < detail::kMarkerKinds; ++k) {
+    if (forms.hits.first[k] != nullptr) line.markers |= static_cast<uint16_t>(1u << k);
+  }
+  line.has_full_stop = forms.original.find(U'。') != std::u32string::npos;
+  const char32_t last = fold_char(forms.original.back());
+  line.title_shape = line.cps >= 6 && line.cps <= 80 && !line.has_full_stop && last != ':' &&
+                     last != ',' && last != U'，';
+  static const std::u32string_view kDocumentKinds[] = {
+      U"要点", U"方案", U"计划", U"规划", U"意见", U"通知", U"办法", U"措施", U"纲要",
+      U"安排", U"报告", U"细则", U"规定", U"决定", U"总结", U"通报", U"公告", U"函"};
+  const std::u32string_view compact = forms.compact;
+  for (std::u32string_view kind : kDocumentKinds) {
+    if (compact.size() >= kind.size() && compact.substr(compact.size() - kind.size()) == kind) {
+      line.names_kind = true;
+      break;
     }
   }
-  if (line.text.empty()) return;  // blank lines carry nothing
-  line.cps = static_cast<uint32_t>(detail::count_code_points(line.text));
-  // Decoded once here for every line: classification reads short lines' code points, and
-  // emit() joins the kept lines' into the clean text's code points without decoding again.
-  line.original = to_code_points(line.text);
-  if (short_line(line)) {
-    line.folded = fold(line.original);
-    line.compact = detail::compact_folded(line.folded);
-    line.hits = detail::scan_markers(line.compact);
-  }
-  lines_.push_back(std::move(line));
 }
 
 // Position of the first byte at or after i that may end a line: '\n', '\r', or 0xE2 (the
@@ -303,12 +379,16 @@ void Cleaner::split_lines(std::string_view t, const std::vector<SourcePiece>& pi
     ++i;
   }
   scan_line(t, static_cast<uint32_t>(line_start), static_cast<uint32_t>(t.size()), cursor);
+  const size_t last = lines_.size() - 1;
+  if (!lines_.empty() && lines_[last].fate == Fate::kBody && short_line(lines_[last])) {
+    classify_line(last, forms_[last % 2], nullptr);
+  }
 }
 
 // Splits "key:value key:value" metadata lines into fields. Keys may contain spaces
 // ("索 引 號"); a key only starts a field at the line start or after a space.
-void Cleaner::parse_metadata(Line& line) {
-  const std::u32string& s = line.original;
+void Cleaner::parse_metadata(const Line& line, const ShortLineForms& forms) {
+  const std::u32string& s = forms.original;
   const auto& markers = detail::boilerplate_markers();
   auto key_at = [&](size_t pos, size_t& after, const detail::Marker*& key) {
     for (const detail::Marker& m : markers) {
@@ -371,7 +451,7 @@ void Cleaner::add_metadata(std::string key, std::string value, const Line& line)
                            {decoded_.map.to_input(line.src_begin), decoded_.map.to_input(line.src_end)}});
 }
 
-bool is_debris(const Line& line) {
+bool is_debris(const ShortLineForms& line) {
   // A line of punctuation only, or a bare list label left from <li> markup ("1.").
   bool has_word = false;
   for (char32_t c : line.original) {
@@ -387,17 +467,16 @@ bool is_debris(const Line& line) {
   return d > 0 && d <= 3 && d + 1 == s.size() && (s[d] == '.' || s[d] == U'、');
 }
 
-void Cleaner::classify_line(size_t i) {
+// `forms` are line i's; `next` line i + 1's when that is a short line.
+void Cleaner::classify_line(size_t i, const ShortLineForms& forms, const ShortLineForms* next) {
   Line& line = lines_[i];
-  if (!short_line(line)) return;
-  const std::u32string& c = line.compact;
-  const detail::MarkerHits& hits = line.hits;
+  const std::u32string& c = forms.compact;
+  const detail::MarkerHits& hits = forms.hits;
   if (hits.spam >= 3) return set_fate(line, Fate::kRemoved, DiagnosticKind::kSpam, "seo_spam");
   if (hits.find(MarkerKind::kBreadcrumb)) {
     set_fate(line, Fate::kRemoved, DiagnosticKind::kChrome, "breadcrumb");
     // "您當前的位置:" alone: the path is on the next line.
-    if (i + 1 < lines_.size() && c.back() == ':' && short_line(lines_[i + 1]) &&
-        lines_[i + 1].compact.find(U'>') != std::u32string::npos) {
+    if (next != nullptr && c.back() == ':' && next->compact.find(U'>') != std::u32string::npos) {
       set_fate(lines_[i + 1], Fate::kRemoved, DiagnosticKind::kChrome, "breadcrumb");
     }
     return;
@@ -411,15 +490,15 @@ void Cleaner::classify_line(size_t i) {
     // A byline: "教育装备采购网 2021-03-09 09:00 围观2084次" -> site and date.
     // Without a date it is a bare counter ("瀏覽次數:", its number filled in by a script).
     set_fate(line, Fate::kMetadata, DiagnosticKind::kChrome, "view_counter");
-    const std::u32string& folded = line.folded;
+    const std::u32string& folded = forms.folded;
     for (size_t k = 0; k < folded.size(); ++k) {
       const size_t len = detail::date_length_at(folded, k);
       if (len == 0) continue;
       line.what = "byline";
-      std::u32string site = line.original.substr(0, k);
+      std::u32string site = forms.original.substr(0, k);
       while (!site.empty() && site.back() == ' ') site.pop_back();
       if (!site.empty()) add_metadata("站点", to_utf8(site), line);
-      add_metadata("日期", to_utf8(line.original.substr(k, len)), line);
+      add_metadata("日期", to_utf8(forms.original.substr(k, len)), line);
       break;
     }
     return;
@@ -428,15 +507,15 @@ void Cleaner::classify_line(size_t i) {
   if (const detail::Marker* key = hits.find(MarkerKind::kMetadataKey);
       key != nullptr && c.size() > key->pattern.size() && c[key->pattern.size()] == ':') {
     set_fate(line, Fate::kMetadata, DiagnosticKind::kMetadata, "metadata");
-    parse_metadata(line);
+    parse_metadata(line, forms);
     return;
   }
-  if (detail::is_date_line(line.folded)) {
+  if (detail::is_date_line(forms.folded)) {
     set_fate(line, Fate::kMetadata, DiagnosticKind::kMetadata, "date");
-    add_metadata("日期", line.text, line);
+    add_metadata("日期", to_utf8(forms.original), line);
     return;
   }
-  if (is_debris(line)) return set_fate(line, Fate::kRemoved, DiagnosticKind::kChrome, "debris");
+  if (is_debris(forms)) return set_fate(line, Fate::kRemoved, DiagnosticKind::kChrome, "debris");
 }
 
 // "相关阅读" and copyright blocks end the body: everything from the first of them on goes.
@@ -446,15 +525,15 @@ void Cleaner::classify_tail() {
     Line& line = lines_[i];
     if (line.fate == Fate::kBody) ++body_seen;
     if (!short_line(line) || line.cps > 40 || body_seen < 2) continue;
-    const bool related = line.hits.find(MarkerKind::kRelated) != nullptr;
-    const bool copyright = line.hits.find(MarkerKind::kCopyright) != nullptr;
+    const bool related = line.has(MarkerKind::kRelated);
+    const bool copyright = line.has(MarkerKind::kCopyright);
     if (!related && !copyright) continue;
     DiagnosticKind kind = related ? DiagnosticKind::kRelated : DiagnosticKind::kCopyright;
     for (size_t k = i; k < lines_.size(); ++k) {
       Line& l = lines_[k];
       if (short_line(l)) {
-        if (l.hits.find(MarkerKind::kCopyright)) kind = DiagnosticKind::kCopyright;
-        else if (l.hits.find(MarkerKind::kRelated)) kind = DiagnosticKind::kRelated;
+        if (l.has(MarkerKind::kCopyright)) kind = DiagnosticKind::kCopyright;
+        else if (l.has(MarkerKind::kRelated)) kind = DiagnosticKind::kRelated;
       }
       if (l.fate == Fate::kRemoved && l.kind == DiagnosticKind::kSpam) continue;
       if (l.fate == Fate::kMetadata) continue;
@@ -464,28 +543,13 @@ void Cleaner::classify_tail() {
   }
 }
 
-bool is_title_like(const Line& l) {
-  if (l.fate != Fate::kBody || l.cps < 6 || l.cps > 80) return false;
-  const char32_t last = fold_char(l.original.back());
-  return l.original.find(U'。') == std::u32string::npos && last != ':' && last != ',' && last != U'，';
-}
-
-bool names_document_kind(const Line& l) {
-  static const std::u32string_view kDocumentKinds[] = {
-      U"要点", U"方案", U"计划", U"规划", U"意见", U"通知", U"办法", U"措施", U"纲要",
-      U"安排", U"报告", U"细则", U"规定", U"决定", U"总结", U"通报", U"公告", U"函"};
-  std::u32string_view text = l.compact;
-  for (std::u32string_view kind : kDocumentKinds) {
-    if (text.size() >= kind.size() && text.substr(text.size() - kind.size()) == kind) return true;
-  }
-  return false;
-}
+bool is_title_like(const Line& l) { return l.fate == Fate::kBody && l.title_shape; }
 
 // The byline (a line with a view counter) sits under the title; what is above the title
 // is the site's header. Without a byline, the metadata block's 信息名称 or the line after a
 // breadcrumb is the title.
 void Cleaner::find_title() {
-  const size_t scan = std::min<size_t>(lines_.size(), 20);
+  const size_t scan = std::min<size_t>(lines_.size(), kTitleScanLines);
   size_t title = SIZE_MAX;
   for (size_t i = 0; i < scan && title == SIZE_MAX; ++i) {
     if (lines_[i].what != "byline") continue;
@@ -502,7 +566,7 @@ void Cleaner::find_title() {
       if (f.key == "信息名称") name = detail::compact_fold(to_code_points(f.value));
     }
     for (size_t i = 0; i < scan && !name.empty(); ++i) {
-      if (lines_[i].fate == Fate::kBody && short_line(lines_[i]) && lines_[i].compact == name) {
+      if (lines_[i].fate == Fate::kBody && short_line(lines_[i]) && head_compact_[i] == name) {
         title = i;
         break;
       }
@@ -522,7 +586,7 @@ void Cleaner::find_title() {
     // kind of document ("…2025年教育工作要点", "…实施方案", "…的通知").
     for (size_t i = 0; i < scan; ++i) {
       if (lines_[i].fate != Fate::kBody) continue;
-      if (is_title_like(lines_[i]) && names_document_kind(lines_[i])) title = i;
+      if (is_title_like(lines_[i]) && lines_[i].names_kind) title = i;
       break;
     }
   }
@@ -531,30 +595,24 @@ void Cleaner::find_title() {
     if (lines_[k].fate == Fate::kBody) set_fate(lines_[k], Fate::kRemoved, DiagnosticKind::kChrome, "site_header");
   }
   set_fate(lines_[title], Fate::kTitle, DiagnosticKind::kMetadata, "title");
-  out_.title = lines_[title].text;
-  add_metadata("标题", lines_[title].text, lines_[title]);
+  out_.title = line_text(lines_[title]);
+  add_metadata("标题", out_.title, lines_[title]);
 }
 
-void Cleaner::classify() {
-  for (size_t i = 0; i < lines_.size(); ++i) {
-    if (lines_[i].fate == Fate::kBody) classify_line(i);
-  }
-  classify_tail();
-  find_title();
-  // Short lines after the article's closing 来源/责任编辑 line are footer chrome
-  // ("校体购终极页"); long ones are kept in case the page continues.
+// Short lines after the article's closing 来源/责任编辑 line are footer chrome
+// ("校体购终极页"); long ones are kept in case the page continues.
+void Cleaner::remove_article_footer() {
   size_t body_seen = 0;
   for (size_t i = 0; i < lines_.size(); ++i) {
     const Line& l = lines_[i];
     body_seen += l.fate == Fate::kBody;
-    if (body_seen < 1 || l.fate != Fate::kMetadata || !short_line(l) ||
-        l.hits.find(MarkerKind::kArticleEnd) == nullptr) {
+    if (body_seen < 1 || l.fate != Fate::kMetadata || !short_line(l) || !l.has(MarkerKind::kArticleEnd)) {
       continue;
     }
     for (size_t k = i + 1; k < lines_.size(); ++k) {
       Line& f = lines_[k];
       if (f.fate != Fate::kBody) continue;
-      if (f.cps > 20 || f.original.find(U'。') != std::u32string::npos) break;
+      if (f.cps > 20 || f.has_full_stop) break;
       set_fate(f, Fate::kRemoved, DiagnosticKind::kChrome, "footer");
     }
     break;
@@ -572,11 +630,23 @@ void Cleaner::remove_duplicates() {
   for (size_t i = 0; i < lines_.size(); ++i) {
     if (lines_[i].fate == Fate::kBody) body.push_back(i);
   }
-  std::unordered_map<std::string_view, size_t> first;  // text -> position in `body`
+  // Lines are found by the hash of their text and confirmed by comparing the texts, which
+  // are materialised one or two at a time rather than held for the whole page.
+  std::unordered_multimap<size_t, size_t> by_hash;  // hash of text -> position in `body`
+  by_hash.reserve(body.size());
   std::vector<size_t> first_of(body.size(), SIZE_MAX);
+  std::string text, other;
   for (size_t b = 0; b < body.size(); ++b) {
-    auto [it, inserted] = first.emplace(lines_[body[b]].text, b);
-    if (!inserted) first_of[b] = it->second;
+    const size_t hash = std::hash<std::string_view>()(line_text(lines_[body[b]], text));
+    auto [it, it_end] = by_hash.equal_range(hash);
+    for (; it != it_end; ++it) {
+      if (line_text(lines_[body[it->second]], other) == text) break;
+    }
+    if (it != it_end) {
+      first_of[b] = it->second;
+    } else {
+      by_hash.emplace(hash, b);
+    }
   }
   std::vector<bool> drop(body.size(), false);
   for (size_t b = 0; b < body.size(); ++b) {
@@ -608,9 +678,10 @@ void Cleaner::remove_duplicates() {
   for (size_t b = 0; b + 1 < body.size(); ++b) {
     if (drop[b] || !drop[b + 1] || first_of[b + 1] == 0) continue;
     const Line& line = lines_[body[b]];
-    const std::string& earlier = lines_[body[first_of[b + 1] - 1]].text;
-    if (line.cps >= kMinDuplicateLength && earlier.size() > line.text.size() &&
-        earlier.compare(earlier.size() - line.text.size(), line.text.size(), line.text) == 0) {
+    if (line.cps < kMinDuplicateLength) continue;
+    line_text(line, text);
+    const std::string& earlier = line_text(lines_[body[first_of[b + 1] - 1]], other);
+    if (earlier.size() > text.size() && earlier.compare(earlier.size() - text.size(), text.size(), text) == 0) {
       set_fate(lines_[body[b]], Fate::kRemoved, DiagnosticKind::kDuplicate, "duplicate_fragment");
     }
   }
@@ -632,9 +703,11 @@ std::string shorten(std::string_view text, size_t max_cps = 80) {
   return std::string(text.substr(0, i)) + "…";
 }
 
-// std::stable_sort by bytes.begin. A page with hundreds of pinyin annotations has hundreds
-// of diagnostics, appended after the line removals; sorting (position, index) pairs and
-// moving each element once is much cheaper than stable_sort's moves of two strings each.
+// std::stable_sort by bytes.begin. A page with thousands of pinyin annotations has
+// thousands of diagnostics, the line removals and annotations in order and the markup,
+// decoding and damage findings appended: (position, index) pairs are sorted and the
+// permutation applied in place, cycle by cycle, moving each element once and never
+// holding a second copy of the table.
 template <typename T>
 void stable_sort_by_input_position(std::vector<T>& items) {
   auto by_position = [](const T& a, const T& b) { return a.bytes.begin < b.bytes.begin; };
@@ -643,60 +716,75 @@ void stable_sort_by_input_position(std::vector<T>& items) {
   order.reserve(items.size());
   for (size_t i = 0; i < items.size(); ++i) order.emplace_back(items[i].bytes.begin, i);
   std::sort(order.begin(), order.end());
-  std::vector<T> sorted;
-  sorted.reserve(items.size());
-  for (const auto& entry : order) sorted.push_back(std::move(items[entry.second]));
-  items = std::move(sorted);
+  std::vector<bool> placed(items.size(), false);
+  for (size_t start = 0; start < items.size(); ++start) {
+    if (placed[start]) continue;
+    // Position k receives the item at order[k].second.
+    T held = std::move(items[start]);
+    size_t k = start;
+    while (true) {
+      placed[k] = true;
+      const size_t from = order[k].second;
+      if (from == start) {
+        items[k] = std::move(held);
+        break;
+      }
+      items[k] = std::move(items[from]);
+      k = from;
+    }
+  }
 }
 
-void Cleaner::emit(std::string_view t, const std::vector<SourcePiece>& pieces) {
+void Cleaner::emit(const std::vector<SourcePiece>& pieces) {
   detail::SourceBuilder builder;
-  detail::PieceCursor cursor(t, pieces);
+  detail::PieceCursor cursor(t_, pieces);
   const InputMap& map = decoded_.map;
   bool first_kept = true;
   uint32_t prev_end = 0;
   // Consecutive removed lines of the same kind and label make one diagnostic.
-  Diagnostic* open_removal = nullptr;
-  std::vector<Diagnostic> pinyin_diagnostics;
-  // The code points of the text being built: the kept lines' own, joined the same way.
-  std::u32string chars;
-  size_t kept_cps = 0;
-  for (const Line& line : lines_) kept_cps += line.fate == Fate::kBody ? line.original.size() + 1 : 0;
-  chars.reserve(kept_cps);
-  for (Line& line : lines_) {
-    // Annotations are recorded for removed lines too: they were in the input.
+  size_t open_removal = SIZE_MAX;
+  std::string text;
+  // At most one diagnostic per removed line and per annotation, and run() appends the
+  // markup and decoding findings: reserved once, a table of 100,000 annotations is not
+  // left with up to as much again of unused capacity.
+  size_t removed_lines = 0;
+  for (const Line& line : lines_) removed_lines += line.fate != Fate::kBody;
+  out_.diagnostics.reserve(removed_lines + removals_.size() + markup_diagnostics_.size() +
+                           decoded_.diagnostics.size());
+  for (const Line& line : lines_) {
+    // Annotations are recorded for removed lines too: they were in the input. They follow
+    // their line's removal in the table, which keeps it in input order.
     auto record_pinyin = [&](uint32_t line_cp, bool kept) {
-      for (const Removal& r : line.pinyin) {
+      for (uint32_t k = line.removals_begin; k < line.removals_end; ++k) {
+        const Removal& r = removals_[k];
         const uint32_t at = kept ? line_cp + r.cp : line_cp;
-        pinyin_diagnostics.push_back({DiagnosticKind::kPinyin, "pinyin_annotation",
-                                      {map.to_input(r.src_begin), map.to_input(r.src_end)}, at, at,
-                                      r.text});
+        out_.diagnostics.push_back({DiagnosticKind::kPinyin, "pinyin_annotation",
+                                    {map.to_input(r.src_begin), map.to_input(r.src_end)}, at, at,
+                                    std::string(t_.substr(r.begin, r.end - r.begin))});
       }
     };
     const uint32_t cp_here = builder.code_points();
     if (line.fate != Fate::kBody) {
       const ByteRange bytes{map.to_input(line.src_begin), map.to_input(line.src_end)};
-      if (open_removal != nullptr && open_removal->kind == line.kind && open_removal->what == line.what) {
-        open_removal->bytes.end = bytes.end;
-        open_removal->text = shorten(open_removal->text + " | " + line.text);
+      line_text(line, text);
+      if (open_removal != SIZE_MAX && out_.diagnostics[open_removal].kind == line.kind &&
+          out_.diagnostics[open_removal].what == line.what) {
+        Diagnostic& d = out_.diagnostics[open_removal];
+        d.bytes.end = bytes.end;
+        d.text = shorten(d.text + " | " + text);
       } else {
-        out_.diagnostics.push_back({line.kind, line.what, bytes, cp_here, cp_here, shorten(line.text)});
-        open_removal = &out_.diagnostics.back();
+        open_removal = out_.diagnostics.size();
+        out_.diagnostics.push_back({line.kind, std::string(line.what), bytes, cp_here, cp_here, shorten(text)});
       }
       record_pinyin(cp_here, false);
       continue;
     }
-    open_removal = nullptr;
+    open_removal = SIZE_MAX;
     // A line that stops at a comma was cut by the page's markup, not by the author: the
     // next line continues the paragraph ("…提升空間," / "優質教育資源…").
     const bool continues = !first_kept && !builder.text().empty() && ends_mid_sentence(builder.text());
-    if (!first_kept && !continues) {
-      builder.append_replacement("\n", prev_end, line.src_begin);
-      chars.push_back('\n');
-    }
+    if (!first_kept && !continues) builder.append_replacement("\n", prev_end, line.src_begin);
     first_kept = false;
-    chars += line.original;
-    line.original = std::u32string();  // a long paragraph's copy is not needed twice
     record_pinyin(builder.code_points(), true);
     for (uint32_t k = line.ops_begin; k < line.ops_end; ++k) {
       const Op& op = ops_[k];
@@ -710,34 +798,40 @@ void Cleaner::emit(std::string_view t, const std::vector<SourcePiece>& pieces) {
     }
     prev_end = line.src_end;
   }
-  out_.diagnostics.insert(out_.diagnostics.end(), std::make_move_iterator(pinyin_diagnostics.begin()),
-                          std::make_move_iterator(pinyin_diagnostics.end()));
   out_.text = std::move(builder.text());
-  out_.chars = std::move(chars);
-  out_.pieces = std::move(builder.pieces());
   out_.code_points = builder.code_points();
+  out_.chars.reserve(out_.code_points);
+  out_.chars = to_code_points(out_.text);
+  out_.pieces = std::move(builder.pieces());
 }
 
 CleanText Cleaner::run() {
   out_.encoding = decoded_.encoding;
   out_.input_map = decoded_.map;
-  std::string_view t = decoded_.text;
+  t_ = decoded_.text;
   std::vector<SourcePiece> pieces{{0, 0, 0, 0, true}};
   detail::SourceBuilder markup;
-  if (detail::looks_like_html(t)) {
-    detail::StrippedMarkup stripped = detail::strip_markup(t, markup);
+  if (detail::looks_like_html(t_)) {
+    detail::StrippedMarkup stripped = detail::strip_markup(t_, markup);
     markup_diagnostics_ = std::move(stripped.diagnostics);
     if (!stripped.html_title.empty()) {
       out_.metadata.push_back({"网页标题", stripped.html_title, {}});
     }
-    t = markup.text();
+    t_ = markup.text();
     pieces = markup.pieces();
     if (pieces.empty()) pieces.push_back({0, 0, 0, 0, true});
   }
-  split_lines(t, pieces);
-  classify();
+  split_lines(t_, pieces);  // reads and classifies each line
+  classify_tail();
+  find_title();
+  remove_article_footer();
   remove_duplicates();
-  emit(t, pieces);
+  emit(pieces);
+  // What the line passes kept is no longer needed; a long page's tables go before the
+  // diagnostics are sorted.
+  lines_ = {};
+  ops_ = {};
+  removals_ = {};
 
   for (Diagnostic& d : markup_diagnostics_) {
     d.bytes = {decoded_.map.to_input(d.bytes.begin), decoded_.map.to_input(d.bytes.end)};
@@ -748,6 +842,7 @@ CleanText Cleaner::run() {
 
   const std::u32string& cps = out_.chars;
   out_.damaged = detail::find_damaged_spans(cps);
+  out_.diagnostics.reserve(out_.diagnostics.size() + out_.damaged.size());  // exact, not doubled
   for (const DamagedSpan& s : out_.damaged) {
     std::u32string_view piece(cps.data() + s.start, s.end - s.start);
     out_.diagnostics.push_back({DiagnosticKind::kDamaged, "mojibake", out_.source_bytes(s.start, s.end),

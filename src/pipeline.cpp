@@ -26,8 +26,12 @@ void tune_allocator_for_batch() {
 #endif
 }
 
-Result<Document> process_document(std::string_view bytes, std::string name,
-                                  const PipelineOptions& options) {
+namespace {
+
+// `owned`, when given, holds `bytes` and is emptied as soon as they are decoded: the
+// decoded text is a copy, and holding both through the later stages costs a whole input.
+Result<Document> run_pipeline(std::string_view bytes, std::string* owned, std::string name,
+                              const PipelineOptions& options) {
   if (bytes.size() > options.max_bytes) {
     return Status(ErrorCode::kTooLarge, name + ": input is " + std::to_string(bytes.size()) +
                                             " bytes, more than --max-bytes " +
@@ -36,12 +40,15 @@ Result<Document> process_document(std::string_view bytes, std::string name,
   // The library boundary: nothing below is expected to throw, but an allocation failure
   // on a huge input must become an error for this document, not a crash of the batch.
   try {
-    Result<DecodedText> decoded = decode(bytes, name, options.decode);
-    if (!decoded.ok()) return decoded.status();
     Document doc;
-    doc.name = std::move(name);
     doc.input_bytes = bytes.size();
-    doc.clean = clean(*decoded, options.clean);
+    {
+      Result<DecodedText> decoded = decode(bytes, name, options.decode);
+      if (!decoded.ok()) return decoded.status();
+      if (owned != nullptr) std::string().swap(*owned);  // (assigning an empty string keeps the capacity)
+      doc.clean = clean(*decoded, options.clean);
+    }  // the decoded text goes here: clean keeps its own text and the map to the input
+    doc.name = name;  // `name` is still needed by the error messages below
     doc.original = std::move(doc.clean.chars);
     doc.clean.chars.clear();
     doc.normalized = fold(doc.original);
@@ -78,6 +85,18 @@ Result<Document> process_document(std::string_view bytes, std::string name,
   }
 }
 
+}  // namespace
+
+Result<Document> process_document(std::string_view bytes, std::string name,
+                                  const PipelineOptions& options) {
+  return run_pipeline(bytes, nullptr, std::move(name), options);
+}
+
+Result<Document> process_owned_document(std::string bytes, std::string name,
+                                        const PipelineOptions& options) {
+  return run_pipeline(bytes, &bytes, std::move(name), options);
+}
+
 Result<std::string> read_input(const std::string& path, uint64_t max_bytes) {
   auto fail = [&](ErrorCode code, const std::string& why) { return Status(code, path + ": " + why); };
   std::FILE* f = nullptr;
@@ -101,6 +120,14 @@ Result<std::string> read_input(const std::string& path, uint64_t max_bytes) {
   }
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> closer(is_stdin ? nullptr : f, &std::fclose);
   std::string data;
+  // Sized once for a regular file: growing by doubling would leave up to a whole input of
+  // unused capacity for the document's lifetime in the pipeline.
+  if (!is_stdin) {
+    struct stat st;
+    if (::fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+      data.reserve(static_cast<size_t>(st.st_size));
+    }
+  }
   char buf[1 << 16];
   while (true) {
     const size_t n = std::fread(buf, 1, sizeof buf, f);
