@@ -133,7 +133,7 @@ DocumentOutcome process_item(BatchItem& item, const BatchOptions& options,
       return out;
     }
     out.targets = doc->targets.size();
-    out.chars = doc->original.size();
+    out.chars = doc->clean.code_points;
     make(*doc, out);
   } catch (const std::bad_alloc&) {
     out = DocumentOutcome{};

@@ -68,6 +68,19 @@ ByteRange CleanText::source_bytes(uint32_t start, uint32_t end) const {
   return {input_map.to_input(b0), input_map.to_input(std::max(e1, b0))};
 }
 
+std::string_view CleanText::text_between(uint32_t start, uint32_t end) const {
+  auto byte_of = [&](uint32_t cp) -> size_t {
+    if (cp >= code_points || pieces.empty()) return text.size();
+    auto it = std::upper_bound(pieces.begin(), pieces.end(), cp,
+                               [](uint32_t c, const SourcePiece& p) { return c < p.cp; });
+    const SourcePiece& p = *(it - 1);
+    return detail::skip_code_points(text, p.byte, cp - p.cp);
+  };
+  const size_t begin = byte_of(start);
+  const size_t stop = end > start ? byte_of(end) : begin;
+  return std::string_view(text).substr(begin, stop - begin);
+}
+
 namespace {
 
 using detail::MarkerKind;

@@ -666,7 +666,24 @@ void Extractor::scan_sentence(size_t s) {
   }
 }
 
+// More than the targets of `text` can be: every target has a number, and a number starts
+// with a digit or a Chinese numeral character.
+size_t target_count_bound(std::u32string_view text) {
+  size_t starts = 0;
+  bool in_number = false;
+  for (char32_t c : text) {
+    const bool numeric = (c >= '0' && c <= '9') || (c >= 0x3007 && is_chinese_numeral_char(c));
+    starts += numeric && !in_number;
+    in_number = numeric;
+  }
+  return starts;
+}
+
 std::vector<Target> Extractor::run() {
+  // Reserved once, at the bound: the pages of a large reservation that are never written
+  // cost address space, not memory, while growing by doubling would hold the old and the
+  // new array at once, which on a page of 300,000 targets was the document's peak.
+  out_.reserve(target_count_bound(norm_));
   for (size_t s = 0; s < seg_.sentences.size(); ++s) scan_sentence(s);
   return std::move(out_);
 }

@@ -60,9 +60,10 @@ Result<Document> run_pipeline(std::string_view bytes, std::string* owned, std::s
       for (const Clause& c : doc.segmentation.clauses) {
         doc.clause_bytes.push_back(doc.clean.source_bytes(c.start, c.end));
       }
+      doc.diagnostics.reserve(doc.diagnostics.size() + doc.segmentation.diagnostics.size());  // not doubled
       for (Diagnostic& d : doc.segmentation.diagnostics) {
         d.bytes = doc.clean.source_bytes(d.start, d.end);
-        doc.diagnostics.push_back(d);
+        doc.diagnostics.push_back(std::move(d));
       }
       // clean() returns them sorted; a re-sort is needed only when segmentation added some
       // out of order (is_sorted is a cheap pass, a stable sort moves every string).
@@ -76,6 +77,10 @@ Result<Document> run_pipeline(std::string_view bytes, std::string* owned, std::s
       doc.targets = extract_targets(doc.original, doc.normalized, doc.segmentation, doc.clean.damaged, doc.lean);
       doc.target_bytes.reserve(doc.targets.size());
       for (const Target& t : doc.targets) doc.target_bytes.push_back(doc.clean.source_bytes(t.start, t.end));
+    }
+    if (!options.keep_code_points) {
+      std::u32string().swap(doc.original);  // (assigning an empty string keeps the capacity)
+      std::u32string().swap(doc.normalized);
     }
     return doc;
   } catch (const std::bad_alloc&) {

@@ -85,13 +85,11 @@ constexpr size_t kMaxSentenceCell = 500;
 constexpr size_t kSentenceContext = 100;
 
 std::string sentence_cell(const Document& d, const Sentence& s, const Target& g) {
-  if (s.end - s.start <= kMaxSentenceCell) {
-    return to_utf8(std::u32string_view(d.original.data() + s.start, s.end - s.start));
-  }
-  const size_t from = std::max<size_t>(s.start, g.start > kSentenceContext ? g.start - kSentenceContext : 0);
-  const size_t to = std::min<size_t>(s.end, std::max<size_t>(g.end, from) + kSentenceContext);
+  if (s.end - s.start <= kMaxSentenceCell) return std::string(d.clean.text_between(s.start, s.end));
+  const uint32_t from = std::max<uint32_t>(s.start, g.start > kSentenceContext ? g.start - kSentenceContext : 0);
+  const uint32_t to = std::min<uint32_t>(s.end, std::max<uint32_t>(g.end, from) + kSentenceContext);
   std::string cell = from > s.start ? "…" : "";
-  cell += to_utf8(std::u32string_view(d.original.data() + from, to - from));
+  cell += d.clean.text_between(from, to);
   if (to < s.end) cell += "…";
   return cell;
 }
@@ -161,7 +159,7 @@ Table summary_table(const std::vector<const Document*>& docs) {
     }
     const size_t clauses = d->segmentation.clauses.empty() ? 0 : d->segmentation.clauses.size() - 1;
     t.rows.push_back({d->name, "ok", "", d->clean.encoding, std::to_string(d->input_bytes),
-                      std::to_string(d->original.size()), std::to_string(clauses),
+                      std::to_string(d->clean.code_points), std::to_string(clauses),
                       std::to_string(d->targets.size()), std::to_string(target), std::to_string(status),
                       std::to_string(d->diagnostics.size()), count(DiagnosticKind::kMarkup),
                       count(DiagnosticKind::kChrome), count(DiagnosticKind::kRelated),
@@ -180,7 +178,7 @@ Table summary_failure_table(const std::string& doc, const Status& status) {
   row[0] = doc;
   row[1] = error_code_name(status.code());
   row[2] = status.message();
-  t.rows.push_back(std::move(row));
+  t.rows.emplace_back(row);
   return t;
 }
 

@@ -44,7 +44,7 @@ bool is_wide(char32_t c) {
 
 bool is_numeric(ColumnType t) { return t == ColumnType::kInteger || t == ColumnType::kDecimal; }
 
-bool looks_like_formula(const std::string& s) {
+bool looks_like_formula(std::string_view s) {
   // A lone "-" is how standard input is named in the doc column; one character is no
   // formula in any spreadsheet, so it is written as it is.
   if (s.empty() || s == "-") return false;
@@ -52,13 +52,13 @@ bool looks_like_formula(const std::string& s) {
   return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
 }
 
-bool needs_formula_prefix(const Table& t, size_t col, const std::string& v, const WriteOptions& o) {
+bool needs_formula_prefix(const Table& t, size_t col, std::string_view v, const WriteOptions& o) {
   return o.neutralize_formulas && t.columns[col].type == ColumnType::kText && looks_like_formula(v);
 }
 
 // The writers append cells to a line buffer and write each row with one call: a character
 // at a time through std::ostream cost an eighth of a batch run.
-void append_tsv_cell(std::string& line, const std::string& v) {
+void append_tsv_cell(std::string& line, std::string_view v) {
   size_t run = 0;  // start of the characters not yet appended
   for (size_t i = 0; i < v.size(); ++i) {
     const char* escape = nullptr;
@@ -69,15 +69,15 @@ void append_tsv_cell(std::string& line, const std::string& v) {
       case '\\': escape = "\\\\"; break;
       default: continue;
     }
-    line.append(v, run, i - run);
+    line.append(v.substr(run, i - run));
     line += escape;
     run = i + 1;
   }
-  line.append(v, run, std::string::npos);
+  line.append(v.substr(run));
 }
 
-void append_csv_cell(std::string& line, const std::string& v) {
-  const bool quote = v.find_first_of(",\"\r\n") != std::string::npos ||
+void append_csv_cell(std::string& line, std::string_view v) {
+  const bool quote = v.find_first_of(",\"\r\n") != std::string_view::npos ||
                      (!v.empty() && (v.front() == ' ' || v.back() == ' '));
   if (!quote) {
     line += v;
@@ -91,13 +91,13 @@ void append_csv_cell(std::string& line, const std::string& v) {
   line += '"';
 }
 
-void append_json_string(std::string& line, const std::string& v) {
+void append_json_string(std::string& line, std::string_view v) {
   line += '"';
   size_t run = 0;
   for (size_t i = 0; i < v.size(); ++i) {
     const auto c = static_cast<unsigned char>(v[i]);
     if (c >= 0x20 && c != '"' && c != '\\') continue;
-    line.append(v, run, i - run);
+    line.append(v.substr(run, i - run));
     run = i + 1;
     switch (c) {
       case '"': line += "\\\""; break;
@@ -113,11 +113,11 @@ void append_json_string(std::string& line, const std::string& v) {
       }
     }
   }
-  line.append(v, run, std::string::npos);
+  line.append(v.substr(run));
   line += '"';
 }
 
-bool is_json_number(const std::string& v) {
+bool is_json_number(std::string_view v) {
   if (v.empty()) return false;
   size_t i = v[0] == '-' ? 1 : 0;
   if (i >= v.size() || !(v[i] >= '0' && v[i] <= '9')) return false;
@@ -133,13 +133,13 @@ bool is_json_number(const std::string& v) {
   return true;
 }
 
-void append_json_object(std::string& line, const Table& t, const std::vector<std::string>& row) {
+void append_json_object(std::string& line, const Table& t, const TableRow& row) {
   line += '{';
   for (size_t c = 0; c < t.columns.size(); ++c) {
     if (c) line += ',';
     append_json_string(line, t.columns[c].name);
     line += ':';
-    const std::string& v = row[c];
+    const std::string_view v = row[c];
     if (t.columns[c].type == ColumnType::kInteger || t.columns[c].type == ColumnType::kDecimal) {
       if (is_json_number(v)) line += v;
       else if (v.empty()) line += "null";
@@ -151,7 +151,7 @@ void append_json_object(std::string& line, const Table& t, const std::vector<std
   line += '}';
 }
 
-std::string markdown_cell(const std::string& v) {
+std::string markdown_cell(std::string_view v) {
   std::string r;
   for (char c : v) {
     if (c == '|') r += "\\|";
@@ -162,7 +162,7 @@ std::string markdown_cell(const std::string& v) {
   return r;
 }
 
-std::string text_cell(const std::string& v) {
+std::string text_cell(std::string_view v) {
   std::string r;
   for (char c : v) r += (c == '\n' || c == '\t' || c == '\r') ? ' ' : c;
   return r;
@@ -233,7 +233,37 @@ const icu::Transliterator* hant_transliterator() {
 
 }  // namespace
 
-size_t display_width(const std::string& text) {
+TableRow::TableRow(std::initializer_list<std::string_view> cells) {
+  size_t bytes = 0;
+  for (std::string_view c : cells) bytes += c.size();
+  bytes_.reserve(bytes);  // exact: rows are made once and kept until written
+  ends_.reserve(cells.size());
+  for (std::string_view c : cells) push_back(c);
+}
+
+TableRow::TableRow(const std::vector<std::string>& cells) {
+  size_t bytes = 0;
+  for (const std::string& c : cells) bytes += c.size();
+  bytes_.reserve(bytes);
+  ends_.reserve(cells.size());
+  for (const std::string& c : cells) push_back(c);
+}
+
+void TableRow::push_back(std::string_view cell) {
+  bytes_.append(cell);
+  ends_.push_back(static_cast<uint32_t>(bytes_.size()));
+}
+
+void TableRow::resize(size_t n) {
+  if (n < ends_.size()) {
+    ends_.resize(n);
+    bytes_.resize(n == 0 ? 0 : ends_.back());
+  } else {
+    ends_.resize(n, static_cast<uint32_t>(bytes_.size()));
+  }
+}
+
+size_t display_width(std::string_view text) {
   size_t w = 0, i = 0;
   while (i < text.size()) {
     const char32_t c = detail::next_code_point(text, i);
@@ -288,11 +318,11 @@ bool parse_script(const std::string& name, Script& script) {
   return true;
 }
 
-std::string convert_script(const std::string& text, Script script) {
-  if (script == Script::kOriginal) return text;
+std::string convert_script(std::string_view text, Script script) {
+  if (script == Script::kOriginal) return std::string(text);
   bool ascii = true;
   for (unsigned char c : text) ascii = ascii && c < 0x80;
-  if (ascii) return text;
+  if (ascii) return std::string(text);
   if (script == Script::kHans) {
     std::string out;
     out.reserve(text.size());
@@ -300,8 +330,8 @@ std::string convert_script(const std::string& text, Script script) {
     return out;
   }
   const icu::Transliterator* t = hant_transliterator();
-  if (t == nullptr) return text;
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
+  if (t == nullptr) return std::string(text);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   t->transliterate(u);
   std::string out;
   u.toUTF8String(out);
@@ -389,26 +419,25 @@ struct TableWriter::Impl {
     out.write(line.data(), static_cast<std::streamsize>(line.size()));
   }
 
-  std::vector<std::string> project(std::vector<std::string>&& row) {
-    std::vector<std::string> r;
-    r.reserve(selection.size());
+  TableRow project(const TableRow& row) {
+    TableRow r;
     for (size_t k = 0; k < selection.size(); ++k) {
-      std::string& v = row[selection[k]];
+      const std::string_view v = row[selection[k]];
       if (convert[k]) {
-        auto it = script_cache.find(v);
+        auto it = script_cache.find(std::string(v));
         if (it == script_cache.end()) {
           if (script_cache.size() > 100000) script_cache.clear();
-          it = script_cache.emplace(v, convert_script(v, options.script)).first;
+          it = script_cache.emplace(std::string(v), convert_script(v, options.script)).first;
         }
         r.push_back(it->second);
       } else {
-        r.push_back(std::move(v));
+        r.push_back(v);
       }
     }
     return r;
   }
 
-  void write_row(const std::vector<std::string>& row) {
+  void write_row(const TableRow& row) {
     const size_t n = table.columns.size();
     line.clear();
     switch (format) {
@@ -418,7 +447,7 @@ struct TableWriter::Impl {
         for (size_t c = 0; c < n; ++c) {
           if (c) line += tsv ? '\t' : ',';
           if (needs_formula_prefix(table, c, row[c], options)) {
-            const std::string v = "'" + row[c];  // rare: copying is fine
+            const std::string v = "'" + std::string(row[c]);  // rare: copying is fine
             tsv ? append_tsv_cell(line, v) : append_csv_cell(line, v);
           } else {
             tsv ? append_tsv_cell(line, row[c]) : append_csv_cell(line, row[c]);
@@ -442,11 +471,12 @@ struct TableWriter::Impl {
     ++rows_written;
   }
 
-  void add(std::vector<std::vector<std::string>>&& rows) {
+  void add(std::vector<TableRow>&& rows) {
     if (!status.ok() || finished) return;
     for (auto& row : rows) {
       row.resize(source_columns);  // a ragged row gets empty cells rather than a crash
-      std::vector<std::string> r = project(std::move(row));
+      TableRow r = project(row);
+      row = TableRow();  // rows of a large document go as they are written
       if (streams(format)) write_row(r);
       else table.rows.push_back(std::move(r));
     }
@@ -490,7 +520,7 @@ void TableWriter::add(const Table& part) {
   impl_->add(std::move(rows));
 }
 
-void TableWriter::add(std::vector<std::vector<std::string>>&& rows) { impl_->add(std::move(rows)); }
+void TableWriter::add(std::vector<TableRow>&& rows) { impl_->add(std::move(rows)); }
 
 Status TableWriter::finish() { return impl_->finish(); }
 
@@ -508,10 +538,11 @@ Status write_xlsx(const std::vector<const Table*>& tables, std::ostream& out, co
     Table c{t->name, {}, {}};
     for (size_t i : *sel) c.columns.push_back(t->columns[i]);
     for (const auto& row : t->rows) {
-      std::vector<std::string> r;
+      TableRow r;
       for (size_t i : *sel) {
         const bool conv = t->columns[i].type == ColumnType::kText && t->columns[i].name != "doc";
-        r.push_back(conv ? convert_script(row[i], options.script) : row[i]);
+        if (conv) r.push_back(convert_script(row[i], options.script));
+        else r.push_back(row[i]);
       }
       c.rows.push_back(std::move(r));
     }

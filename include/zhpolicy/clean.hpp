@@ -58,6 +58,9 @@ struct CleanText {
   // range (a pinyin annotation, an inline tag) lies inside the returned range. Cost: a
   // binary search plus a walk of at most one piece (pieces are capped at 4 KiB).
   ByteRange source_bytes(uint32_t start, uint32_t end) const;
+  // The clean text of code points [start, end) (clamped to the text), found through the
+  // pieces: a binary search and a walk of at most one piece.
+  std::string_view text_between(uint32_t start, uint32_t end) const;
 
   // The map itself, sorted by `cp`; and the decode stage's map to input bytes.
   std::vector<SourcePiece> pieces;

@@ -27,6 +27,11 @@ struct PipelineOptions {
   // Inputs larger than this are refused with kTooLarge. 1 GiB by default: far above any
   // real policy document, low enough that a runaway crawler file cannot exhaust memory.
   uint64_t max_bytes = uint64_t{1} << 30;
+  // Keep Document::original and ::normalized after the last stage. Tables are made from
+  // the results and clean.text, so a program that only writes tables sets this to false:
+  // the two arrays cost 8 bytes per character of clean text, most of what a processed
+  // document holds.
+  bool keep_code_points = true;
 };
 
 // One processed document. Offsets in every table refer to `clean.text` (code points) and
@@ -35,8 +40,8 @@ struct Document {
   std::string name;          // as given on the command line ("-" for stdin)
   uint64_t input_bytes = 0;
   CleanText clean;
-  std::u32string original;   // code points of clean.text
-  std::u32string normalized; // fold of `original`, same length
+  std::u32string original;   // code points of clean.text (empty unless keep_code_points)
+  std::u32string normalized; // fold of `original`, same length (empty unless keep_code_points)
   Segmentation segmentation; // Stage::kSegment and later
   std::vector<ByteRange> clause_bytes;  // input bytes of each clause, parallel to clauses
   DocumentLean lean = DocumentLean::kTarget;

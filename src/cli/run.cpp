@@ -207,6 +207,7 @@ int run(const Options& o) {
   batch.pipeline.last_stage = o.command == "clean"     ? Stage::kClean
                               : o.command == "clauses" ? Stage::kSegment
                                                        : Stage::kExtract;
+  batch.pipeline.keep_code_points = o.normalized;  // only `clean --normalized` prints them
   batch.jsonl = JsonlFields{o.id_field, o.text_field};
   batch.jobs = resolve_jobs(o.jobs);
   const bool several = input_count > 1 || o.input_format == "jsonl";

@@ -101,7 +101,7 @@ Status write_xlsx_workbook(const std::vector<const Table*>& tables, std::ostream
       const auto xr = static_cast<lxw_row_t>(r + 1);
       for (size_t c = 0; c < n && c < row.size() && status.ok(); ++c) {
         const auto xc = static_cast<lxw_col_t>(c);
-        const std::string& v = row[c];
+        const std::string v(row[c]);  // NUL-terminated for libxlsxwriter
         const ColumnType type = t->columns[c].type;
         double d = 0;
         if (v.empty()) continue;

@@ -22,7 +22,7 @@ TEST_CASE("report: a target's sentence cell is cut around it when the sentence i
   size_t longest = 0;
   for (const auto& row : t.rows) longest = std::max(longest, row[sentence].size());
   CHECK(longest <= 3 * 250);  // about 200 code points of context, 3 bytes each, and "…"
-  const std::string& middle = t.rows[1000][sentence];
+  const std::string middle(t.rows[1000][sentence]);
   CHECK(middle.rfind("…", 0) == 0);
   CHECK(middle.size() >= 3 + 3);
   CHECK(middle.compare(middle.size() - 3, 3, "…") == 0);
