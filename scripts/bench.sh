@@ -7,7 +7,8 @@
 #   2. scaling: --jobs 1 on the first 10, 50, 100 MB and on the whole corpus; seconds per MB
 #      must stay flat (time linear in the input);
 #   3. memory: peak RSS for 100 and for 10,000 files (--jobs 1 and 2; it must not grow with
-#      the number of files), and for one LARGE_MB (default 50) MB document;
+#      the number of files), and for two LARGE_MB (default 50) MB documents: the sources
+#      concatenated (mostly page chrome and pinyin annotations) and body text only;
 #   4. stages: in-memory MB/s of each pipeline stage (zhpolicy_bench) on the first STAGE_MB
 #      (default 50) MB, against `cat` and a plain scalar UTF-8 decode loop.
 # The corpus is ../shared/seeds and data/samples repeated (files named NNNNNN_seed), made
@@ -83,6 +84,33 @@ PY
   mv "$out.tmp" "$out"
 fi
 
+# A second large document, all body: the paragraphs of the UTF-8 text sources, each made unique
+# by a batch number so that none is dropped as a duplicate. Dense in clauses and targets
+# (about 6,000 targets per MB), it is the worst case for memory per input byte.
+if [ ! -f "$lists/large-body.txt" ]; then
+  python3 - "$lists/large-body.txt" "$large_mb" "${sources[@]}" <<'PY'
+import os, sys
+path, large_mb, sources = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
+paragraphs = []
+for s in sources:
+    if not s.endswith(".txt"):
+        continue  # an HTML page's lines are markup
+    try:
+        text = open(s, "rb").read().decode("utf-8")
+    except UnicodeDecodeError:
+        continue
+    paragraphs += [l.strip() for l in text.split("\n") if len(l.strip()) > 30]
+with open(path + ".tmp", "wb") as f:
+    written, k = 0, 0
+    while written < large_mb * 10**6:
+        line = ("%s（批次%d）\n" % (paragraphs[k % len(paragraphs)], k)).encode("utf-8")
+        f.write(line)
+        written += len(line)
+        k += 1
+os.rename(path + ".tmp", path)
+PY
+fi
+
 mb_of() { python3 -c 'import os,sys; print(sum(os.path.getsize(l.strip()) for l in open(sys.argv[1]) if l.strip())/1e6)' "$1"; }
 # run_zhpolicy LIST JOBS [OPTIONS...]: prints "seconds peak_rss_kb cpu_seconds" of one
 # targets run (cpu = user + system: what the run cost, whatever else the machine does).
@@ -153,6 +181,12 @@ read -r s rss _ < <(run_zhpolicy bench-out/large.list 1 --keep-duplicates)
 large=$(mb_of bench-out/large.list)
 printf '%-34s %9.1f %9.2f %12.1f\n' "1 file (--keep-duplicates)" "$large" "$s" "$(echo "$rss / 1024" | bc -l)"
 printf '   one document: peak RSS = %.1f x its size\n' "$(echo "$rss / 1024 / $large" | bc -l)"
+echo "$lists/large-body.txt" >bench-out/large-body.list
+read -r s rss _ < <(run_zhpolicy bench-out/large-body.list 1)
+large=$(mb_of bench-out/large-body.list)
+targets=$("$zhpolicy" summary -q -f tsv --fields targets "$lists/large-body.txt" | tail -1)
+printf '%-34s %9.1f %9.2f %12.1f\n' "1 file, body only ($targets targets)" "$large" "$s" "$(echo "$rss / 1024" | bc -l)"
+printf '   one document of body text: peak RSS = %.1f x its size\n' "$(echo "$rss / 1024 / $large" | bc -l)"
 
 echo
 stage_list=$lists/mb-$stage_mb
