@@ -58,9 +58,30 @@ bool needs_formula_prefix(const Table& t, size_t col, std::string_view v, const 
 
 // The writers append cells to a line buffer and write each row with one call: a character
 // at a time through std::ostream cost an eighth of a batch run.
+bool is_tsv_escaped(char c) { return c == '\t' || c == '\n' || c == '\r' || c == '\\'; }
+
 void append_tsv_cell(std::string& line, std::string_view v) {
+  // Almost no cell has anything to escape: look for the first byte that needs it eight
+  // bytes at a time, and append a clean cell in one piece. (Rows are written on the one
+  // thread that emits them; their cost bounds how far --jobs scales.)
+  size_t first = 0;
+  using detail::word_has_byte;
+  while (v.size() - first >= 8) {
+    uint64_t word;
+    std::memcpy(&word, v.data() + first, sizeof word);
+    if ((word_has_byte(word, '\t') | word_has_byte(word, '\n') | word_has_byte(word, '\r') |
+         word_has_byte(word, '\\')) != 0) {
+      break;
+    }
+    first += 8;
+  }
+  while (first < v.size() && !is_tsv_escaped(v[first])) ++first;
+  if (first == v.size()) {
+    line.append(v);
+    return;
+  }
   size_t run = 0;  // start of the characters not yet appended
-  for (size_t i = 0; i < v.size(); ++i) {
+  for (size_t i = first; i < v.size(); ++i) {
     const char* escape = nullptr;
     switch (v[i]) {
       case '\t': escape = "\\t"; break;
@@ -376,6 +397,7 @@ struct TableWriter::Impl {
   std::vector<size_t> selection;
   size_t source_columns = 0;
   std::vector<bool> convert;  // per selected column: text whose script is converted
+  bool projects = false;      // some column is dropped, moved or converted
   std::unordered_map<std::string, std::string> script_cache;
   std::string line;  // the row being written (reused: no allocation per row)
   Status status;
@@ -392,10 +414,13 @@ struct TableWriter::Impl {
       return;
     }
     selection = std::move(*sel);
-    for (size_t i : selection) {
+    projects = selection.size() != source_columns;
+    for (size_t k = 0; k < selection.size(); ++k) {
+      const size_t i = selection[k];
       table.columns.push_back(t.columns[i]);
       convert.push_back(options.script != Script::kOriginal && t.columns[i].type == ColumnType::kText &&
                         t.columns[i].name != "doc");
+      projects = projects || i != k || convert.back();
     }
     if (options.bom && format != Format::kXlsx) write_bom(out);
     begin();
@@ -473,12 +498,22 @@ struct TableWriter::Impl {
 
   void add(std::vector<TableRow>&& rows) {
     if (!status.ok() || finished) return;
+    // Rows are written on the thread that emits them, after the workers made them: what
+    // is done here per row limits how far --jobs scales, so a row that needs no column
+    // selection and no script conversion is written as it came.
+    const bool as_is = !projects;
     for (auto& row : rows) {
-      row.resize(source_columns);  // a ragged row gets empty cells rather than a crash
-      TableRow r = project(row);
-      row = TableRow();  // rows of a large document go as they are written
-      if (streams(format)) write_row(r);
-      else table.rows.push_back(std::move(r));
+      if (row.size() != source_columns) row.resize(source_columns);  // a ragged row gets empty cells rather than a crash
+      if (streams(format)) {
+        if (as_is) {
+          write_row(row);
+        } else {
+          write_row(project(row));
+        }
+        row = TableRow();  // rows of a large document go as they are written
+      } else {
+        table.rows.push_back(as_is ? std::move(row) : project(row));
+      }
     }
     if (!out) status = write_failed(table.name);
   }
