@@ -762,12 +762,16 @@ void Cleaner::emit(const std::vector<SourcePiece>& pieces) {
   // left with up to as much again of unused capacity.
   size_t removed_lines = 0;
   for (const Line& line : lines_) removed_lines += line.fate != Fate::kBody;
-  out_.diagnostics.reserve(removed_lines + removals_.size() + markup_diagnostics_.size() +
-                           decoded_.diagnostics.size());
+  const bool record = options_.diagnostics;
+  if (record) {
+    out_.diagnostics.reserve(removed_lines + removals_.size() + markup_diagnostics_.size() +
+                             decoded_.diagnostics.size());
+  }
   for (const Line& line : lines_) {
     // Annotations are recorded for removed lines too: they were in the input. They follow
     // their line's removal in the table, which keeps it in input order.
     auto record_pinyin = [&](uint32_t line_cp, bool kept) {
+      if (!record) return;
       for (uint32_t k = line.removals_begin; k < line.removals_end; ++k) {
         const Removal& r = removals_[k];
         const uint32_t at = kept ? line_cp + r.cp : line_cp;
@@ -778,6 +782,7 @@ void Cleaner::emit(const std::vector<SourcePiece>& pieces) {
     };
     const uint32_t cp_here = builder.code_points();
     if (line.fate != Fate::kBody) {
+      if (!record) continue;
       const ByteRange bytes{map.to_input(line.src_begin), map.to_input(line.src_end)};
       line_text(line, text);
       if (open_removal != SIZE_MAX && out_.diagnostics[open_removal].kind == line.kind &&
@@ -846,22 +851,23 @@ CleanText Cleaner::run() {
   ops_ = {};
   removals_ = {};
 
-  for (Diagnostic& d : markup_diagnostics_) {
-    d.bytes = {decoded_.map.to_input(d.bytes.begin), decoded_.map.to_input(d.bytes.end)};
-    d.start = d.end = 0;
-    out_.diagnostics.push_back(std::move(d));
-  }
-  for (const Diagnostic& d : decoded_.diagnostics) out_.diagnostics.push_back(d);
-
   const std::u32string& cps = out_.chars;
   out_.damaged = detail::find_damaged_spans(cps);
-  out_.diagnostics.reserve(out_.diagnostics.size() + out_.damaged.size());  // exact, not doubled
-  for (const DamagedSpan& s : out_.damaged) {
-    std::u32string_view piece(cps.data() + s.start, s.end - s.start);
-    out_.diagnostics.push_back({DiagnosticKind::kDamaged, "mojibake", out_.source_bytes(s.start, s.end),
-                                s.start, s.end, to_utf8(piece)});
+  if (options_.diagnostics) {
+    for (Diagnostic& d : markup_diagnostics_) {
+      d.bytes = {decoded_.map.to_input(d.bytes.begin), decoded_.map.to_input(d.bytes.end)};
+      d.start = d.end = 0;
+      out_.diagnostics.push_back(std::move(d));
+    }
+    for (const Diagnostic& d : decoded_.diagnostics) out_.diagnostics.push_back(d);
+    out_.diagnostics.reserve(out_.diagnostics.size() + out_.damaged.size());  // exact, not doubled
+    for (const DamagedSpan& s : out_.damaged) {
+      std::u32string_view piece(cps.data() + s.start, s.end - s.start);
+      out_.diagnostics.push_back({DiagnosticKind::kDamaged, "mojibake", out_.source_bytes(s.start, s.end),
+                                  s.start, s.end, to_utf8(piece)});
+    }
+    stable_sort_by_input_position(out_.diagnostics);
   }
-  stable_sort_by_input_position(out_.diagnostics);
   stable_sort_by_input_position(out_.metadata);
   return std::move(out_);
 }

@@ -24,6 +24,7 @@
 
 #include <algorithm>
 
+#include "internal/original_text.hpp"
 #include "internal/quantity_lexicon.hpp"
 #include "internal/utf8.hpp"
 #include "zhpolicy/normalize.hpp"
@@ -150,7 +151,7 @@ KindCues count_kind_cues(std::u32string_view text, size_t begin, size_t end) {
 
 class Extractor {
  public:
-  Extractor(std::u32string_view original, std::u32string_view normalized, const Segmentation& seg,
+  Extractor(detail::OriginalText original, std::u32string_view normalized, const Segmentation& seg,
             const std::vector<DamagedSpan>& damaged, DocumentLean lean)
       : orig_(original), norm_(normalized), seg_(seg), damaged_(damaged), lean_(lean) {}
 
@@ -164,10 +165,11 @@ class Extractor {
   bool is_non_quantity(const ScannedNumber& n, size_t sentence_start, size_t sentence_end) const;
   void finish(Target& t, size_t s, size_t number_begin);
   size_t period_length_at(size_t k, size_t end) const;
-  std::string slice(size_t b, size_t e) const { return to_utf8(orig_.substr(b, e - b)); }
+  std::string slice(size_t b, size_t e) const { return orig_.utf8(b, e); }
   std::string slice_norm(size_t b, size_t e) const { return to_utf8(norm_.substr(b, e - b)); }
 
-  std::u32string_view orig_, norm_;
+  detail::OriginalText orig_;
+  std::u32string_view norm_;
   const Segmentation& seg_;
   const std::vector<DamagedSpan>& damaged_;
   DocumentLean lean_;
@@ -317,7 +319,7 @@ void Extractor::finish(Target& t, size_t s, size_t number_begin) {
       }
     }
   }
-  std::u32string ind_orig(orig_.substr(ib, ie - ib));
+  std::u32string ind_orig = orig_.code_points(ib, ie);
   std::u32string ind_norm(norm_.substr(ib, ie - ib));
   if (t.unit_class == "count") {
     size_t fe = t.end;
@@ -325,7 +327,7 @@ void Extractor::finish(Target& t, size_t s, size_t number_begin) {
            !may_start_number(norm_[fe])) {
       ++fe;
     }
-    ind_orig += orig_.substr(t.end, fe - t.end);
+    ind_orig += orig_.code_points(t.end, fe);
     ind_norm += norm_.substr(t.end, fe - t.end);
   }
   auto strip_quotes = [](std::u32string& text) {
@@ -375,7 +377,7 @@ void Extractor::finish(Target& t, size_t s, size_t number_begin) {
     --it;
     const auto [k, len] = *it;
     if (k + len <= number_begin) {
-      std::u32string p(orig_.substr(k, len));
+      std::u32string p = orig_.code_points(k, k + len);
       p.erase(std::remove_if(p.begin(), p.end(), [](char32_t c) { return is_open_quote(c) || is_close_quote(c); }),
               p.end());
       t.period = to_utf8(p);
@@ -694,7 +696,15 @@ std::vector<Target> extract_targets(std::u32string_view original, std::u32string
                                     const Segmentation& segmentation,
                                     const std::vector<DamagedSpan>& damaged, DocumentLean lean) {
   const size_t n = std::min(original.size(), normalized.size());
-  return Extractor(original.substr(0, n), normalized.substr(0, n), segmentation, damaged, lean).run();
+  return Extractor(detail::OriginalText(original.substr(0, n)), normalized.substr(0, n), segmentation, damaged, lean)
+      .run();
+}
+
+std::vector<Target> extract_targets(const CleanText& clean, std::u32string_view normalized,
+                                    const Segmentation& segmentation,
+                                    const std::vector<DamagedSpan>& damaged, DocumentLean lean) {
+  const size_t n = std::min<size_t>(clean.code_points, normalized.size());
+  return Extractor(detail::OriginalText(clean), normalized.substr(0, n), segmentation, damaged, lean).run();
 }
 
 DocumentLean document_lean(std::u32string_view normalized, std::u32string_view title) {

@@ -46,20 +46,23 @@ Result<Document> run_pipeline(std::string_view bytes, std::string* owned, std::s
       Result<DecodedText> decoded = decode(bytes, name, options.decode);
       if (!decoded.ok()) return decoded.status();
       if (owned != nullptr) std::string().swap(*owned);  // (assigning an empty string keeps the capacity)
-      doc.clean = clean(*decoded, options.clean);
+      CleanOptions clean_options = options.clean;
+      clean_options.diagnostics = clean_options.diagnostics && options.keep_diagnostics;
+      doc.clean = clean(*decoded, clean_options);
     }  // the decoded text goes here: clean keeps its own text and the map to the input
     doc.name = name;  // `name` is still needed by the error messages below
     doc.original = std::move(doc.clean.chars);
     doc.clean.chars.clear();
     doc.normalized = fold(doc.original);
-    doc.diagnostics = std::move(doc.clean.diagnostics);
-    doc.clean.diagnostics.clear();
+    if (options.keep_diagnostics) doc.diagnostics = std::move(doc.clean.diagnostics);
+    std::vector<Diagnostic>().swap(doc.clean.diagnostics);
     if (options.last_stage != Stage::kClean) {
       doc.segmentation = segment_clauses(doc.original, doc.normalized);
       doc.clause_bytes.reserve(doc.segmentation.clauses.size());
       for (const Clause& c : doc.segmentation.clauses) {
         doc.clause_bytes.push_back(doc.clean.source_bytes(c.start, c.end));
       }
+      if (!options.keep_diagnostics) doc.segmentation.diagnostics.clear();
       doc.diagnostics.reserve(doc.diagnostics.size() + doc.segmentation.diagnostics.size());  // not doubled
       for (Diagnostic& d : doc.segmentation.diagnostics) {
         d.bytes = doc.clean.source_bytes(d.start, d.end);
@@ -72,16 +75,18 @@ Result<Document> run_pipeline(std::string_view bytes, std::string* owned, std::s
         std::stable_sort(doc.diagnostics.begin(), doc.diagnostics.end(), by_position);
       }
     }
+    // Extraction reads the original script only as slices, which clean.text gives as well:
+    // without keep_code_points the array goes before the targets, the largest results, come.
+    if (!options.keep_code_points) std::u32string().swap(doc.original);  // (an assigned empty string keeps the capacity)
     if (options.last_stage == Stage::kExtract) {
       doc.lean = document_lean(doc.normalized, normalize(doc.clean.title));
-      doc.targets = extract_targets(doc.original, doc.normalized, doc.segmentation, doc.clean.damaged, doc.lean);
+      doc.targets = options.keep_code_points
+                        ? extract_targets(doc.original, doc.normalized, doc.segmentation, doc.clean.damaged, doc.lean)
+                        : extract_targets(doc.clean, doc.normalized, doc.segmentation, doc.clean.damaged, doc.lean);
       doc.target_bytes.reserve(doc.targets.size());
       for (const Target& t : doc.targets) doc.target_bytes.push_back(doc.clean.source_bytes(t.start, t.end));
     }
-    if (!options.keep_code_points) {
-      std::u32string().swap(doc.original);  // (assigning an empty string keeps the capacity)
-      std::u32string().swap(doc.normalized);
-    }
+    if (!options.keep_code_points) std::u32string().swap(doc.normalized);
     return doc;
   } catch (const std::bad_alloc&) {
     return Status(ErrorCode::kTooLarge, name + ": out of memory while processing");

@@ -21,6 +21,9 @@ namespace zhpolicy {
 
 struct CleanOptions {
   bool keep_duplicates = false;  // keep paragraphs that repeat an earlier one verbatim
+  // Record what was removed or flagged in CleanText::diagnostics. Without them clean does
+  // the same work and returns the same text, for callers that never show diagnostics.
+  bool diagnostics = true;
 };
 
 // A code point range of the clean text flagged as damaged (mojibake, lost bytes, U+FFFD).

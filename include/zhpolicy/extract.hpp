@@ -49,6 +49,11 @@ struct Target {
 std::vector<Target> extract_targets(std::u32string_view original, std::u32string_view normalized,
                                     const Segmentation& segmentation,
                                     const std::vector<DamagedSpan>& damaged, DocumentLean lean);
+// The same reading the original script from `clean` itself (its text through its piece
+// map) rather than from an array of its code points.
+std::vector<Target> extract_targets(const CleanText& clean, std::u32string_view normalized,
+                                    const Segmentation& segmentation,
+                                    const std::vector<DamagedSpan>& damaged, DocumentLean lean);
 
 // Decides the document's lean from its cue words (plan verbs vs. report verbs) and title.
 DocumentLean document_lean(std::u32string_view normalized, std::u32string_view title_normalized);

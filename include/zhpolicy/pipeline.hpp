@@ -32,6 +32,9 @@ struct PipelineOptions {
   // the two arrays cost 8 bytes per character of clean text, most of what a processed
   // document holds.
   bool keep_code_points = true;
+  // Keep Document::diagnostics. A program that writes neither diagnostics nor counts of
+  // them sets this to false: a page of 100,000 pinyin annotations has 100,000 of them.
+  bool keep_diagnostics = true;
 };
 
 // One processed document. Offsets in every table refer to `clean.text` (code points) and
@@ -47,7 +50,8 @@ struct Document {
   DocumentLean lean = DocumentLean::kTarget;
   std::vector<Target> targets;          // Stage::kExtract
   std::vector<ByteRange> target_bytes;  // input bytes of each target
-  // Everything the stages found (clean's removals and flags, numbering findings), in input order.
+  // Everything the stages found (clean's removals and flags, numbering findings), in input
+  // order (empty unless keep_diagnostics).
   std::vector<Diagnostic> diagnostics;
 };
 

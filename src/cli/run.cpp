@@ -208,6 +208,7 @@ int run(const Options& o) {
                               : o.command == "clauses" ? Stage::kSegment
                                                        : Stage::kExtract;
   batch.pipeline.keep_code_points = o.normalized;  // only `clean --normalized` prints them
+  batch.pipeline.keep_diagnostics = o.command == "summary" || (o.command == "clean" && o.diagnostics);
   batch.jsonl = JsonlFields{o.id_field, o.text_field};
   batch.jobs = resolve_jobs(o.jobs);
   const bool several = input_count > 1 || o.input_format == "jsonl";

@@ -245,3 +245,48 @@ TEST_CASE("clean: every span of clean text maps back to its input bytes", "[clea
     CHECK(identical * 2 > checked);  // most spans are untouched text
   }
 }
+
+// text_between() slices clean.text through the piece map; it must agree with slicing the
+// code points, at every kind of piece boundary (line breaks, folded spaces, entities).
+TEST_CASE("clean: text_between equals the code points of the same range", "[clean][seeds]") {
+  std::vector<std::string> files = test::seed_files();
+  files.push_back(test::samples_dir() + "/2025_district_notice.html");
+  std::mt19937 rng(20261202);
+  for (const std::string& path : files) {
+    std::string bytes;
+    if (!test::read_file(path, bytes)) continue;
+    Result<Document> doc = process_document(bytes, path);
+    REQUIRE(doc.ok());
+    const std::u32string& t = doc->original;
+    INFO(path);
+    CHECK(doc->clean.text_between(0, static_cast<uint32_t>(t.size())) == doc->clean.text);
+    CHECK(doc->clean.text_between(static_cast<uint32_t>(t.size()), static_cast<uint32_t>(t.size()) + 5).empty());
+    for (int trial = 0; trial < 500 && !t.empty(); ++trial) {
+      const uint32_t a = static_cast<uint32_t>(rng() % t.size());
+      const uint32_t b = std::min<uint32_t>(static_cast<uint32_t>(t.size()), a + rng() % 300);
+      REQUIRE(std::string(doc->clean.text_between(a, b)) == to_utf8(t.substr(a, b - a)));
+    }
+  }
+}
+
+// Without diagnostics clean does the same work: same text, metadata, title and damage.
+TEST_CASE("clean: turning diagnostics off changes nothing else", "[clean][seeds]") {
+  for (const std::string& path : test::seed_files()) {
+    std::string bytes;
+    REQUIRE(test::read_file(path, bytes));
+    Result<DecodedText> decoded = decode(bytes, path);
+    REQUIRE(decoded.ok());
+    CleanOptions quiet;
+    quiet.diagnostics = false;
+    const CleanText with = clean(*decoded);
+    const CleanText without = clean(*decoded, quiet);
+    INFO(path);
+    CHECK_FALSE(with.diagnostics.empty());
+    CHECK(without.diagnostics.empty());
+    CHECK(without.text == with.text);
+    CHECK(without.title == with.title);
+    CHECK(without.metadata.size() == with.metadata.size());
+    CHECK(without.damaged.size() == with.damaged.size());
+    CHECK(without.pieces.size() == with.pieces.size());
+  }
+}

@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
 #include "test_util.hpp"
 
 using namespace zhpolicy;
@@ -62,4 +64,52 @@ TEST_CASE("pipeline: reading a missing file or a directory names the path", "[pi
   Result<std::string> dir = read_input("/", 100);
   REQUIRE_FALSE(dir.ok());
   CHECK(dir.status().message() == "/: is a directory");
+}
+
+namespace {
+// Every file the end-to-end tests read: the seeds (when ../shared is there) and the samples.
+std::vector<std::string> corpus_files() {
+  std::vector<std::string> files = test::seed_files();
+  for (const auto& entry : std::filesystem::directory_iterator(test::samples_dir())) {
+    if (entry.path().filename() != "README.md") files.push_back(entry.path().string());
+  }
+  return files;
+}
+
+std::string targets_of(const Document& d) {
+  std::string out;
+  for (const Target& t : d.targets) {
+    out += t.text + "|" + t.indicator + "|" + t.unit + "|" + t.period + "|" + std::to_string(t.start) + "\n";
+  }
+  for (const Clause& c : d.segmentation.clauses) out += c.id + "|" + c.label + "|" + c.title + "\n";
+  return out;
+}
+}  // namespace
+
+// What a table-writing caller turns off must change nothing it writes: the targets read
+// from clean.text through the piece map equal those read from the code point array.
+TEST_CASE("pipeline: without code points and diagnostics the results are the same", "[pipeline][seeds]") {
+  size_t documents = 0;
+  for (const std::string& path : corpus_files()) {
+    std::string bytes;
+    if (!test::read_file(path, bytes)) continue;
+    INFO(path);
+    Result<Document> full = process_document(bytes, path);
+    PipelineOptions lean;
+    lean.keep_code_points = false;
+    lean.keep_diagnostics = false;
+    Result<Document> slim = process_owned_document(bytes, path, lean);
+    REQUIRE(full.ok());
+    REQUIRE(slim.ok());
+    CHECK(slim->clean.text == full->clean.text);
+    CHECK(slim->original.empty());
+    CHECK(slim->normalized.empty());
+    CHECK(slim->diagnostics.empty());
+    CHECK_FALSE(full->diagnostics.empty());
+    CHECK(slim->clean.damaged.size() == full->clean.damaged.size());
+    CHECK(slim->targets.size() == full->targets.size());
+    CHECK(targets_of(*slim) == targets_of(*full));
+    ++documents;
+  }
+  CHECK(documents >= 3);
 }

@@ -176,3 +176,38 @@ TEST_CASE("report: a failed document has a summary row with its error", "[table]
   CHECK(t.rows[0][2] == "x.bin: binary file");
   CHECK(t.rows[0].size() == t.columns.size());
 }
+
+TEST_CASE("table: TableRow keeps cells, empty ones too, and pads or cuts to a width", "[table]") {
+  TableRow r{"a.txt", "", "达到92%", ""};
+  REQUIRE(r.size() == 4);
+  CHECK(r[0] == "a.txt");
+  CHECK(r[1].empty());
+  CHECK(r[2] == "达到92%");
+  CHECK(r[3].empty());
+  CHECK(r == TableRow(std::vector<std::string>{"a.txt", "", "达到92%", ""}));
+  CHECK(r != TableRow{"a.txt", "", "达到92", "%"});  // same bytes, other cells
+  r.resize(6);
+  CHECK(r.size() == 6);
+  CHECK(r[5].empty());
+  CHECK(r[2] == "达到92%");
+  r.resize(1);
+  CHECK(r.size() == 1);
+  CHECK(r[0] == "a.txt");
+  r.push_back("x");
+  CHECK(r[1] == "x");
+  r.resize(0);
+  CHECK(r.empty());
+}
+
+// Rows written as they came (no --fields, no --script) and rows that go through a
+// projection must give the same bytes for the columns they share.
+TEST_CASE("table: a projected row and an unprojected row write the same cells", "[table]") {
+  const Table t = sample();
+  WriteOptions all;
+  WriteOptions same_order;
+  same_order.fields = {"doc", "text", "comparator", "value", "n"};
+  CHECK(written(t, Format::kTsv, all) == written(t, Format::kTsv, same_order));
+  WriteOptions reordered;
+  reordered.fields = {"n", "doc"};
+  CHECK(written(t, Format::kTsv, reordered) == "n\tdoc\n1\ta.txt\n");
+}
