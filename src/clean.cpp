@@ -124,7 +124,7 @@ struct Line {
   uint32_t src_begin = 0, src_end = 0;  // decoded bytes of the raw line
   // Short lines only, from their ShortLineForms, for the passes that run after them:
   uint16_t markers = 0;        // bit k: a marker of MarkerKind k matches
-  bool title_shape = false;    // could be a title by its shape (is_title_shaped)
+  bool title_shape = false;    // could be a title by its shape (see is_title_like)
   bool names_kind = false;     // ends with a kind of document ("…方案", "…通知")
   bool has_full_stop = false;  // contains 。
   Fate fate = Fate::kBody;
@@ -185,6 +185,7 @@ class Cleaner {
   // Forms of the line being scanned and of the one before it, which is classified then:
   // classification may look one line ahead.
   ShortLineForms forms_[2];
+  std::string text_buffer_;  // a short line's text while its forms are made
   // compact forms of the first lines, where find_title() looks for the 信息名称 value.
   std::vector<std::u32string> head_compact_;
   CleanText out_;
@@ -326,8 +327,7 @@ void Cleaner::scan_line(std::string_view t, uint32_t begin, uint32_t end,
 // Classification reads a short line through its forms; what later passes need of them
 // is kept in the line as flags.
 void Cleaner::read_short_line(Line& line, ShortLineForms& forms) {
-  std::string text;
-  forms.original = to_code_points(line_text(line, text));
+  forms.original = to_code_points(line_text(line, text_buffer_));
   forms.folded = fold(forms.original);
   forms.compact = detail::compact_folded(forms.folded);
   forms.hits = detail::scan_markers(forms.compact);
@@ -392,10 +392,9 @@ void Cleaner::split_lines(std::string_view t, const std::vector<SourcePiece>& pi
     ++i;
   }
   scan_line(t, static_cast<uint32_t>(line_start), static_cast<uint32_t>(t.size()), cursor);
-  const size_t last = lines_.size() - 1;
-  if (!lines_.empty() && lines_[last].fate == Fate::kBody && short_line(lines_[last])) {
-    classify_line(last, forms_[last % 2], nullptr);
-  }
+  if (lines_.empty()) return;
+  const size_t last = lines_.size() - 1;  // classified here: no line after it to wait for
+  if (lines_[last].fate == Fate::kBody && short_line(lines_[last])) classify_line(last, forms_[last % 2], nullptr);
 }
 
 // Splits "key:value key:value" metadata lines into fields. Keys may contain spaces
