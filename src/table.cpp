@@ -254,21 +254,19 @@ const icu::Transliterator* hant_transliterator() {
 
 }  // namespace
 
-TableRow::TableRow(std::initializer_list<std::string_view> cells) {
+// Sized exactly: rows are made once and kept until they are written.
+template <typename Cells>
+void TableRow::assign(const Cells& cells) {
   size_t bytes = 0;
-  for (std::string_view c : cells) bytes += c.size();
-  bytes_.reserve(bytes);  // exact: rows are made once and kept until written
-  ends_.reserve(cells.size());
-  for (std::string_view c : cells) push_back(c);
-}
-
-TableRow::TableRow(const std::vector<std::string>& cells) {
-  size_t bytes = 0;
-  for (const std::string& c : cells) bytes += c.size();
+  for (const auto& c : cells) bytes += c.size();
   bytes_.reserve(bytes);
   ends_.reserve(cells.size());
-  for (const std::string& c : cells) push_back(c);
+  for (const auto& c : cells) push_back(c);
 }
+
+TableRow::TableRow(std::initializer_list<std::string_view> cells) { assign(cells); }
+
+TableRow::TableRow(const std::vector<std::string>& cells) { assign(cells); }
 
 void TableRow::push_back(std::string_view cell) {
   bytes_.append(cell);

@@ -59,6 +59,9 @@ class TableRow {
   bool operator!=(const TableRow& other) const { return !(*this == other); }
 
  private:
+  template <typename Cells>
+  void assign(const Cells& cells);
+
   std::string bytes_;
   std::vector<uint32_t> ends_;
 };
