@@ -50,6 +50,9 @@ std::optional<NumeralClass> parse_numeral_class(std::string_view s) {
 struct MarkerTable {
   std::vector<ClauseMarker> rows;
   int scheme_count = 0;
+  // Indices into `rows` of the rows of each MarkerPlace, in table order: match_label tries
+  // only these.
+  std::vector<size_t> rows_by_place[2];
 };
 
 // A malformed row is skipped rather than thrown on: the table is compiled in, and the unit
@@ -88,6 +91,9 @@ MarkerTable parse_table() {
     table.rows.push_back(std::move(m));
   }
   table.scheme_count = static_cast<int>(names.size());
+  for (size_t k = 0; k < table.rows.size(); ++k) {
+    table.rows_by_place[static_cast<size_t>(table.rows[k].place)].push_back(k);
+  }
   return table;
 }
 
@@ -149,6 +155,26 @@ size_t scan_label_numeral(std::u32string_view text, size_t i, size_t limit, Nume
   return value ? i + 1 : i;
 }
 
+// The first code point of a possible label, classified once for all rows.
+struct LabelStart {
+  char32_t c;
+  bool chinese_numeral;
+  bool ascii_digit;
+};
+
+// Whether a label of row m can begin with `start`: its opening text, else its number.
+// Only rules out rows that could not match, so that most line starts ("各地", "为了")
+// are settled without trying every row.
+bool can_begin_label(const ClauseMarker& m, const LabelStart& start) {
+  if (!m.open.empty()) return start.c == m.open.front();
+  switch (m.numeral) {
+    case NumeralClass::kChinese: return start.chinese_numeral;
+    case NumeralClass::kArabic: return start.ascii_digit;
+    case NumeralClass::kChineseOrArabic: return start.chinese_numeral || start.ascii_digit;
+    default: return single_char_value(m.numeral, start.c) != 0;
+  }
+}
+
 bool matches_at(std::u32string_view text, size_t i, size_t limit, const std::u32string& s) {
   if (s.size() > limit - i) return false;
   return text.compare(i, s.size(), s) == 0;
@@ -164,9 +190,12 @@ LabelMatch match_label(std::u32string_view text, size_t pos, size_t limit, Marke
                        uint64_t* steps) {
   limit = std::min(limit, text.size());
   if (pos >= limit) return {};
-  for (const ClauseMarker& m : table().rows) {
-    if (m.place != place) continue;
+  const LabelStart start{text[pos], is_chinese_numeral_char(text[pos]), is_ascii_digit(text[pos])};
+  const MarkerTable& t = table();
+  for (const size_t row : t.rows_by_place[static_cast<size_t>(place)]) {
+    const ClauseMarker& m = t.rows[row];
     *steps += 1;
+    if (!can_begin_label(m, start)) continue;
     if (!matches_at(text, pos, limit, m.open)) continue;
     const size_t num_begin = pos + m.open.size();
     uint64_t value = 0;
