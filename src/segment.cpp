@@ -119,6 +119,14 @@ bool is_continuation(char32_t c) {
   }
 }
 
+// A code point none of the rules above looks at: not a space, line end, terminator, closer,
+// quote, colon or continuation mark. [U+3012, U+FEFF) holds every CJK ideograph and none
+// of those marks, so the per-character loops settle most of a Chinese text with one range
+// test and only take the switches above for punctuation, Latin text and spaces. (The
+// marks nearest the range: 】 U+3011 below it, the BOM U+FEFF and the full-width forms
+// U+FF01… above it.)
+bool is_plain(char32_t c) { return c >= 0x3012 && c < 0xFEFF; }
+
 // Quote nesting, one counter per kind, reset at each line end. A closer without an opener
 // is ignored, so an unbalanced quote can only hold sentences together up to the line end.
 class QuoteDepth {
@@ -218,9 +226,12 @@ class Segmenter {
   bool build_headings(size_t first_line);
   void build_paragraphs(size_t first_line);
   void scan_inline(const Line& line, uint32_t from, size_t parent);
+  uint32_t after_next_inline_lead(uint32_t i, uint32_t limit);
   // Pass 4-5.
   void compute_ends();
   void split_sentences();
+  template <typename Emit>
+  uint32_t split_run(uint32_t i, uint32_t stop, QuoteDepth& q, uint32_t& cur, const Emit& emit);
 
   size_t add_clause(size_t parent, int level, uint64_t number, uint64_t component,
                     uint32_t start, uint32_t label_end, uint32_t title_start,
@@ -498,9 +509,8 @@ void Segmenter::scan_inline(const Line& line, uint32_t from, size_t parent) {
       out_.clauses[idx].end = end;
     }
   };
-  for (uint32_t i = from; i < line.end; ++i) {
-    ++*steps_;
-    if (i != from && !is_inline_lead(norm_[i - 1])) continue;
+  // i runs over the places an item may start: `from`, then right after each 。；：！？.
+  for (uint32_t i = from; i < line.end; i = after_next_inline_lead(i, line.end)) {
     const uint32_t at = skip_spaces(i, line.end);
     LabelMatch m = match_label(norm_, at, line.end, MarkerPlace::kInline, steps_);
     if (!m) continue;
@@ -519,7 +529,7 @@ void Segmenter::scan_inline(const Line& line, uint32_t from, size_t parent) {
     }
     inline_run_.push_back(m);
     inline_run_pos_.push_back(at);
-    i = static_cast<uint32_t>(m.end) - 1;
+    i = static_cast<uint32_t>(m.end) - 1;  // the next place is after a lead at or after m.end - 1
   }
   if (inline_run_.size() >= 2) {
     commit(held, held_pos, inline_run_pos_.front());
@@ -529,6 +539,14 @@ void Segmenter::scan_inline(const Line& line, uint32_t from, size_t parent) {
   }
   inline_run_.clear();
   inline_run_pos_.clear();
+}
+
+// One past the first 。；：！？ in norm_[i, limit), or limit if there is none.
+uint32_t Segmenter::after_next_inline_lead(uint32_t i, uint32_t limit) {
+  const uint32_t first = i;
+  while (i < limit && (is_plain(norm_[i]) || !is_inline_lead(norm_[i]))) ++i;
+  *steps_ += i - first + 1;
+  return i < limit ? i + 1 : limit;
 }
 
 size_t Segmenter::add_clause(size_t parent, int level, uint64_t number, uint64_t component,
@@ -815,28 +833,47 @@ void Segmenter::split_sentences() {
         i = skip;
         continue;
       }
-      const char32_t c = norm_[i];
-      if (cur == UINT32_MAX) {
-        if (is_space(c)) {
-          ++i;
-          continue;
-        }
-        cur = i;
-      }
-      q.feed(c);
-      ++i;
-      if (is_terminator(c) && !q.inside()) {
-        while (i < line.end && (is_terminator(norm_[i]) || is_closer(norm_[i])) &&
-               !(ci < cl.size() && cl[ci].start == i)) {
-          ++*steps_;
-          ++i;
-        }
-        emit(cur, i);
-        cur = UINT32_MAX;
-      }
+      // No clause starts before `stop`, so the clause checks above can wait until then.
+      const uint32_t stop = ci < cl.size() ? std::min(line.end, cl[ci].start) : line.end;
+      i = split_run(i, stop, q, cur, emit);
     }
     if (cur != UINT32_MAX) emit(cur, line.end);
   }
+}
+
+// Sentences in norm_[i, stop), a stretch of one line in which no clause starts, continuing
+// the open sentence `cur` (UINT32_MAX: none) with quote state q. Emits every sentence that
+// ends in the stretch and returns stop; `cur` is left at the sentence still open.
+template <typename Emit>
+uint32_t Segmenter::split_run(uint32_t i, uint32_t stop, QuoteDepth& q, uint32_t& cur,
+                              const Emit& emit) {
+  const uint32_t first = i;
+  while (i < stop) {
+    const char32_t c = norm_[i];
+    if (is_plain(c)) {  // text: it opens a sentence if none is open, and that is all
+      if (cur == UINT32_MAX) cur = i;
+      ++i;
+      while (i < stop && is_plain(norm_[i])) ++i;
+      continue;
+    }
+    if (cur == UINT32_MAX) {
+      if (is_space(c)) {
+        ++i;
+        continue;
+      }
+      cur = i;
+    }
+    q.feed(c);
+    ++i;
+    if (is_terminator(c) && !q.inside()) {
+      // Closers and repeated terminators stay with the sentence ("…。”", "？！").
+      while (i < stop && (is_terminator(norm_[i]) || is_closer(norm_[i]))) ++i;
+      emit(cur, i);
+      cur = UINT32_MAX;
+    }
+  }
+  *steps_ += i - first;
+  return i;
 }
 
 std::string Segmenter::utf8(uint32_t begin, uint32_t end) const {
