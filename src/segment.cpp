@@ -53,6 +53,7 @@
 #include "zhpolicy/segment.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <optional>
 #include <unordered_map>
 
@@ -236,7 +237,7 @@ class Segmenter {
   size_t add_clause(size_t parent, int level, uint64_t number, uint64_t component,
                     uint32_t start, uint32_t label_end, uint32_t title_start,
                     uint32_t title_end, const std::string& scheme, bool is_inline);
-  std::string unique_id(std::string id);
+  void make_unique_id(std::string& id);
   uint32_t first_sentence_end(uint32_t from, uint32_t limit, bool* ended_by_terminator);
   uint32_t title_end_of(uint32_t from, uint32_t limit) {
     bool ended = false;
@@ -384,6 +385,7 @@ void Segmenter::build_numbered() {
   scheme_level_.assign(static_cast<size_t>(clause_scheme_count()), 0);
   scheme_last_.assign(static_cast<size_t>(clause_scheme_count()), 0);
   std::vector<Frame> stack(1);  // the root
+  out_.clauses.reserve(out_.clauses.size() + candidates_.size());  // inline items may add more
   size_t ci = 0;
   for (size_t li = 0; li < lines_.size(); ++li) {
     const Line& line = lines_[li];
@@ -552,7 +554,8 @@ uint32_t Segmenter::after_next_inline_lead(uint32_t i, uint32_t limit) {
 size_t Segmenter::add_clause(size_t parent, int level, uint64_t number, uint64_t component,
                              uint32_t start, uint32_t label_end, uint32_t title_start,
                              uint32_t title_end, const std::string& scheme, bool is_inline) {
-  Clause c;
+  // Built in place: a Clause is five strings, and moving one into the vector is not free.
+  Clause& c = out_.clauses.emplace_back();
   c.level = level;
   c.number = number;
   c.parent = parent;
@@ -563,34 +566,40 @@ size_t Segmenter::add_clause(size_t parent, int level, uint64_t number, uint64_t
   c.title_start = title_start;
   c.title_end = trim_title(title_start, title_end);
   c.title = utf8(c.title_start, c.title_end);
-  std::string component_text = std::to_string(component);
+  char digits[24];
+  const std::string_view component_text(digits, static_cast<size_t>(
+      std::to_chars(digits, digits + sizeof digits, component).ptr - digits));
+  // The part of the path this clause adds: its label, else its title, else "#n".
+  const std::string_view own_path = !c.label.empty() ? std::string_view(c.label)
+                                    : !c.title.empty() ? std::string_view(c.title)
+                                                       : std::string_view();
   if (parent != npos) {
     const Clause& p = out_.clauses[parent];
     c.parent_id = p.id;
-    c.id = unique_id(p.id + "." + component_text);
-    c.path = p.path + "/";
+    c.id.reserve(p.id.size() + 1 + component_text.size());
+    c.id.append(p.id).append(1, '.').append(component_text);
+    c.path.reserve(p.path.size() + 1 + std::max(own_path.size(), component_text.size() + 1));
+    c.path.append(p.path).append(1, '/');
   } else {
-    c.id = unique_id(component_text);
+    c.id.assign(component_text);
   }
-  if (!c.label.empty()) {
-    c.path += c.label;
-  } else if (!c.title.empty()) {
-    c.path += c.title;
+  make_unique_id(c.id);
+  if (!own_path.empty()) {
+    c.path.append(own_path);
   } else {
-    c.path += "#" + component_text;
+    c.path.append(1, '#').append(component_text);
   }
-  out_.clauses.push_back(std::move(c));
   is_inline_.push_back(is_inline);
   return out_.clauses.size() - 1;
 }
 
-std::string Segmenter::unique_id(std::string id) {
-  auto [it, inserted] = id_uses_.emplace(id, 1);
+// Appends "_n" to the n-th use of an id (n >= 2).
+void Segmenter::make_unique_id(std::string& id) {
+  auto [it, inserted] = id_uses_.try_emplace(id, 1);
   if (!inserted) {
     ++it->second;
-    id += "_" + std::to_string(it->second);
+    id.append(1, '_').append(std::to_string(it->second));
   }
-  return id;
 }
 
 // End of the first sentence starting at `from`: at its terminator (exclusive), at the end
@@ -708,6 +717,7 @@ bool Segmenter::build_headings(size_t first_line) {
       min_inner = std::min(min_inner, len);
     }
   }
+  out_.clauses.reserve(out_.clauses.size() + headings);  // inline items may add more
   size_t outer = npos;
   size_t current = npos;  // the heading whose body this is
   uint64_t outer_count = 0;
@@ -758,6 +768,7 @@ void Segmenter::build_paragraphs(size_t first_line) {
   // Paragraphs before the first heading-led one are the introduction (preamble); without
   // any heading-led paragraph, every paragraph is a clause.
   const size_t from = first_led != npos ? first_led : first_line;
+  out_.clauses.reserve(out_.clauses.size() + (n - from));  // inline items may add more
   uint64_t count = 0;
   for (size_t i = from; i < n; ++i) {
     const Line& line = lines_[i];
@@ -876,11 +887,33 @@ uint32_t Segmenter::split_run(uint32_t i, uint32_t stop, QuoteDepth& q, uint32_t
   return i;
 }
 
+// orig_[begin, end) as UTF-8: byte for byte what append_utf8 makes of each code point, but
+// sized once and written in place (titles are most of the text the stage copies).
 std::string Segmenter::utf8(uint32_t begin, uint32_t end) const {
   std::string out;
   if (end <= begin) return out;
-  out.reserve(size_t{end - begin} * 3);
-  for (uint32_t i = begin; i < end; ++i) append_utf8(out, orig_[i]);
+  const std::u32string_view text = orig_.substr(begin, end - begin);
+  size_t bytes = 0;
+  for (const char32_t c : text) bytes += utf8_length_of(c);
+  out.resize(bytes);
+  char* q = &out[0];
+  for (const char32_t c : text) {
+    if (c < 0x80) {
+      *q++ = static_cast<char>(c);
+      continue;
+    }
+    if (c < 0x800) {
+      *q++ = static_cast<char>(0xC0 | (c >> 6));
+    } else if (c < 0x10000) {
+      *q++ = static_cast<char>(0xE0 | (c >> 12));
+      *q++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    } else {
+      *q++ = static_cast<char>(0xF0 | (c >> 18));
+      *q++ = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      *q++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    }
+    *q++ = static_cast<char>(0x80 | (c & 0x3F));
+  }
   return out;
 }
 
