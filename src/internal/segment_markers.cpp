@@ -130,7 +130,7 @@ size_t scan_label_numeral(std::u32string_view text, size_t i, size_t limit, Nume
   arabic = false;
   if (i >= limit) return i;
   const auto parse = [&](size_t j) {
-    const auto v = parse_integer(text.substr(i, j - i));
+    const auto v = label_numeral_value(text.substr(i, j - i));
     if (!v || *v == 0) return i;
     value = *v;
     return j;
@@ -185,6 +185,24 @@ bool matches_at(std::u32string_view text, size_t i, size_t limit, const std::u32
 const std::vector<ClauseMarker>& clause_markers() { return table().rows; }
 int clause_scheme_count() { return table().scheme_count; }
 std::string_view clause_markers_tsv() { return k_clause_markers_tsv; }
+
+// Most labels carry a one-character numeral (一、 (三) 一是) or plain digits (12.); those are
+// read here directly, and anything else goes through parse_integer, the reading this
+// shortcut must agree with (checked in tests/unit/segment_test.cpp).
+std::optional<uint64_t> label_numeral_value(std::u32string_view numeral) {
+  static constexpr std::u32string_view kOneToTen = U"一二三四五六七八九十";
+  if (numeral.size() == 1) {
+    const size_t k = kOneToTen.find(numeral[0]);
+    if (k != std::u32string_view::npos) return k + 1;
+  }
+  if (!numeral.empty() && numeral.size() <= 3 && numeral[0] != U'0') {
+    uint64_t value = 0;
+    size_t k = 0;
+    for (; k < numeral.size() && is_ascii_digit(numeral[k]); ++k) value = value * 10 + (numeral[k] - U'0');
+    if (k == numeral.size()) return value;
+  }
+  return parse_integer(numeral);
+}
 
 LabelMatch match_label(std::u32string_view text, size_t pos, size_t limit, MarkerPlace place,
                        uint64_t* steps) {
