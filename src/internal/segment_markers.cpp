@@ -186,20 +186,28 @@ const std::vector<ClauseMarker>& clause_markers() { return table().rows; }
 int clause_scheme_count() { return table().scheme_count; }
 std::string_view clause_markers_tsv() { return k_clause_markers_tsv; }
 
-// Most labels carry a one-character numeral (一、 (三) 一是) or plain digits (12.); those are
-// read here directly, and anything else goes through parse_integer, the reading this
-// shortcut must agree with (checked in tests/unit/segment_test.cpp).
+// Most labels carry a numeral below a hundred written the plain way (一 … 十, 十二, 二十三) or
+// plain digits (12.); those are read here directly, and anything else goes through
+// parse_integer, the reading this shortcut must agree with (checked in
+// tests/unit/segment_test.cpp).
 std::optional<uint64_t> label_numeral_value(std::u32string_view numeral) {
-  static constexpr std::u32string_view kOneToTen = U"一二三四五六七八九十";
-  if (numeral.size() == 1) {
-    const size_t k = kOneToTen.find(numeral[0]);
-    if (k != std::u32string_view::npos) return k + 1;
-  }
-  if (!numeral.empty() && numeral.size() <= 3 && numeral[0] != U'0') {
-    uint64_t value = 0;
-    size_t k = 0;
-    for (; k < numeral.size() && is_ascii_digit(numeral[k]); ++k) value = value * 10 + (numeral[k] - U'0');
-    if (k == numeral.size()) return value;
+  static constexpr std::u32string_view kDigits = U"一二三四五六七八九";
+  const auto digit = [&](size_t k) -> uint64_t {  // 1..9, 0 if numeral[k] is not 一 … 九
+    const size_t d = k < numeral.size() ? kDigits.find(numeral[k]) : std::u32string_view::npos;
+    return d == std::u32string_view::npos ? 0 : d + 1;
+  };
+  if (!numeral.empty() && numeral.size() <= 3) {
+    // [d]十[d'] and d alone.
+    const size_t ten = numeral.find(U'十');
+    if (ten == std::u32string_view::npos && numeral.size() == 1 && digit(0) != 0) return digit(0);
+    if (ten == 0 && (numeral.size() == 1 || (numeral.size() == 2 && digit(1) != 0))) return 10 + digit(1);
+    if (ten == 1 && digit(0) != 0 && (numeral.size() == 2 || digit(2) != 0)) return 10 * digit(0) + digit(2);
+    if (numeral[0] != U'0') {
+      uint64_t value = 0;
+      size_t k = 0;
+      for (; k < numeral.size() && is_ascii_digit(numeral[k]); ++k) value = value * 10 + (numeral[k] - U'0');
+      if (k == numeral.size()) return value;
+    }
   }
   return parse_integer(numeral);
 }

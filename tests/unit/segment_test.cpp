@@ -703,8 +703,8 @@ TEST_CASE("segment: numbers in messages are written like the labels", "[segment]
 
 TEST_CASE("segment: label numerals read as parse_integer reads them", "[segment]") {
   using zhpolicy::detail::label_numeral_value;
-  // Every numeral a label can hold up to three characters of the label alphabet (the
-  // shortcut covers one character and plain digits), plus longer Chinese ones.
+  // Every string of up to three characters of the numeral alphabet (the shortcut covers
+  // some of them: 一 … 九十九 written plainly, 1 … 999), plus longer Chinese numerals.
   std::vector<std::u32string> numerals;
   const std::u32string alphabet = U"0123456789〇零一二两三四五六七八九十百千万亿壹贰拾";
   for (char32_t a : alphabet) {
@@ -723,6 +723,8 @@ TEST_CASE("segment: label numerals read as parse_integer reads them", "[segment]
   CHECK(label_numeral_value(U"十") == 10u);
   CHECK(label_numeral_value(U"123") == 123u);
   CHECK(label_numeral_value(U"十一") == 11u);
+  CHECK(label_numeral_value(U"二十三") == 23u);
+  CHECK(label_numeral_value(U"一百") == 100u);
 }
 
 // ---------------------------------------------------------------------------------------
