@@ -132,6 +132,16 @@ bool is_plain(char32_t c) { return c >= 0x3012 && c < 0xFEFF; }
 // is ignored, so an unbalanced quote can only hold sentences together up to the line end.
 class QuoteDepth {
  public:
+  // The code points feed() reacts to.
+  static bool is_quote(char32_t c) {
+    switch (c) {
+      case U'“': case U'”': case U'‘': case U'’': case U'「': case U'」': case U'『': case U'』':
+      case U'《': case U'》': case U'〈': case U'〉': case U'"':
+        return true;
+      default:
+        return false;
+    }
+  }
   void reset() {
     std::fill(std::begin(depth_), std::end(depth_), 0u);
     ascii_open_ = false;
@@ -170,9 +180,18 @@ class QuoteDepth {
   bool ascii_open_ = false;
 };
 
+// The marks: the code points at which a sentence can end or an inline item start
+// (terminators and colons) and the quotes that hold sentences together. split_lines
+// records where they are, so that the passes after it step from mark to mark instead of
+// reading every code point again; what lies between two marks can only open a sentence.
+bool is_mark(char32_t c) { return is_inline_lead(c) || QuoteDepth::is_quote(c); }
+
 struct Line {
   uint32_t begin;  // first non-space code point
   uint32_t end;    // one past the last non-space code point
+  // Its marks are marks_[marks_begin, marks_end) (all of them lie in [begin, end)).
+  uint32_t marks_begin;
+  uint32_t marks_end;
 };
 
 // A label at a line start that passed match_label.
@@ -227,12 +246,13 @@ class Segmenter {
   bool build_headings(size_t first_line);
   void build_paragraphs(size_t first_line);
   void scan_inline(const Line& line, uint32_t from, size_t parent);
-  uint32_t after_next_inline_lead(uint32_t i, uint32_t limit);
+  uint32_t after_next_inline_lead(uint32_t i, const Line& line, size_t& mark);
   // Pass 4-5.
   void compute_ends();
   void split_sentences();
   template <typename Emit>
-  uint32_t split_run(uint32_t i, uint32_t stop, QuoteDepth& q, uint32_t& cur, const Emit& emit);
+  uint32_t split_run(uint32_t i, uint32_t stop, const Line& line, size_t& mark, QuoteDepth& q,
+                     uint32_t& cur, const Emit& emit);
 
   size_t add_clause(size_t parent, int level, uint64_t number, uint64_t component,
                     uint32_t start, uint32_t label_end, uint32_t title_start,
@@ -255,6 +275,7 @@ class Segmenter {
   uint64_t* steps_;
 
   std::vector<Line> lines_;
+  std::vector<uint32_t> marks_;  // positions of the marks (is_mark), ascending
   std::vector<Candidate> candidates_;
   std::vector<bool> is_inline_;  // parallel to out_.clauses
   std::unordered_map<std::string, uint32_t> id_uses_;
@@ -295,14 +316,20 @@ void Segmenter::split_lines() {
   const auto n = static_cast<uint32_t>(norm_.size());
   uint32_t i = 0;
   while (i < n) {
+    const auto marks_begin = static_cast<uint32_t>(marks_.size());
     uint32_t e = i;
-    while (e < n && norm_[e] != U'\n') ++e;
+    for (; e < n; ++e) {
+      const char32_t c = norm_[e];
+      if (is_plain(c)) continue;
+      if (c == U'\n') break;
+      if (is_mark(c)) marks_.push_back(e);
+    }
     *steps_ += e - i + 1;
     uint32_t b = i;
     while (b < e && is_space(norm_[b])) ++b;
     uint32_t t = e;
     while (t > b && is_space(norm_[t - 1])) --t;
-    if (b < t) lines_.push_back({b, t});
+    if (b < t) lines_.push_back({b, t, marks_begin, static_cast<uint32_t>(marks_.size())});
     i = e + 1;
   }
 }
@@ -512,7 +539,8 @@ void Segmenter::scan_inline(const Line& line, uint32_t from, size_t parent) {
     }
   };
   // i runs over the places an item may start: `from`, then right after each 。；：！？.
-  for (uint32_t i = from; i < line.end; i = after_next_inline_lead(i, line.end)) {
+  size_t mark = line.marks_begin;
+  for (uint32_t i = from; i < line.end; i = after_next_inline_lead(i, line, mark)) {
     const uint32_t at = skip_spaces(i, line.end);
     LabelMatch m = match_label(norm_, at, line.end, MarkerPlace::kInline, steps_);
     if (!m) continue;
@@ -543,12 +571,13 @@ void Segmenter::scan_inline(const Line& line, uint32_t from, size_t parent) {
   inline_run_pos_.clear();
 }
 
-// One past the first 。；：！？ in norm_[i, limit), or limit if there is none.
-uint32_t Segmenter::after_next_inline_lead(uint32_t i, uint32_t limit) {
-  const uint32_t first = i;
-  while (i < limit && (is_plain(norm_[i]) || !is_inline_lead(norm_[i]))) ++i;
-  *steps_ += i - first + 1;
-  return i < limit ? i + 1 : limit;
+// One past the first 。；：！？ at or after i on `line`, or its end if there is none. `mark`
+// is a cursor into the line's marks, at or before the first mark at or after i.
+uint32_t Segmenter::after_next_inline_lead(uint32_t i, const Line& line, size_t& mark) {
+  const size_t first = mark;
+  while (mark < line.marks_end && (marks_[mark] < i || !is_inline_lead(norm_[marks_[mark]]))) ++mark;
+  *steps_ += mark - first + 1;
+  return mark < line.marks_end ? marks_[mark++] + 1 : line.end;
 }
 
 size_t Segmenter::add_clause(size_t parent, int level, uint64_t number, uint64_t component,
@@ -827,6 +856,7 @@ void Segmenter::split_sentences() {
   for (const Line& line : lines_) {
     q.reset();
     uint32_t cur = UINT32_MAX;  // start of the open sentence
+    size_t mark = line.marks_begin;  // the first of the line's marks not yet behind i
     uint32_t i = line.begin;
     while (i < line.end) {
       ++*steps_;
@@ -846,44 +876,48 @@ void Segmenter::split_sentences() {
       }
       // No clause starts before `stop`, so the clause checks above can wait until then.
       const uint32_t stop = ci < cl.size() ? std::min(line.end, cl[ci].start) : line.end;
-      i = split_run(i, stop, q, cur, emit);
+      i = split_run(i, stop, line, mark, q, cur, emit);
     }
     if (cur != UINT32_MAX) emit(cur, line.end);
   }
 }
 
-// Sentences in norm_[i, stop), a stretch of one line in which no clause starts, continuing
-// the open sentence `cur` (UINT32_MAX: none) with quote state q. Emits every sentence that
-// ends in the stretch and returns stop; `cur` is left at the sentence still open.
+// Sentences in norm_[i, stop), a stretch of `line` in which no clause starts, continuing the
+// open sentence `cur` (UINT32_MAX: none) with quote state q. Emits every sentence that ends
+// in the stretch and returns stop; `cur` is left at the sentence still open. Only the marks
+// can close a sentence or change q, so the text between them is not read, except for the
+// spaces before a sentence opens; `mark` is the cursor into the line's marks.
 template <typename Emit>
-uint32_t Segmenter::split_run(uint32_t i, uint32_t stop, QuoteDepth& q, uint32_t& cur,
-                              const Emit& emit) {
-  const uint32_t first = i;
+uint32_t Segmenter::split_run(uint32_t i, uint32_t stop, const Line& line, size_t& mark,
+                              QuoteDepth& q, uint32_t& cur, const Emit& emit) {
+  const size_t first_mark = mark;
   while (i < stop) {
-    const char32_t c = norm_[i];
-    if (is_plain(c)) {  // text: it opens a sentence if none is open, and that is all
-      if (cur == UINT32_MAX) cur = i;
-      ++i;
-      while (i < stop && is_plain(norm_[i])) ++i;
-      continue;
-    }
     if (cur == UINT32_MAX) {
-      if (is_space(c)) {
-        ++i;
-        continue;
-      }
+      i = skip_spaces(i, stop);
+      if (i == stop) break;
       cur = i;
     }
+    // Marks behind i were in a label or in the closers taken with a terminator.
+    while (mark < line.marks_end && marks_[mark] < i) ++mark;
+    if (mark == line.marks_end || marks_[mark] >= stop) {
+      i = stop;
+      break;
+    }
+    i = marks_[mark++];
+    const char32_t c = norm_[i];
     q.feed(c);
     ++i;
     if (is_terminator(c) && !q.inside()) {
       // Closers and repeated terminators stay with the sentence ("…。”", "？！").
-      while (i < stop && (is_terminator(norm_[i]) || is_closer(norm_[i]))) ++i;
+      while (i < stop && (is_terminator(norm_[i]) || is_closer(norm_[i]))) {
+        ++*steps_;
+        ++i;
+      }
       emit(cur, i);
       cur = UINT32_MAX;
     }
   }
-  *steps_ += i - first;
+  *steps_ += mark - first_mark + 1;
   return i;
 }
 
