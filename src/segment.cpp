@@ -194,6 +194,29 @@ struct Line {
   uint32_t marks_end;
 };
 
+// The marks of one line from some position on, for a pass that reads the line left to
+// right: each mark is stepped over at most once per pass, however often the pass asks.
+class MarkCursor {
+ public:
+  MarkCursor(const std::vector<uint32_t>& marks, const Line& line, uint64_t* steps)
+      : marks_(marks), next_(line.marks_begin), end_(line.marks_end), steps_(steps) {}
+  // Position of the first mark at or after i, UINT32_MAX if there is none. The marks before
+  // i are passed for good: i must not decrease from one call to the next.
+  uint32_t at_or_after(uint32_t i) {
+    while (next_ < end_ && marks_[next_] < i) {
+      ++*steps_;
+      ++next_;
+    }
+    return next_ < end_ ? marks_[next_] : UINT32_MAX;
+  }
+
+ private:
+  const std::vector<uint32_t>& marks_;
+  size_t next_;
+  size_t end_;
+  uint64_t* steps_;
+};
+
 // A label at a line start that passed match_label.
 struct Candidate {
   size_t line;
@@ -246,23 +269,25 @@ class Segmenter {
   bool build_headings(size_t first_line);
   void build_paragraphs(size_t first_line);
   void scan_inline(const Line& line, uint32_t from, size_t parent);
-  uint32_t after_next_inline_lead(uint32_t i, const Line& line, size_t& mark);
+  uint32_t after_next_inline_lead(uint32_t i, uint32_t limit, MarkCursor& marks);
   // Pass 4-5.
   void compute_ends();
   void split_sentences();
   template <typename Emit>
-  uint32_t split_run(uint32_t i, uint32_t stop, const Line& line, size_t& mark, QuoteDepth& q,
-                     uint32_t& cur, const Emit& emit);
+  uint32_t split_run(uint32_t i, uint32_t stop, MarkCursor& marks, QuoteDepth& q, uint32_t& cur,
+                     const Emit& emit);
 
   size_t add_clause(size_t parent, int level, uint64_t number, uint64_t component,
                     uint32_t start, uint32_t label_end, uint32_t title_start,
                     uint32_t title_end, const std::string& scheme, bool is_inline);
   void make_unique_id(std::string& id);
-  uint32_t first_sentence_end(uint32_t from, uint32_t limit, bool* ended_by_terminator);
-  uint32_t title_end_of(uint32_t from, uint32_t limit) {
+  uint32_t first_sentence_end(uint32_t from, uint32_t limit, MarkCursor& marks,
+                              bool* ended_by_terminator);
+  uint32_t title_end_of(uint32_t from, uint32_t limit, MarkCursor& marks) {
     bool ended = false;
-    return first_sentence_end(from, limit, &ended);
+    return first_sentence_end(from, limit, marks, &ended);
   }
+  MarkCursor marks_of(const Line& line) { return MarkCursor(marks_, line, steps_); }
   uint32_t trim_title(uint32_t from, uint32_t to) const;
   uint32_t skip_spaces(uint32_t i, uint32_t limit);
   uint32_t trim_back(uint32_t pos, uint32_t lower);
@@ -432,9 +457,10 @@ void Segmenter::build_numbered() {
       if (v.accept) {
         report(c, v);
         Frame& f = stack[p];
+        MarkCursor marks = marks_of(line);
         const size_t idx = add_clause(f.clause, level, c.match.number, v.component, line.begin,
                                       static_cast<uint32_t>(c.match.end), c.title_start,
-                                      title_end_of(c.title_start, line.end),
+                                      title_end_of(c.title_start, line.end, marks),
                                       c.match.marker->scheme, false);
         f.high_component = f.last_scheme == s ? std::max(f.high_component, v.component) : v.component;
         f.last_scheme = s;
@@ -521,6 +547,7 @@ void Segmenter::scan_inline(const Line& line, uint32_t from, size_t parent) {
   std::vector<LabelMatch> held;    // the last complete run, its end not known yet
   std::vector<uint32_t> held_pos;
   bool closed = false;
+  MarkCursor title_marks = marks_of(line);  // the items are committed left to right
   const auto commit = [&](const std::vector<LabelMatch>& run, const std::vector<uint32_t>& pos,
                           uint32_t run_limit) {
     if (run.size() < 2) return;
@@ -534,13 +561,14 @@ void Segmenter::scan_inline(const Line& line, uint32_t from, size_t parent) {
       const uint32_t title_start = skip_spaces(static_cast<uint32_t>(m.end), end);
       const size_t idx = add_clause(parent, level, m.number, m.number, start,
                                     static_cast<uint32_t>(m.end), title_start,
-                                    title_end_of(title_start, end), m.marker->scheme, true);
+                                    title_end_of(title_start, end, title_marks), m.marker->scheme,
+                                    true);
       out_.clauses[idx].end = end;
     }
   };
   // i runs over the places an item may start: `from`, then right after each 。；：！？.
-  size_t mark = line.marks_begin;
-  for (uint32_t i = from; i < line.end; i = after_next_inline_lead(i, line, mark)) {
+  MarkCursor lead_marks = marks_of(line);
+  for (uint32_t i = from; i < line.end; i = after_next_inline_lead(i, line.end, lead_marks)) {
     const uint32_t at = skip_spaces(i, line.end);
     LabelMatch m = match_label(norm_, at, line.end, MarkerPlace::kInline, steps_);
     if (!m) continue;
@@ -571,13 +599,13 @@ void Segmenter::scan_inline(const Line& line, uint32_t from, size_t parent) {
   inline_run_pos_.clear();
 }
 
-// One past the first 。；：！？ at or after i on `line`, or its end if there is none. `mark`
-// is a cursor into the line's marks, at or before the first mark at or after i.
-uint32_t Segmenter::after_next_inline_lead(uint32_t i, const Line& line, size_t& mark) {
-  const size_t first = mark;
-  while (mark < line.marks_end && (marks_[mark] < i || !is_inline_lead(norm_[marks_[mark]]))) ++mark;
-  *steps_ += mark - first + 1;
-  return mark < line.marks_end ? marks_[mark++] + 1 : line.end;
+// One past the first 。；：！？ in norm_[i, limit), or limit if there is none.
+uint32_t Segmenter::after_next_inline_lead(uint32_t i, uint32_t limit, MarkCursor& marks) {
+  ++*steps_;
+  for (uint32_t m = marks.at_or_after(i); m < limit; m = marks.at_or_after(m + 1)) {
+    if (is_inline_lead(norm_[m])) return m + 1;
+  }
+  return limit;
 }
 
 size_t Segmenter::add_clause(size_t parent, int level, uint64_t number, uint64_t component,
@@ -631,24 +659,24 @@ void Segmenter::make_unique_id(std::string& id) {
   }
 }
 
-// End of the first sentence starting at `from`: at its terminator (exclusive), at the end
-// of the line, at `limit`, or kMaxTitleLength code points on, whichever comes first.
-uint32_t Segmenter::first_sentence_end(uint32_t from, uint32_t limit, bool* ended_by_terminator) {
+// End of the first sentence starting at `from`: at its terminator (exclusive), at `limit`,
+// or kMaxTitleLength code points on, whichever comes first. [from, limit) lies in the line
+// of `marks`; only its marks can end the sentence or open a quote.
+uint32_t Segmenter::first_sentence_end(uint32_t from, uint32_t limit, MarkCursor& marks,
+                                       bool* ended_by_terminator) {
   QuoteDepth q;
   const uint32_t cap = static_cast<uint32_t>(std::min<uint64_t>(limit, uint64_t{from} + kMaxTitleLength));
   *ended_by_terminator = false;
-  uint32_t i = from;
-  for (; i < cap; ++i) {
-    ++*steps_;
-    const char32_t c = norm_[i];
-    if (c == U'\n') break;
+  ++*steps_;
+  for (uint32_t m = marks.at_or_after(from); m < cap; m = marks.at_or_after(m + 1)) {
+    const char32_t c = norm_[m];
     q.feed(c);
     if (is_terminator(c) && !q.inside()) {
       *ended_by_terminator = true;
-      break;
+      return m;
     }
   }
-  return i;
+  return cap;
 }
 
 // [from, to) without trailing spaces and a trailing colon ("三、保障措施：").
@@ -786,7 +814,9 @@ void Segmenter::build_paragraphs(size_t first_line) {
   for (size_t i = first_line; i < n; ++i) {
     const Line& line = lines_[i];
     bool ended = false;
-    const uint32_t e = first_sentence_end(line.begin, std::min(line.end, line.begin + kMaxLeadLength + 1), &ended);
+    MarkCursor marks = marks_of(line);
+    const uint32_t e = first_sentence_end(line.begin, std::min(line.end, line.begin + kMaxLeadLength + 1),
+                                          marks, &ended);
     if (!ended || e + 1 >= line.end || e - line.begin < 2) continue;
     bool han = false;
     for (uint32_t k = line.begin; k < e && !han; ++k) han = is_han(norm_[k]);
@@ -856,7 +886,7 @@ void Segmenter::split_sentences() {
   for (const Line& line : lines_) {
     q.reset();
     uint32_t cur = UINT32_MAX;  // start of the open sentence
-    size_t mark = line.marks_begin;  // the first of the line's marks not yet behind i
+    MarkCursor marks = marks_of(line);
     uint32_t i = line.begin;
     while (i < line.end) {
       ++*steps_;
@@ -876,37 +906,36 @@ void Segmenter::split_sentences() {
       }
       // No clause starts before `stop`, so the clause checks above can wait until then.
       const uint32_t stop = ci < cl.size() ? std::min(line.end, cl[ci].start) : line.end;
-      i = split_run(i, stop, line, mark, q, cur, emit);
+      i = split_run(i, stop, marks, q, cur, emit);
     }
     if (cur != UINT32_MAX) emit(cur, line.end);
   }
 }
 
-// Sentences in norm_[i, stop), a stretch of `line` in which no clause starts, continuing the
-// open sentence `cur` (UINT32_MAX: none) with quote state q. Emits every sentence that ends
-// in the stretch and returns stop; `cur` is left at the sentence still open. Only the marks
-// can close a sentence or change q, so the text between them is not read, except for the
-// spaces before a sentence opens; `mark` is the cursor into the line's marks.
+// Sentences in norm_[i, stop), a stretch of one line in which no clause starts, continuing
+// the open sentence `cur` (UINT32_MAX: none) with quote state q. Emits every sentence that
+// ends in the stretch and returns stop; `cur` is left at the sentence still open. Only the
+// marks can close a sentence or change q, so the text between them is not read, except for
+// the spaces before a sentence opens.
 template <typename Emit>
-uint32_t Segmenter::split_run(uint32_t i, uint32_t stop, const Line& line, size_t& mark,
-                              QuoteDepth& q, uint32_t& cur, const Emit& emit) {
-  const size_t first_mark = mark;
+uint32_t Segmenter::split_run(uint32_t i, uint32_t stop, MarkCursor& marks, QuoteDepth& q,
+                              uint32_t& cur, const Emit& emit) {
+  ++*steps_;
   while (i < stop) {
     if (cur == UINT32_MAX) {
       i = skip_spaces(i, stop);
       if (i == stop) break;
       cur = i;
     }
-    // Marks behind i were in a label or in the closers taken with a terminator.
-    while (mark < line.marks_end && marks_[mark] < i) ++mark;
-    if (mark == line.marks_end || marks_[mark] >= stop) {
+    // Marks behind i were in a label or among the closers taken with a terminator.
+    const uint32_t m = marks.at_or_after(i);
+    if (m >= stop) {
       i = stop;
       break;
     }
-    i = marks_[mark++];
-    const char32_t c = norm_[i];
+    const char32_t c = norm_[m];
     q.feed(c);
-    ++i;
+    i = m + 1;
     if (is_terminator(c) && !q.inside()) {
       // Closers and repeated terminators stay with the sentence ("…。”", "？！").
       while (i < stop && (is_terminator(norm_[i]) || is_closer(norm_[i]))) {
@@ -917,7 +946,6 @@ uint32_t Segmenter::split_run(uint32_t i, uint32_t stop, const Line& line, size_
       cur = UINT32_MAX;
     }
   }
-  *steps_ += mark - first_mark + 1;
   return i;
 }
 
