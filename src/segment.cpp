@@ -260,6 +260,7 @@ class Segmenter {
  private:
   // Pass 0: lines and label candidates.
   void split_lines();
+  uint32_t scan_line(uint32_t i);
   void find_candidates();
   // Pass 1-3: clauses.
   void build_numbered();
@@ -342,13 +343,7 @@ void Segmenter::split_lines() {
   uint32_t i = 0;
   while (i < n) {
     const auto marks_begin = static_cast<uint32_t>(marks_.size());
-    uint32_t e = i;
-    for (; e < n; ++e) {
-      const char32_t c = norm_[e];
-      if (is_plain(c)) continue;
-      if (c == U'\n') break;
-      if (is_mark(c)) marks_.push_back(e);
-    }
+    const uint32_t e = scan_line(i);
     *steps_ += e - i + 1;
     uint32_t b = i;
     while (b < e && is_space(norm_[b])) ++b;
@@ -357,6 +352,21 @@ void Segmenter::split_lines() {
     if (b < t) lines_.push_back({b, t, marks_begin, static_cast<uint32_t>(marks_.size())});
     i = e + 1;
   }
+}
+
+// The end of the line that starts at i (its '\n' or the end of the text), recording the
+// marks on the way. Every code point of the text passes through here once.
+uint32_t Segmenter::scan_line(uint32_t i) {
+  const char32_t* const text = norm_.data();
+  const char32_t* const end = text + norm_.size();
+  const char32_t* p = text + i;
+  for (; p != end; ++p) {
+    const char32_t c = *p;
+    if (is_plain(c)) continue;
+    if (c == U'\n') break;
+    if (is_mark(c)) marks_.push_back(static_cast<uint32_t>(p - text));
+  }
+  return static_cast<uint32_t>(p - text);
 }
 
 void Segmenter::find_candidates() {
