@@ -47,12 +47,21 @@ std::optional<NumeralClass> parse_numeral_class(std::string_view s) {
   return std::nullopt;
 }
 
+// The rows of one MarkerPlace, and what their labels can begin with: most line starts and
+// most places after a full stop begin no label at all ("各地", "为了"), and match_label
+// settles those with one look at the first code point instead of trying every row.
+struct PlaceRows {
+  std::vector<size_t> rows;          // indices into MarkerTable::rows, in table order
+  std::u32string opening_chars;      // the first code point of every non-empty `open`
+  bool chinese = false;              // a row without `open` takes a Chinese numeral
+  bool arabic = false;               // a row without `open` takes an Arabic numeral
+  std::vector<NumeralClass> single;  // the one-character numerals of rows without `open`
+};
+
 struct MarkerTable {
   std::vector<ClauseMarker> rows;
   int scheme_count = 0;
-  // Indices into `rows` of the rows of each MarkerPlace, in table order: match_label tries
-  // only these.
-  std::vector<size_t> rows_by_place[2];
+  PlaceRows by_place[2];  // indexed by MarkerPlace
 };
 
 // A malformed row is skipped rather than thrown on: the table is compiled in, and the unit
@@ -92,7 +101,19 @@ MarkerTable parse_table() {
   }
   table.scheme_count = static_cast<int>(names.size());
   for (size_t k = 0; k < table.rows.size(); ++k) {
-    table.rows_by_place[static_cast<size_t>(table.rows[k].place)].push_back(k);
+    const ClauseMarker& m = table.rows[k];
+    PlaceRows& place = table.by_place[static_cast<size_t>(m.place)];
+    place.rows.push_back(k);
+    if (!m.open.empty()) {
+      place.opening_chars.push_back(m.open.front());
+    } else if (m.numeral == NumeralClass::kChinese || m.numeral == NumeralClass::kChineseOrArabic) {
+      place.chinese = true;
+      place.arabic = place.arabic || m.numeral == NumeralClass::kChineseOrArabic;
+    } else if (m.numeral == NumeralClass::kArabic) {
+      place.arabic = true;
+    } else {
+      place.single.push_back(m.numeral);
+    }
   }
   return table;
 }
@@ -175,6 +196,16 @@ bool can_begin_label(const ClauseMarker& m, const LabelStart& start) {
   }
 }
 
+// Whether some row of `place` can begin with `start` (can_begin_label of any of its rows).
+bool any_label_can_begin(const PlaceRows& place, const LabelStart& start) {
+  if ((start.chinese_numeral && place.chinese) || (start.ascii_digit && place.arabic)) return true;
+  if (place.opening_chars.find(start.c) != std::u32string::npos) return true;
+  for (const NumeralClass numeral : place.single) {
+    if (single_char_value(numeral, start.c) != 0) return true;
+  }
+  return false;
+}
+
 bool matches_at(std::u32string_view text, size_t i, size_t limit, const std::u32string& s) {
   if (s.size() > limit - i) return false;
   return text.compare(i, s.size(), s) == 0;
@@ -218,7 +249,10 @@ LabelMatch match_label(std::u32string_view text, size_t pos, size_t limit, Marke
   if (pos >= limit) return {};
   const LabelStart start{text[pos], is_chinese_numeral_char(text[pos]), is_ascii_digit(text[pos])};
   const MarkerTable& t = table();
-  for (const size_t row : t.rows_by_place[static_cast<size_t>(place)]) {
+  const PlaceRows& rows = t.by_place[static_cast<size_t>(place)];
+  *steps += 1;
+  if (!any_label_can_begin(rows, start)) return {};
+  for (const size_t row : rows.rows) {
     const ClauseMarker& m = t.rows[row];
     *steps += 1;
     if (!can_begin_label(m, start)) continue;
