@@ -55,7 +55,6 @@
 #include <algorithm>
 #include <charconv>
 #include <optional>
-#include <unordered_map>
 
 #include "internal/segment_detail.hpp"
 #include "internal/segment_markers.hpp"
@@ -236,6 +235,56 @@ struct Verdict {
   bool after = false;      // kGap: the missing labels follow (expected - 1), else precede n
 };
 
+// How often each clause id has been given out. An id is its parent's id, '.', and the
+// component ("2.11"; just the component at the top level), so, parent ids being unique
+// themselves, the pair (parent, component) stands for the id: counting pairs needs
+// neither the string nor a hash of it. Open addressing in one array, so a clause costs
+// no allocation here (a node-based map cost one per clause).
+class IdUses {
+ public:
+  // Counts one more use of (parent, component); returns the uses so far, this one included.
+  uint32_t add(size_t parent, uint64_t component) {
+    if (2 * (size_ + 1) > slots_.size()) grow();
+    Slot& slot = find(parent, component);
+    if (slot.uses == 0) {
+      slot.parent = parent;
+      slot.component = component;
+      ++size_;
+    }
+    return ++slot.uses;
+  }
+  void clear() {
+    slots_.clear();
+    size_ = 0;
+  }
+
+ private:
+  struct Slot {
+    size_t parent = 0;
+    uint64_t component = 0;
+    uint32_t uses = 0;  // 0: empty
+  };
+  // The slot of (parent, component), or the empty slot where it goes.
+  Slot& find(size_t parent, uint64_t component) {
+    const size_t mask = slots_.size() - 1;
+    uint64_t h = (parent * 0x9E3779B97F4A7C15ULL) ^ (component * 0xC2B2AE3D27D4EB4FULL);
+    h ^= h >> 29;
+    for (size_t k = h & mask;; k = (k + 1) & mask) {
+      Slot& slot = slots_[k];
+      if (slot.uses == 0 || (slot.parent == parent && slot.component == component)) return slot;
+    }
+  }
+  void grow() {
+    std::vector<Slot> old(std::max<size_t>(16, 2 * slots_.size()));
+    old.swap(slots_);
+    for (const Slot& slot : old) {
+      if (slot.uses != 0) find(slot.parent, slot.component) = slot;
+    }
+  }
+  std::vector<Slot> slots_;  // a power of two in size, at most half full
+  size_t size_ = 0;
+};
+
 // One level of the stack of open line-level clauses; clause == npos is the root.
 struct Frame {
   size_t clause = npos;
@@ -281,7 +330,6 @@ class Segmenter {
   size_t add_clause(size_t parent, int level, uint64_t number, uint64_t component,
                     uint32_t start, uint32_t label_end, uint32_t title_start,
                     uint32_t title_end, const std::string& scheme, bool is_inline);
-  void make_unique_id(std::string& id);
   uint32_t first_sentence_end(uint32_t from, uint32_t limit, MarkCursor& marks,
                               bool* ended_by_terminator);
   uint32_t title_end_of(uint32_t from, uint32_t limit, MarkCursor& marks) {
@@ -304,7 +352,7 @@ class Segmenter {
   std::vector<uint32_t> marks_;  // positions of the marks (is_mark), ascending
   std::vector<Candidate> candidates_;
   std::vector<bool> is_inline_;  // parallel to out_.clauses
-  std::unordered_map<std::string, uint32_t> id_uses_;
+  IdUses id_uses_;
   std::vector<LabelMatch> inline_run_;       // reused per line: no per-line allocation
   std::vector<uint32_t> inline_run_pos_;
   std::vector<int> scheme_level_;            // per scheme id: its level, 0 = not seen yet
@@ -650,7 +698,9 @@ size_t Segmenter::add_clause(size_t parent, int level, uint64_t number, uint64_t
   } else {
     c.id.assign(component_text);
   }
-  make_unique_id(c.id);
+  // The n-th use of an id (n >= 2) gets "_n".
+  const uint32_t uses = id_uses_.add(parent, component);
+  if (uses > 1) c.id.append(1, '_').append(std::to_string(uses));
   if (!own_path.empty()) {
     c.path.append(own_path);
   } else {
@@ -658,15 +708,6 @@ size_t Segmenter::add_clause(size_t parent, int level, uint64_t number, uint64_t
   }
   is_inline_.push_back(is_inline);
   return out_.clauses.size() - 1;
-}
-
-// Appends "_n" to the n-th use of an id (n >= 2).
-void Segmenter::make_unique_id(std::string& id) {
-  auto [it, inserted] = id_uses_.try_emplace(id, 1);
-  if (!inserted) {
-    ++it->second;
-    id.append(1, '_').append(std::to_string(it->second));
-  }
 }
 
 // End of the first sentence starting at `from`: at its terminator (exclusive), at `limit`,
