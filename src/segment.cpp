@@ -9,6 +9,11 @@
 // Extraction needs every sentence attributed to a clause, with exact offsets.
 //
 // The approach, in linear passes over the lines of the normalized shadow:
+//   0. Lines. The only pass that reads every code point: it splits the lines and records
+//      where the marks are (terminators, colons, quotes: all that can end a sentence, open
+//      an inline item or hold a sentence together). Titles, inline items and sentences
+//      then step from mark to mark; the text between two marks is never read again. A mark
+//      costs 4 bytes (a text of nothing but punctuation doubles the shadow's memory).
 //   1. Candidates. At every line start, match_label (internal/segment_markers) tries the
 //      rows of data/clause_markers.tsv; a label must be followed by text on its line.
 //   2. Numbered tree. Candidates are taken in order against a stack of open clauses. A
@@ -121,10 +126,9 @@ bool is_continuation(char32_t c) {
 
 // A code point none of the rules above looks at: not a space, line end, terminator, closer,
 // quote, colon or continuation mark. [U+3012, U+FEFF) holds every CJK ideograph and none
-// of those marks, so the per-character loops settle most of a Chinese text with one range
-// test and only take the switches above for punctuation, Latin text and spaces. (The
-// marks nearest the range: 】 U+3011 below it, the BOM U+FEFF and the full-width forms
-// U+FF01… above it.)
+// of those marks, so the line scan settles most of a Chinese text with one range test and
+// only takes the switches above for punctuation, Latin text and spaces. (The marks nearest
+// the range: 】 U+3011 below it, the BOM U+FEFF and the full-width forms U+FF01… above it.)
 bool is_plain(char32_t c) { return c >= 0x3012 && c < 0xFEFF; }
 
 // Quote nesting, one counter per kind, reset at each line end. A closer without an opener
