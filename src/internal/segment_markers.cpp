@@ -184,8 +184,7 @@ struct LabelStart {
 };
 
 // Whether a label of row m can begin with `start`: its opening text, else its number.
-// Only rules out rows that could not match, so that most line starts ("各地", "为了")
-// are settled without trying every row.
+// Rules out only rows that could not match.
 bool can_begin_label(const ClauseMarker& m, const LabelStart& start) {
   if (!m.open.empty()) return start.c == m.open.front();
   switch (m.numeral) {
@@ -231,12 +230,18 @@ std::optional<uint64_t> label_numeral_value(std::u32string_view numeral) {
     // [d]十[d'] and d alone.
     const size_t ten = numeral.find(U'十');
     if (ten == std::u32string_view::npos && numeral.size() == 1 && digit(0) != 0) return digit(0);
-    if (ten == 0 && (numeral.size() == 1 || (numeral.size() == 2 && digit(1) != 0))) return 10 + digit(1);
-    if (ten == 1 && digit(0) != 0 && (numeral.size() == 2 || digit(2) != 0)) return 10 * digit(0) + digit(2);
+    if (ten == 0 && (numeral.size() == 1 || (numeral.size() == 2 && digit(1) != 0))) {
+      return 10 + digit(1);
+    }
+    if (ten == 1 && digit(0) != 0 && (numeral.size() == 2 || digit(2) != 0)) {
+      return 10 * digit(0) + digit(2);
+    }
     if (numeral[0] != U'0') {
       uint64_t value = 0;
       size_t k = 0;
-      for (; k < numeral.size() && is_ascii_digit(numeral[k]); ++k) value = value * 10 + (numeral[k] - U'0');
+      for (; k < numeral.size() && is_ascii_digit(numeral[k]); ++k) {
+        value = value * 10 + (numeral[k] - U'0');
+      }
       if (k == numeral.size()) return value;
     }
   }
