@@ -9,6 +9,11 @@
 // Extraction needs every sentence attributed to a clause, with exact offsets.
 //
 // The approach, in linear passes over the lines of the normalized shadow:
+//   0. Lines. The only pass that reads every code point: it splits the lines and records
+//      where the marks are (terminators, colons, quotes: all that can end a sentence, open
+//      an inline item or hold a sentence together). Titles, inline items and sentences
+//      then step from mark to mark; the text between two marks is never read again. A mark
+//      costs 4 bytes (a text of nothing but punctuation doubles the shadow's memory).
 //   1. Candidates. At every line start, match_label (internal/segment_markers) tries the
 //      rows of data/clause_markers.tsv; a label must be followed by text on its line.
 //   2. Numbered tree. Candidates are taken in order against a stack of open clauses. A
@@ -53,8 +58,8 @@
 #include "zhpolicy/segment.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <optional>
-#include <unordered_map>
 
 #include "internal/segment_detail.hpp"
 #include "internal/segment_markers.hpp"
@@ -119,10 +124,27 @@ bool is_continuation(char32_t c) {
   }
 }
 
+// A code point none of the rules above looks at: not a space, line end, terminator, closer,
+// quote, colon or continuation mark. [U+3012, U+FEFF) holds every CJK ideograph and none
+// of those marks, so the line scan settles most of a Chinese text with one range test and
+// only takes the switches above for punctuation, Latin text and spaces. (The marks nearest
+// the range: 】 U+3011 below it, the BOM U+FEFF and the full-width forms U+FF01… above it.)
+bool is_plain(char32_t c) { return c >= 0x3012 && c < 0xFEFF; }
+
 // Quote nesting, one counter per kind, reset at each line end. A closer without an opener
 // is ignored, so an unbalanced quote can only hold sentences together up to the line end.
 class QuoteDepth {
  public:
+  // The code points feed() reacts to.
+  static bool is_quote(char32_t c) {
+    switch (c) {
+      case U'“': case U'”': case U'‘': case U'’': case U'「': case U'」': case U'『': case U'』':
+      case U'《': case U'》': case U'〈': case U'〉': case U'"':
+        return true;
+      default:
+        return false;
+    }
+  }
   void reset() {
     std::fill(std::begin(depth_), std::end(depth_), 0u);
     ascii_open_ = false;
@@ -161,9 +183,41 @@ class QuoteDepth {
   bool ascii_open_ = false;
 };
 
+// The marks: the code points at which a sentence can end or an inline item start
+// (terminators and colons) and the quotes that hold sentences together. split_lines
+// records where they are, so that the passes after it step from mark to mark instead of
+// reading every code point again; what lies between two marks can only open a sentence.
+bool is_mark(char32_t c) { return is_inline_lead(c) || QuoteDepth::is_quote(c); }
+
 struct Line {
   uint32_t begin;  // first non-space code point
   uint32_t end;    // one past the last non-space code point
+  // Its marks are marks_[marks_begin, marks_end) (all of them lie in [begin, end)).
+  uint32_t marks_begin;
+  uint32_t marks_end;
+};
+
+// The marks of one line from some position on, for a pass that reads the line left to
+// right: each mark is stepped over at most once per pass, however often the pass asks.
+class MarkCursor {
+ public:
+  MarkCursor(const std::vector<uint32_t>& marks, const Line& line, uint64_t* steps)
+      : marks_(marks), next_(line.marks_begin), end_(line.marks_end), steps_(steps) {}
+  // Position of the first mark at or after i, UINT32_MAX if there is none. The marks before
+  // i are passed for good: i must not decrease from one call to the next.
+  uint32_t at_or_after(uint32_t i) {
+    while (next_ < end_ && marks_[next_] < i) {
+      ++*steps_;
+      ++next_;
+    }
+    return next_ < end_ ? marks_[next_] : UINT32_MAX;
+  }
+
+ private:
+  const std::vector<uint32_t>& marks_;
+  size_t next_;
+  size_t end_;
+  uint64_t* steps_;
 };
 
 // A label at a line start that passed match_label.
@@ -183,6 +237,56 @@ struct Verdict {
   Finding finding = Finding::kNone;
   uint64_t expected = 0;   // kGap: first missing; kMislabel/kRepeat/kOrder: what was expected
   bool after = false;      // kGap: the missing labels follow (expected - 1), else precede n
+};
+
+// How often each clause id has been given out. An id is its parent's id, '.', and the
+// component ("2.11"; just the component at the top level), so, parent ids being unique
+// themselves, the pair (parent, component) stands for the id: counting pairs needs
+// neither the string nor a hash of it. Open addressing in one array, so a clause costs
+// no allocation here (a node-based map cost one per clause).
+class IdUses {
+ public:
+  // Counts one more use of (parent, component); returns the uses so far, this one included.
+  uint32_t add(size_t parent, uint64_t component) {
+    if (2 * (size_ + 1) > slots_.size()) grow();
+    Slot& slot = find(parent, component);
+    if (slot.uses == 0) {
+      slot.parent = parent;
+      slot.component = component;
+      ++size_;
+    }
+    return ++slot.uses;
+  }
+  void clear() {
+    slots_.clear();
+    size_ = 0;
+  }
+
+ private:
+  struct Slot {
+    size_t parent = 0;
+    uint64_t component = 0;
+    uint32_t uses = 0;  // 0: empty
+  };
+  // The slot of (parent, component), or the empty slot where it goes.
+  Slot& find(size_t parent, uint64_t component) {
+    const size_t mask = slots_.size() - 1;
+    uint64_t h = (parent * 0x9E3779B97F4A7C15ULL) ^ (component * 0xC2B2AE3D27D4EB4FULL);
+    h ^= h >> 29;
+    for (size_t k = h & mask;; k = (k + 1) & mask) {
+      Slot& slot = slots_[k];
+      if (slot.uses == 0 || (slot.parent == parent && slot.component == component)) return slot;
+    }
+  }
+  void grow() {
+    std::vector<Slot> old(std::max<size_t>(16, 2 * slots_.size()));
+    old.swap(slots_);
+    for (const Slot& slot : old) {
+      if (slot.uses != 0) find(slot.parent, slot.component) = slot;
+    }
+  }
+  std::vector<Slot> slots_;  // a power of two in size, at most half full
+  size_t size_ = 0;
 };
 
 // One level of the stack of open line-level clauses; clause == npos is the root.
@@ -209,6 +313,7 @@ class Segmenter {
  private:
   // Pass 0: lines and label candidates.
   void split_lines();
+  uint32_t scan_line(uint32_t i);
   void find_candidates();
   // Pass 1-3: clauses.
   void build_numbered();
@@ -218,19 +323,24 @@ class Segmenter {
   bool build_headings(size_t first_line);
   void build_paragraphs(size_t first_line);
   void scan_inline(const Line& line, uint32_t from, size_t parent);
+  uint32_t after_next_inline_lead(uint32_t i, uint32_t limit, MarkCursor& marks);
   // Pass 4-5.
   void compute_ends();
   void split_sentences();
+  template <typename Emit>
+  uint32_t split_run(uint32_t i, uint32_t stop, MarkCursor& marks, QuoteDepth& q, uint32_t& cur,
+                     const Emit& emit);
 
   size_t add_clause(size_t parent, int level, uint64_t number, uint64_t component,
                     uint32_t start, uint32_t label_end, uint32_t title_start,
                     uint32_t title_end, const std::string& scheme, bool is_inline);
-  std::string unique_id(std::string id);
-  uint32_t first_sentence_end(uint32_t from, uint32_t limit, bool* ended_by_terminator);
-  uint32_t title_end_of(uint32_t from, uint32_t limit) {
+  uint32_t first_sentence_end(uint32_t from, uint32_t limit, MarkCursor& marks,
+                              bool* ended_by_terminator);
+  uint32_t title_end_of(uint32_t from, uint32_t limit, MarkCursor& marks) {
     bool ended = false;
-    return first_sentence_end(from, limit, &ended);
+    return first_sentence_end(from, limit, marks, &ended);
   }
+  MarkCursor marks_of(const Line& line) { return MarkCursor(marks_, line, steps_); }
   uint32_t trim_title(uint32_t from, uint32_t to) const;
   uint32_t skip_spaces(uint32_t i, uint32_t limit);
   uint32_t trim_back(uint32_t pos, uint32_t lower);
@@ -243,9 +353,10 @@ class Segmenter {
   uint64_t* steps_;
 
   std::vector<Line> lines_;
+  std::vector<uint32_t> marks_;  // positions of the marks (is_mark), ascending
   std::vector<Candidate> candidates_;
   std::vector<bool> is_inline_;  // parallel to out_.clauses
-  std::unordered_map<std::string, uint32_t> id_uses_;
+  IdUses id_uses_;
   std::vector<LabelMatch> inline_run_;       // reused per line: no per-line allocation
   std::vector<uint32_t> inline_run_pos_;
   std::vector<int> scheme_level_;            // per scheme id: its level, 0 = not seen yet
@@ -283,16 +394,31 @@ void Segmenter::split_lines() {
   const auto n = static_cast<uint32_t>(norm_.size());
   uint32_t i = 0;
   while (i < n) {
-    uint32_t e = i;
-    while (e < n && norm_[e] != U'\n') ++e;
+    const auto marks_begin = static_cast<uint32_t>(marks_.size());
+    const uint32_t e = scan_line(i);
     *steps_ += e - i + 1;
     uint32_t b = i;
     while (b < e && is_space(norm_[b])) ++b;
     uint32_t t = e;
     while (t > b && is_space(norm_[t - 1])) --t;
-    if (b < t) lines_.push_back({b, t});
+    if (b < t) lines_.push_back({b, t, marks_begin, static_cast<uint32_t>(marks_.size())});
     i = e + 1;
   }
+}
+
+// The end of the line that starts at i (its '\n' or the end of the text), recording the
+// marks on the way. Every code point of the text passes through here once.
+uint32_t Segmenter::scan_line(uint32_t i) {
+  const char32_t* const text = norm_.data();
+  const char32_t* const end = text + norm_.size();
+  const char32_t* p = text + i;
+  for (; p != end; ++p) {
+    const char32_t c = *p;
+    if (is_plain(c)) continue;
+    if (c == U'\n') break;
+    if (is_mark(c)) marks_.push_back(static_cast<uint32_t>(p - text));
+  }
+  return static_cast<uint32_t>(p - text);
 }
 
 void Segmenter::find_candidates() {
@@ -373,6 +499,7 @@ void Segmenter::build_numbered() {
   scheme_level_.assign(static_cast<size_t>(clause_scheme_count()), 0);
   scheme_last_.assign(static_cast<size_t>(clause_scheme_count()), 0);
   std::vector<Frame> stack(1);  // the root
+  out_.clauses.reserve(out_.clauses.size() + candidates_.size());  // inline items may add more
   size_t ci = 0;
   for (size_t li = 0; li < lines_.size(); ++li) {
     const Line& line = lines_[li];
@@ -392,9 +519,10 @@ void Segmenter::build_numbered() {
       if (v.accept) {
         report(c, v);
         Frame& f = stack[p];
+        MarkCursor marks = marks_of(line);
         const size_t idx = add_clause(f.clause, level, c.match.number, v.component, line.begin,
                                       static_cast<uint32_t>(c.match.end), c.title_start,
-                                      title_end_of(c.title_start, line.end),
+                                      title_end_of(c.title_start, line.end, marks),
                                       c.match.marker->scheme, false);
         f.high_component = f.last_scheme == s ? std::max(f.high_component, v.component) : v.component;
         f.last_scheme = s;
@@ -481,6 +609,7 @@ void Segmenter::scan_inline(const Line& line, uint32_t from, size_t parent) {
   std::vector<LabelMatch> held;    // the last complete run, its end not known yet
   std::vector<uint32_t> held_pos;
   bool closed = false;
+  MarkCursor title_marks = marks_of(line);  // the items are committed left to right
   const auto commit = [&](const std::vector<LabelMatch>& run, const std::vector<uint32_t>& pos,
                           uint32_t run_limit) {
     if (run.size() < 2) return;
@@ -494,13 +623,14 @@ void Segmenter::scan_inline(const Line& line, uint32_t from, size_t parent) {
       const uint32_t title_start = skip_spaces(static_cast<uint32_t>(m.end), end);
       const size_t idx = add_clause(parent, level, m.number, m.number, start,
                                     static_cast<uint32_t>(m.end), title_start,
-                                    title_end_of(title_start, end), m.marker->scheme, true);
+                                    title_end_of(title_start, end, title_marks), m.marker->scheme,
+                                    true);
       out_.clauses[idx].end = end;
     }
   };
-  for (uint32_t i = from; i < line.end; ++i) {
-    ++*steps_;
-    if (i != from && !is_inline_lead(norm_[i - 1])) continue;
+  // i runs over the places an item may start: `from`, then right after each 。；：！？.
+  MarkCursor lead_marks = marks_of(line);
+  for (uint32_t i = from; i < line.end; i = after_next_inline_lead(i, line.end, lead_marks)) {
     const uint32_t at = skip_spaces(i, line.end);
     LabelMatch m = match_label(norm_, at, line.end, MarkerPlace::kInline, steps_);
     if (!m) continue;
@@ -519,7 +649,7 @@ void Segmenter::scan_inline(const Line& line, uint32_t from, size_t parent) {
     }
     inline_run_.push_back(m);
     inline_run_pos_.push_back(at);
-    i = static_cast<uint32_t>(m.end) - 1;
+    i = static_cast<uint32_t>(m.end) - 1;  // the next place is after a lead at or after m.end - 1
   }
   if (inline_run_.size() >= 2) {
     commit(held, held_pos, inline_run_pos_.front());
@@ -531,10 +661,20 @@ void Segmenter::scan_inline(const Line& line, uint32_t from, size_t parent) {
   inline_run_pos_.clear();
 }
 
+// One past the first 。；：！？ in norm_[i, limit), or limit if there is none.
+uint32_t Segmenter::after_next_inline_lead(uint32_t i, uint32_t limit, MarkCursor& marks) {
+  ++*steps_;
+  for (uint32_t m = marks.at_or_after(i); m < limit; m = marks.at_or_after(m + 1)) {
+    if (is_inline_lead(norm_[m])) return m + 1;
+  }
+  return limit;
+}
+
 size_t Segmenter::add_clause(size_t parent, int level, uint64_t number, uint64_t component,
                              uint32_t start, uint32_t label_end, uint32_t title_start,
                              uint32_t title_end, const std::string& scheme, bool is_inline) {
-  Clause c;
+  // Built in place: a Clause is five strings, and moving one into the vector is not free.
+  Clause& c = out_.clauses.emplace_back();
   c.level = level;
   c.number = number;
   c.parent = parent;
@@ -545,54 +685,53 @@ size_t Segmenter::add_clause(size_t parent, int level, uint64_t number, uint64_t
   c.title_start = title_start;
   c.title_end = trim_title(title_start, title_end);
   c.title = utf8(c.title_start, c.title_end);
-  std::string component_text = std::to_string(component);
+  char digits[24];
+  const std::string_view component_text(digits, static_cast<size_t>(
+      std::to_chars(digits, digits + sizeof digits, component).ptr - digits));
+  // The part of the path this clause adds: its label, else its title, else "#n".
+  const std::string_view own_path = !c.label.empty() ? std::string_view(c.label)
+                                    : !c.title.empty() ? std::string_view(c.title)
+                                                       : std::string_view();
   if (parent != npos) {
     const Clause& p = out_.clauses[parent];
     c.parent_id = p.id;
-    c.id = unique_id(p.id + "." + component_text);
-    c.path = p.path + "/";
+    c.id.reserve(p.id.size() + 1 + component_text.size());
+    c.id.append(p.id).append(1, '.').append(component_text);
+    c.path.reserve(p.path.size() + 1 + std::max(own_path.size(), component_text.size() + 1));
+    c.path.append(p.path).append(1, '/');
   } else {
-    c.id = unique_id(component_text);
+    c.id.assign(component_text);
   }
-  if (!c.label.empty()) {
-    c.path += c.label;
-  } else if (!c.title.empty()) {
-    c.path += c.title;
+  // The n-th use of an id (n >= 2) gets "_n".
+  const uint32_t uses = id_uses_.add(parent, component);
+  if (uses > 1) c.id.append(1, '_').append(std::to_string(uses));
+  if (!own_path.empty()) {
+    c.path.append(own_path);
   } else {
-    c.path += "#" + component_text;
+    c.path.append(1, '#').append(component_text);
   }
-  out_.clauses.push_back(std::move(c));
   is_inline_.push_back(is_inline);
   return out_.clauses.size() - 1;
 }
 
-std::string Segmenter::unique_id(std::string id) {
-  auto [it, inserted] = id_uses_.emplace(id, 1);
-  if (!inserted) {
-    ++it->second;
-    id += "_" + std::to_string(it->second);
-  }
-  return id;
-}
-
-// End of the first sentence starting at `from`: at its terminator (exclusive), at the end
-// of the line, at `limit`, or kMaxTitleLength code points on, whichever comes first.
-uint32_t Segmenter::first_sentence_end(uint32_t from, uint32_t limit, bool* ended_by_terminator) {
+// End of the first sentence starting at `from`: at its terminator (exclusive), at `limit`,
+// or kMaxTitleLength code points on, whichever comes first. [from, limit) lies in the line
+// of `marks`; only its marks can end the sentence or open a quote.
+uint32_t Segmenter::first_sentence_end(uint32_t from, uint32_t limit, MarkCursor& marks,
+                                       bool* ended_by_terminator) {
   QuoteDepth q;
   const uint32_t cap = static_cast<uint32_t>(std::min<uint64_t>(limit, uint64_t{from} + kMaxTitleLength));
   *ended_by_terminator = false;
-  uint32_t i = from;
-  for (; i < cap; ++i) {
-    ++*steps_;
-    const char32_t c = norm_[i];
-    if (c == U'\n') break;
+  ++*steps_;
+  for (uint32_t m = marks.at_or_after(from); m < cap; m = marks.at_or_after(m + 1)) {
+    const char32_t c = norm_[m];
     q.feed(c);
     if (is_terminator(c) && !q.inside()) {
       *ended_by_terminator = true;
-      break;
+      return m;
     }
   }
-  return i;
+  return cap;
 }
 
 // [from, to) without trailing spaces and a trailing colon ("三、保障措施：").
@@ -690,6 +829,7 @@ bool Segmenter::build_headings(size_t first_line) {
       min_inner = std::min(min_inner, len);
     }
   }
+  out_.clauses.reserve(out_.clauses.size() + headings);  // inline items may add more
   size_t outer = npos;
   size_t current = npos;  // the heading whose body this is
   uint64_t outer_count = 0;
@@ -729,7 +869,9 @@ void Segmenter::build_paragraphs(size_t first_line) {
   for (size_t i = first_line; i < n; ++i) {
     const Line& line = lines_[i];
     bool ended = false;
-    const uint32_t e = first_sentence_end(line.begin, std::min(line.end, line.begin + kMaxLeadLength + 1), &ended);
+    MarkCursor marks = marks_of(line);
+    const uint32_t e = first_sentence_end(line.begin, std::min(line.end, line.begin + kMaxLeadLength + 1),
+                                          marks, &ended);
     if (!ended || e + 1 >= line.end || e - line.begin < 2) continue;
     bool han = false;
     for (uint32_t k = line.begin; k < e && !han; ++k) han = is_han(norm_[k]);
@@ -740,6 +882,7 @@ void Segmenter::build_paragraphs(size_t first_line) {
   // Paragraphs before the first heading-led one are the introduction (preamble); without
   // any heading-led paragraph, every paragraph is a clause.
   const size_t from = first_led != npos ? first_led : first_line;
+  out_.clauses.reserve(out_.clauses.size() + (n - from));  // inline items may add more
   uint64_t count = 0;
   for (size_t i = from; i < n; ++i) {
     const Line& line = lines_[i];
@@ -780,6 +923,9 @@ void Segmenter::compute_ends() {
 
 void Segmenter::split_sentences() {
   const auto& cl = out_.clauses;
+  // A sentence ends at a terminator (a mark), a line end or a clause start: a bound that
+  // spares the vector its regrowths.
+  out_.sentences.reserve(marks_.size() + lines_.size() + cl.size());
   // Clauses entered so far whose end has not been seen to pass; entering a clause first drops
   // those that ended before it, so the top is always the innermost clause at the position.
   std::vector<size_t> open;
@@ -798,6 +944,7 @@ void Segmenter::split_sentences() {
   for (const Line& line : lines_) {
     q.reset();
     uint32_t cur = UINT32_MAX;  // start of the open sentence
+    MarkCursor marks = marks_of(line);
     uint32_t i = line.begin;
     while (i < line.end) {
       ++*steps_;
@@ -815,35 +962,78 @@ void Segmenter::split_sentences() {
         i = skip;
         continue;
       }
-      const char32_t c = norm_[i];
-      if (cur == UINT32_MAX) {
-        if (is_space(c)) {
-          ++i;
-          continue;
-        }
-        cur = i;
-      }
-      q.feed(c);
-      ++i;
-      if (is_terminator(c) && !q.inside()) {
-        while (i < line.end && (is_terminator(norm_[i]) || is_closer(norm_[i])) &&
-               !(ci < cl.size() && cl[ci].start == i)) {
-          ++*steps_;
-          ++i;
-        }
-        emit(cur, i);
-        cur = UINT32_MAX;
-      }
+      // No clause starts before `stop`, so the clause checks above can wait until then.
+      const uint32_t stop = ci < cl.size() ? std::min(line.end, cl[ci].start) : line.end;
+      i = split_run(i, stop, marks, q, cur, emit);
     }
     if (cur != UINT32_MAX) emit(cur, line.end);
   }
 }
 
+// Sentences in norm_[i, stop), a stretch of one line in which no clause starts, continuing
+// the open sentence `cur` (UINT32_MAX: none) with quote state q. Emits every sentence that
+// ends in the stretch and returns stop; `cur` is left at the sentence still open. Only the
+// marks can close a sentence or change q, so the text between them is not read, except for
+// the spaces before a sentence opens.
+template <typename Emit>
+uint32_t Segmenter::split_run(uint32_t i, uint32_t stop, MarkCursor& marks, QuoteDepth& q,
+                              uint32_t& cur, const Emit& emit) {
+  ++*steps_;
+  while (i < stop) {
+    if (cur == UINT32_MAX) {
+      i = skip_spaces(i, stop);
+      if (i == stop) break;
+      cur = i;
+    }
+    // Marks behind i were in a label or among the closers taken with a terminator.
+    const uint32_t m = marks.at_or_after(i);
+    if (m >= stop) {
+      i = stop;
+      break;
+    }
+    const char32_t c = norm_[m];
+    q.feed(c);
+    i = m + 1;
+    if (is_terminator(c) && !q.inside()) {
+      // Closers and repeated terminators stay with the sentence ("…。”", "？！").
+      while (i < stop && (is_terminator(norm_[i]) || is_closer(norm_[i]))) {
+        ++*steps_;
+        ++i;
+      }
+      emit(cur, i);
+      cur = UINT32_MAX;
+    }
+  }
+  return i;
+}
+
+// orig_[begin, end) as UTF-8: byte for byte what append_utf8 makes of each code point, but
+// sized once and written in place (titles are most of the text the stage copies).
 std::string Segmenter::utf8(uint32_t begin, uint32_t end) const {
   std::string out;
   if (end <= begin) return out;
-  out.reserve(size_t{end - begin} * 3);
-  for (uint32_t i = begin; i < end; ++i) append_utf8(out, orig_[i]);
+  const std::u32string_view text = orig_.substr(begin, end - begin);
+  size_t bytes = 0;
+  for (const char32_t c : text) bytes += utf8_length_of(c);
+  out.resize(bytes);
+  char* q = &out[0];
+  for (const char32_t c : text) {
+    if (c < 0x80) {
+      *q++ = static_cast<char>(c);
+      continue;
+    }
+    if (c < 0x800) {
+      *q++ = static_cast<char>(0xC0 | (c >> 6));
+    } else if (c < 0x10000) {
+      *q++ = static_cast<char>(0xE0 | (c >> 12));
+      *q++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    } else {
+      *q++ = static_cast<char>(0xF0 | (c >> 18));
+      *q++ = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      *q++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    }
+    *q++ = static_cast<char>(0x80 | (c & 0x3F));
+  }
   return out;
 }
 

@@ -47,9 +47,21 @@ std::optional<NumeralClass> parse_numeral_class(std::string_view s) {
   return std::nullopt;
 }
 
+// The rows of one MarkerPlace, and what their labels can begin with: most line starts and
+// most places after a full stop begin no label at all ("各地", "为了"), and match_label
+// settles those with one look at the first code point instead of trying every row.
+struct PlaceRows {
+  std::vector<size_t> rows;          // indices into MarkerTable::rows, in table order
+  std::u32string opening_chars;      // the first code point of every non-empty `open`
+  bool chinese = false;              // a row without `open` takes a Chinese numeral
+  bool arabic = false;               // a row without `open` takes an Arabic numeral
+  std::vector<NumeralClass> single;  // the one-character numerals of rows without `open`
+};
+
 struct MarkerTable {
   std::vector<ClauseMarker> rows;
   int scheme_count = 0;
+  PlaceRows by_place[2];  // indexed by MarkerPlace
 };
 
 // A malformed row is skipped rather than thrown on: the table is compiled in, and the unit
@@ -88,6 +100,21 @@ MarkerTable parse_table() {
     table.rows.push_back(std::move(m));
   }
   table.scheme_count = static_cast<int>(names.size());
+  for (size_t k = 0; k < table.rows.size(); ++k) {
+    const ClauseMarker& m = table.rows[k];
+    PlaceRows& place = table.by_place[static_cast<size_t>(m.place)];
+    place.rows.push_back(k);
+    if (!m.open.empty()) {
+      place.opening_chars.push_back(m.open.front());
+    } else if (m.numeral == NumeralClass::kChinese || m.numeral == NumeralClass::kChineseOrArabic) {
+      place.chinese = true;
+      place.arabic = place.arabic || m.numeral == NumeralClass::kChineseOrArabic;
+    } else if (m.numeral == NumeralClass::kArabic) {
+      place.arabic = true;
+    } else {
+      place.single.push_back(m.numeral);
+    }
+  }
   return table;
 }
 
@@ -124,7 +151,7 @@ size_t scan_label_numeral(std::u32string_view text, size_t i, size_t limit, Nume
   arabic = false;
   if (i >= limit) return i;
   const auto parse = [&](size_t j) {
-    const auto v = parse_integer(text.substr(i, j - i));
+    const auto v = label_numeral_value(text.substr(i, j - i));
     if (!v || *v == 0) return i;
     value = *v;
     return j;
@@ -149,6 +176,35 @@ size_t scan_label_numeral(std::u32string_view text, size_t i, size_t limit, Nume
   return value ? i + 1 : i;
 }
 
+// The first code point of a possible label, classified once for all rows.
+struct LabelStart {
+  char32_t c;
+  bool chinese_numeral;
+  bool ascii_digit;
+};
+
+// Whether a label of row m can begin with `start`: its opening text, else its number.
+// Rules out only rows that could not match.
+bool can_begin_label(const ClauseMarker& m, const LabelStart& start) {
+  if (!m.open.empty()) return start.c == m.open.front();
+  switch (m.numeral) {
+    case NumeralClass::kChinese: return start.chinese_numeral;
+    case NumeralClass::kArabic: return start.ascii_digit;
+    case NumeralClass::kChineseOrArabic: return start.chinese_numeral || start.ascii_digit;
+    default: return single_char_value(m.numeral, start.c) != 0;
+  }
+}
+
+// Whether some row of `place` can begin with `start` (can_begin_label of any of its rows).
+bool any_label_can_begin(const PlaceRows& place, const LabelStart& start) {
+  if ((start.chinese_numeral && place.chinese) || (start.ascii_digit && place.arabic)) return true;
+  if (place.opening_chars.find(start.c) != std::u32string::npos) return true;
+  for (const NumeralClass numeral : place.single) {
+    if (single_char_value(numeral, start.c) != 0) return true;
+  }
+  return false;
+}
+
 bool matches_at(std::u32string_view text, size_t i, size_t limit, const std::u32string& s) {
   if (s.size() > limit - i) return false;
   return text.compare(i, s.size(), s) == 0;
@@ -160,13 +216,51 @@ const std::vector<ClauseMarker>& clause_markers() { return table().rows; }
 int clause_scheme_count() { return table().scheme_count; }
 std::string_view clause_markers_tsv() { return k_clause_markers_tsv; }
 
+// Most labels carry a numeral below a hundred written the plain way (一 … 十, 十二, 二十三) or
+// plain digits (12.); those are read here directly, and anything else goes through
+// parse_integer, the reading this shortcut must agree with (checked in
+// tests/unit/segment_test.cpp).
+std::optional<uint64_t> label_numeral_value(std::u32string_view numeral) {
+  static constexpr std::u32string_view kDigits = U"一二三四五六七八九";
+  const auto digit = [&](size_t k) -> uint64_t {  // 1..9, 0 if numeral[k] is not 一 … 九
+    const size_t d = k < numeral.size() ? kDigits.find(numeral[k]) : std::u32string_view::npos;
+    return d == std::u32string_view::npos ? 0 : d + 1;
+  };
+  if (!numeral.empty() && numeral.size() <= 3) {
+    // [d]十[d'] and d alone.
+    const size_t ten = numeral.find(U'十');
+    if (ten == std::u32string_view::npos && numeral.size() == 1 && digit(0) != 0) return digit(0);
+    if (ten == 0 && (numeral.size() == 1 || (numeral.size() == 2 && digit(1) != 0))) {
+      return 10 + digit(1);
+    }
+    if (ten == 1 && digit(0) != 0 && (numeral.size() == 2 || digit(2) != 0)) {
+      return 10 * digit(0) + digit(2);
+    }
+    if (numeral[0] != U'0') {
+      uint64_t value = 0;
+      size_t k = 0;
+      for (; k < numeral.size() && is_ascii_digit(numeral[k]); ++k) {
+        value = value * 10 + (numeral[k] - U'0');
+      }
+      if (k == numeral.size()) return value;
+    }
+  }
+  return parse_integer(numeral);
+}
+
 LabelMatch match_label(std::u32string_view text, size_t pos, size_t limit, MarkerPlace place,
                        uint64_t* steps) {
   limit = std::min(limit, text.size());
   if (pos >= limit) return {};
-  for (const ClauseMarker& m : table().rows) {
-    if (m.place != place) continue;
+  const LabelStart start{text[pos], is_chinese_numeral_char(text[pos]), is_ascii_digit(text[pos])};
+  const MarkerTable& t = table();
+  const PlaceRows& rows = t.by_place[static_cast<size_t>(place)];
+  *steps += 1;
+  if (!any_label_can_begin(rows, start)) return {};
+  for (const size_t row : rows.rows) {
+    const ClauseMarker& m = t.rows[row];
     *steps += 1;
+    if (!can_begin_label(m, start)) continue;
     if (!matches_at(text, pos, limit, m.open)) continue;
     const size_t num_begin = pos + m.open.size();
     uint64_t value = 0;

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -66,6 +67,10 @@ struct LabelMatch {
 // ("一、二年级").
 LabelMatch match_label(std::u32string_view text, size_t pos, size_t limit, MarkerPlace place,
                        uint64_t* steps);
+
+// The value of the numeral inside a label ("十一" -> 11, "12" -> 12): parse_integer's
+// reading, with a shortcut for the numerals most labels have (一 … 九十九, 1 … 999).
+std::optional<uint64_t> label_numeral_value(std::u32string_view numeral);
 
 // `number` written in `numeral`'s notation, for messages: "十二", "12", "⑫". Falls back to
 // Arabic digits where the notation has no form for it (㉑ beyond ㊿, 10000 and more in

@@ -701,6 +701,32 @@ TEST_CASE("segment: numbers in messages are written like the labels", "[segment]
   CHECK(wrong == 0);
 }
 
+TEST_CASE("segment: label numerals read as parse_integer reads them", "[segment]") {
+  using zhpolicy::detail::label_numeral_value;
+  // Every string of up to three characters of the numeral alphabet (the shortcut covers
+  // some of them: 一 … 九十九 written plainly, 1 … 999), plus longer Chinese numerals.
+  std::vector<std::u32string> numerals;
+  const std::u32string alphabet = U"0123456789〇零一二两三四五六七八九十百千万亿壹贰拾";
+  for (char32_t a : alphabet) {
+    numerals.push_back({a});
+    for (char32_t b : alphabet) {
+      numerals.push_back({a, b});
+      for (char32_t c : alphabet) numerals.push_back({a, b, c});
+    }
+  }
+  for (uint64_t n = 1; n < 1000; ++n) {
+    numerals.push_back(zhpolicy::detail::render_numeral(zhpolicy::detail::NumeralClass::kChinese, n));
+  }
+  size_t wrong = 0;
+  for (const std::u32string& s : numerals) wrong += label_numeral_value(s) != zhpolicy::parse_integer(s);
+  CHECK(wrong == 0);
+  CHECK(label_numeral_value(U"十") == 10u);
+  CHECK(label_numeral_value(U"123") == 123u);
+  CHECK(label_numeral_value(U"十一") == 11u);
+  CHECK(label_numeral_value(U"二十三") == 23u);
+  CHECK(label_numeral_value(U"一百") == 100u);
+}
+
 // ---------------------------------------------------------------------------------------
 // The seeds, through the whole pipeline.
 
