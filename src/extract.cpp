@@ -682,10 +682,12 @@ size_t target_count_bound(std::u32string_view text) {
 }
 
 std::vector<Target> Extractor::run() {
-  // Reserved once, at the bound: the pages of a large reservation that are never written
-  // cost address space, not memory, while growing by doubling would hold the old and the
-  // new array at once, which on a page of 300,000 targets was the document's peak.
-  out_.reserve(target_count_bound(norm_));
+  // A large text's targets are reserved once, at the bound: the pages of a large
+  // reservation that are never written cost address space, not memory, while growing by
+  // doubling would hold the old and the new array at once, which on a page of 300,000
+  // targets was the document's peak. A page of the usual size skips the extra pass.
+  constexpr size_t kLargeText = size_t{1} << 20;  // code points
+  if (norm_.size() >= kLargeText) out_.reserve(target_count_bound(norm_));
   for (size_t s = 0; s < seg_.sentences.size(); ++s) scan_sentence(s);
   return std::move(out_);
 }
