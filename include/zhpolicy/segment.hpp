@@ -75,10 +75,11 @@ struct Clause {
   std::string scheme;
 };
 
-// A sentence: split at 。！？；(and ASCII ! ? ; after folding) and at line ends, never
-// inside “…” ‘…’ 「…」 『…』 《…》 〈…〉 or "…" (quote depth is reset at every line end, so
-// an unbalanced quote cannot swallow more than its line). Sentences never contain a label
-// and never cross the start of a clause. Leading and trailing spaces are not part of it.
+// A sentence: split at 。！？；(and ASCII ! ? ; after folding, and the half-width ｡) and at
+// line ends, never inside “…” ‘…’ 「…」 『…』 《…》 〈…〉 or "…" (quote depth is reset at
+// every line end, so an unbalanced quote cannot swallow more than its line). Sentences never
+// contain a label and never cross the start of a clause. Leading and trailing spaces are not
+// part of it.
 struct Sentence {
   uint32_t start = 0;
   uint32_t end = 0;
