@@ -53,7 +53,7 @@ Result<Document> run_pipeline(std::string_view bytes, std::string* owned, std::s
     doc.name = name;  // `name` is still needed by the error messages below
     doc.original = std::move(doc.clean.chars);
     doc.clean.chars.clear();
-    doc.normalized = fold(doc.original);
+    if (options.keep_code_points || options.last_stage != Stage::kClean) doc.normalized = fold(doc.original);
     if (options.keep_diagnostics) doc.diagnostics = std::move(doc.clean.diagnostics);
     std::vector<Diagnostic>().swap(doc.clean.diagnostics);
     if (options.last_stage != Stage::kClean) {

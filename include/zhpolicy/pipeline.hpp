@@ -27,10 +27,10 @@ struct PipelineOptions {
   // Inputs larger than this are refused with kTooLarge. 1 GiB by default: far above any
   // real policy document, low enough that a runaway crawler file cannot exhaust memory.
   uint64_t max_bytes = uint64_t{1} << 30;
-  // Keep Document::original and ::normalized after the last stage. Tables are made from
-  // the results and clean.text, so a program that only writes tables sets this to false:
-  // the two arrays cost 8 bytes per character of clean text, most of what a processed
-  // document holds.
+  // Keep Document::original and ::normalized. Tables are made from the results and
+  // clean.text, so a program that only writes tables sets this to false: each array is then
+  // freed as soon as no later stage reads it (original before extraction, normalized at the
+  // end; neither is made for Stage::kClean). The two cost 8 bytes per character of clean text.
   bool keep_code_points = true;
   // Keep Document::diagnostics. A program that writes neither diagnostics nor counts of
   // them sets this to false: a page of 100,000 pinyin annotations has 100,000 of them.
