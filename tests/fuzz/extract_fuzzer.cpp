@@ -10,18 +10,16 @@
 #include <string_view>
 
 #include "fuzz_checks.hpp"
-#include "zhpolicy/decode.hpp"
 #include "zhpolicy/extract.hpp"
-#include "zhpolicy/normalize.hpp"
 #include "zhpolicy/segment.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace zhpolicy;
-  const std::string_view input(reinterpret_cast<const char*>(data), size);
-  Result<DecodedText> decoded = decode(input, "fuzz");
-  if (!decoded.ok()) return 0;
-  const std::u32string original = to_code_points(decoded->text);
-  const std::u32string normalized = normalize(decoded->text);
+  std::u32string original, normalized;
+  if (!fuzz::decode_for_segmentation(std::string_view(reinterpret_cast<const char*>(data), size), original,
+                                     normalized)) {
+    return 0;
+  }
   const Segmentation seg = segment_clauses(original, normalized);
   // Damaged spans: every U+FFFD and '?' of the text, as clean would flag them (sorted, disjoint).
   std::vector<DamagedSpan> damaged;

@@ -68,6 +68,16 @@ size_t sequence_length(std::string_view s, size_t i) {
 
 }  // namespace
 
+bool decode_for_segmentation(std::string_view input, std::u32string& original, std::u32string& normalized) {
+  Result<DecodedText> decoded = decode(input, "fuzz");
+  if (!decoded.ok()) return false;
+  original = to_code_points(decoded->text);
+  normalized = normalize(decoded->text);
+  ZHP_FUZZ_CHECK(normalized.size() == original.size(), "normalized.size() != original.size()");
+  ZHP_FUZZ_CHECK(original == code_points(decoded->text), "to_code_points disagrees with the checker");
+  return true;
+}
+
 bool valid_utf8(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
     const size_t n = sequence_length(s, i);

@@ -47,6 +47,10 @@ bool valid_csv(std::string_view table_text, size_t columns, std::string* why);
 // True when `text` is one JSON value (RFC 8259) with nothing but whitespace around it.
 bool valid_json(std::string_view text, std::string* why);
 
+// The input as the segment and extract targets read it: decoded (false if it does not
+// decode), its code points and their normalized shadow.
+bool decode_for_segmentation(std::string_view input, std::u32string& original, std::u32string& normalized);
+
 // Stage-level invariants. Each one aborts through ZHP_FUZZ_CHECK on a violation.
 void check_decoded(const DecodedText& decoded, std::string_view input);
 void check_clean(const CleanText& clean, std::string_view input);

@@ -11,19 +11,15 @@
 #include <string_view>
 
 #include "fuzz_checks.hpp"
-#include "zhpolicy/decode.hpp"
-#include "zhpolicy/normalize.hpp"
 #include "zhpolicy/segment.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace zhpolicy;
-  const std::string_view input(reinterpret_cast<const char*>(data), size);
-  Result<DecodedText> decoded = decode(input, "fuzz");
-  if (!decoded.ok()) return 0;
-  const std::u32string original = to_code_points(decoded->text);
-  const std::u32string normalized = normalize(decoded->text);
-  ZHP_FUZZ_CHECK(normalized.size() == original.size(), "normalized.size() != original.size()");
-  ZHP_FUZZ_CHECK(original == fuzz::code_points(decoded->text), "to_code_points disagrees with the checker");
+  std::u32string original, normalized;
+  if (!fuzz::decode_for_segmentation(std::string_view(reinterpret_cast<const char*>(data), size), original,
+                                     normalized)) {
+    return 0;
+  }
   const Segmentation seg = segment_clauses(original, normalized);
   fuzz::check_segmentation(seg, original.size());
   (void)clause_outline(seg);
