@@ -127,12 +127,18 @@ DocumentOutcome process_item(BatchItem& item, const BatchOptions& options,
       bytes = std::move(*read);
     }
     out.bytes = bytes.size();
-    Result<Document> doc = process_owned_document(std::move(bytes), out.name, options.pipeline);
+    PipelineOptions pipeline = options.pipeline;
+    if (options.on_target) {
+      pipeline.on_target = [&](const Document& d, Target&& t, const ByteRange& b) {
+        options.on_target(d, std::move(t), b, out);
+      };
+    }
+    Result<Document> doc = process_owned_document(std::move(bytes), out.name, pipeline);
     if (!doc.ok()) {
       out.status = doc.status();
       return out;
     }
-    out.targets = doc->targets.size();
+    out.targets = doc->target_count;
     out.chars = doc->clean.code_points;
     make(*doc, out);
   } catch (const std::bad_alloc&) {

@@ -23,6 +23,7 @@
 #include "zhpolicy/extract.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "internal/original_text.hpp"
 #include "internal/quantity_lexicon.hpp"
@@ -152,10 +153,10 @@ KindCues count_kind_cues(std::u32string_view text, size_t begin, size_t end) {
 class Extractor {
  public:
   Extractor(detail::OriginalText original, std::u32string_view normalized, const Segmentation& seg,
-            const std::vector<DamagedSpan>& damaged, DocumentLean lean)
-      : orig_(original), norm_(normalized), seg_(seg), damaged_(damaged), lean_(lean) {}
+            const std::vector<DamagedSpan>& damaged, DocumentLean lean, const TargetSink& found)
+      : orig_(original), norm_(normalized), seg_(seg), damaged_(damaged), lean_(lean), found_(found) {}
 
-  std::vector<Target> run();
+  void run();
 
  private:
   void scan_sentence(size_t s);
@@ -173,7 +174,10 @@ class Extractor {
   const Segmentation& seg_;
   const std::vector<DamagedSpan>& damaged_;
   DocumentLean lean_;
-  std::vector<Target> out_;
+  const TargetSink& found_;
+  // The last target read, handed on when the next one comes (or at the end): the reader
+  // looks back at it (where the indicator walk stops; a list after 、 inherits from it).
+  std::optional<Target> last_;
   size_t damaged_cursor_ = 0;
   size_t cue_sentence_ = SIZE_MAX;
   int target_cues_ = 0, status_cues_ = 0;  // strong cues of the sentence cue_sentence_
@@ -286,12 +290,12 @@ void Extractor::finish(Target& t, size_t s, size_t number_begin) {
   size_t ib = t.start;
   // The walk back stops at the previous target of the sentence (which the clamp below would
   // cut to anyway): walking on to the sentence start for every number was quadratic.
-  const size_t stop = !out_.empty() && out_.back().sentence == s && out_.back().end <= t.start
-                           ? std::max<size_t>(sentence.start, out_.back().end) : sentence.start;
+  const size_t stop = last_ && last_->sentence == s && last_->end <= t.start
+                           ? std::max<size_t>(sentence.start, last_->end) : sentence.start;
   while (ib > stop && !is_phrase_break(norm_[ib - 1])) --ib;
   size_t ie = t.start;
-  if (!out_.empty() && out_.back().sentence == s && out_.back().end > ib && out_.back().end <= ie) {
-    ib = out_.back().end;
+  if (last_ && last_->sentence == s && last_->end > ib && last_->end <= ie) {
+    ib = last_->end;
   }
   // Trim words that frame the number rather than name the measure.
   static const std::u32string_view kTrailing[] = {
@@ -392,7 +396,8 @@ void Extractor::finish(Target& t, size_t s, size_t number_begin) {
       break;
     }
   }
-  out_.push_back(std::move(t));
+  if (last_) found_(std::move(*last_));
+  last_ = std::move(t);
 }
 
 size_t Extractor::read_target(size_t s, const ScannedNumber& n) {
@@ -592,9 +597,9 @@ size_t Extractor::read_target_at(size_t s, const ScannedNumber& n) {
   }
 
   // An enumeration inherits what its first member said: 分别增加135所、42所; 不超过25人、30人.
-  if (!out_.empty() && out_.back().sentence == s && n.begin > ss && t[n.begin - 1] == U'、' &&
-      out_.back().end + 1 == n.begin) {
-    const Target& prev = out_.back();
+  if (last_ && last_->sentence == s && n.begin > ss && t[n.begin - 1] == U'、' &&
+      last_->end + 1 == n.begin) {
+    const Target& prev = *last_;
     if (target.direction.empty()) target.direction = prev.direction;
     if (comparator == "=" && prev.comparator != "range") comparator = prev.comparator;
     if (!unit_found && !prev.unit_norm.empty()) {
@@ -681,15 +686,25 @@ size_t target_count_bound(std::u32string_view text) {
   return starts;
 }
 
-std::vector<Target> Extractor::run() {
-  // A large text's targets are reserved once, at the bound: the pages of a large
-  // reservation that are never written cost address space, not memory, while growing by
-  // doubling would hold the old and the new array at once, which on a page of 300,000
-  // targets was the document's peak. A page of the usual size skips the extra pass.
-  constexpr size_t kLargeText = size_t{1} << 20;  // code points
-  if (norm_.size() >= kLargeText) out_.reserve(target_count_bound(norm_));
+void Extractor::run() {
   for (size_t s = 0; s < seg_.sentences.size(); ++s) scan_sentence(s);
-  return std::move(out_);
+  if (last_) found_(std::move(*last_));
+  last_.reset();
+}
+
+// The targets of a text, collected. A large text's are reserved once, at the bound: the
+// pages of a large reservation that are never written cost address space, not memory,
+// while growing by doubling would hold the old and the new array at once, which on a page
+// of 300,000 targets was the document's peak. A page of the usual size skips the extra pass.
+std::vector<Target> collect_targets(detail::OriginalText original, std::u32string_view normalized,
+                                    const Segmentation& segmentation, const std::vector<DamagedSpan>& damaged,
+                                    DocumentLean lean) {
+  std::vector<Target> targets;
+  constexpr size_t kLargeText = size_t{1} << 20;  // code points
+  if (normalized.size() >= kLargeText) targets.reserve(target_count_bound(normalized));
+  const TargetSink keep = [&](Target&& t) { targets.push_back(std::move(t)); };
+  Extractor(original, normalized, segmentation, damaged, lean, keep).run();
+  return targets;
 }
 
 }  // namespace
@@ -698,15 +713,28 @@ std::vector<Target> extract_targets(std::u32string_view original, std::u32string
                                     const Segmentation& segmentation,
                                     const std::vector<DamagedSpan>& damaged, DocumentLean lean) {
   const size_t n = std::min(original.size(), normalized.size());
-  return Extractor(detail::OriginalText(original.substr(0, n)), normalized.substr(0, n), segmentation, damaged, lean)
-      .run();
+  return collect_targets(detail::OriginalText(original.substr(0, n)), normalized.substr(0, n), segmentation,
+                         damaged, lean);
 }
 
 std::vector<Target> extract_targets(const CleanText& clean, std::u32string_view normalized,
                                     const Segmentation& segmentation,
                                     const std::vector<DamagedSpan>& damaged, DocumentLean lean) {
   const size_t n = std::min<size_t>(clean.code_points, normalized.size());
-  return Extractor(detail::OriginalText(clean), normalized.substr(0, n), segmentation, damaged, lean).run();
+  return collect_targets(detail::OriginalText(clean), normalized.substr(0, n), segmentation, damaged, lean);
+}
+
+void extract_targets(std::u32string_view original, std::u32string_view normalized, const Segmentation& segmentation,
+                     const std::vector<DamagedSpan>& damaged, DocumentLean lean, const TargetSink& found) {
+  const size_t n = std::min(original.size(), normalized.size());
+  Extractor(detail::OriginalText(original.substr(0, n)), normalized.substr(0, n), segmentation, damaged, lean, found)
+      .run();
+}
+
+void extract_targets(const CleanText& clean, std::u32string_view normalized, const Segmentation& segmentation,
+                     const std::vector<DamagedSpan>& damaged, DocumentLean lean, const TargetSink& found) {
+  const size_t n = std::min<size_t>(clean.code_points, normalized.size());
+  Extractor(detail::OriginalText(clean), normalized.substr(0, n), segmentation, damaged, lean, found).run();
 }
 
 DocumentLean document_lean(std::u32string_view normalized, std::u32string_view title) {

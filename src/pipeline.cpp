@@ -80,11 +80,25 @@ Result<Document> run_pipeline(std::string_view bytes, std::string* owned, std::s
     if (!options.keep_code_points) std::u32string().swap(doc.original);  // (an assigned empty string keeps the capacity)
     if (options.last_stage == Stage::kExtract) {
       doc.lean = document_lean(doc.normalized, normalize(doc.clean.title));
-      doc.targets = options.keep_code_points
-                        ? extract_targets(doc.original, doc.normalized, doc.segmentation, doc.clean.damaged, doc.lean)
-                        : extract_targets(doc.clean, doc.normalized, doc.segmentation, doc.clean.damaged, doc.lean);
-      doc.target_bytes.reserve(doc.targets.size());
-      for (const Target& t : doc.targets) doc.target_bytes.push_back(doc.clean.source_bytes(t.start, t.end));
+      if (options.on_target) {
+        const TargetSink hand_on = [&](Target&& t) {
+          ++doc.target_count;
+          const ByteRange target_bytes = doc.clean.source_bytes(t.start, t.end);
+          options.on_target(doc, std::move(t), target_bytes);
+        };
+        if (options.keep_code_points) {
+          extract_targets(doc.original, doc.normalized, doc.segmentation, doc.clean.damaged, doc.lean, hand_on);
+        } else {
+          extract_targets(doc.clean, doc.normalized, doc.segmentation, doc.clean.damaged, doc.lean, hand_on);
+        }
+      } else {
+        doc.targets = options.keep_code_points
+                          ? extract_targets(doc.original, doc.normalized, doc.segmentation, doc.clean.damaged, doc.lean)
+                          : extract_targets(doc.clean, doc.normalized, doc.segmentation, doc.clean.damaged, doc.lean);
+        doc.target_count = doc.targets.size();
+        doc.target_bytes.reserve(doc.targets.size());
+        for (const Target& t : doc.targets) doc.target_bytes.push_back(doc.clean.source_bytes(t.start, t.end));
+      }
     }
     if (!options.keep_code_points) std::u32string().swap(doc.normalized);
     return doc;

@@ -106,21 +106,21 @@ Table targets_table(const std::vector<const Document*>& docs) {
            {"byte_start", ColumnType::kInteger}, {"byte_end", ColumnType::kInteger}},
           {}};
   for (const Document* d : docs) {
-    for (size_t i = 0; i < d->targets.size(); ++i) {
-      const Target& g = d->targets[i];
-      const Clause& c = d->segmentation.clauses[g.clause];
-      const Sentence& s = d->segmentation.sentences[g.sentence];
-      std::string flags;
-      for (const std::string& f : g.flags) flags += (flags.empty() ? "" : ",") + f;
-      t.rows.push_back({d->name, c.id, c.path, c.title, sentence_cell(*d, s, g), g.text, g.indicator,
-                        g.indicator_norm, g.comparator, g.value.to_string(),
-                        g.has_max ? g.value_max.to_string() : "", g.unit, g.unit_norm, g.unit_class,
-                        g.direction, g.kind, g.strength, g.period, flags, std::to_string(g.start),
-                        std::to_string(g.end), std::to_string(d->target_bytes[i].begin),
-                        std::to_string(d->target_bytes[i].end)});
-    }
+    for (size_t i = 0; i < d->targets.size(); ++i) t.rows.push_back(target_row(*d, d->targets[i], d->target_bytes[i]));
   }
   return t;
+}
+
+TableRow target_row(const Document& d, const Target& g, const ByteRange& bytes) {
+  const Clause& c = d.segmentation.clauses[g.clause];
+  const Sentence& s = d.segmentation.sentences[g.sentence];
+  std::string flags;
+  for (const std::string& f : g.flags) flags += (flags.empty() ? "" : ",") + f;
+  return {d.name, c.id, c.path, c.title, sentence_cell(d, s, g), g.text, g.indicator,
+          g.indicator_norm, g.comparator, g.value.to_string(),
+          g.has_max ? g.value_max.to_string() : "", g.unit, g.unit_norm, g.unit_class,
+          g.direction, g.kind, g.strength, g.period, flags, std::to_string(g.start),
+          std::to_string(g.end), std::to_string(bytes.begin), std::to_string(bytes.end)};
 }
 
 namespace {
@@ -160,7 +160,7 @@ Table summary_table(const std::vector<const Document*>& docs) {
     const size_t clauses = d->segmentation.clauses.empty() ? 0 : d->segmentation.clauses.size() - 1;
     t.rows.push_back({d->name, "ok", "", d->clean.encoding, std::to_string(d->input_bytes),
                       std::to_string(d->clean.code_points), std::to_string(clauses),
-                      std::to_string(d->targets.size()), std::to_string(target), std::to_string(status),
+                      std::to_string(d->target_count), std::to_string(target), std::to_string(status),
                       std::to_string(d->diagnostics.size()), count(DiagnosticKind::kMarkup),
                       count(DiagnosticKind::kChrome), count(DiagnosticKind::kRelated),
                       count(DiagnosticKind::kCopyright), count(DiagnosticKind::kSpam),

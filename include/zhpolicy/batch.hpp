@@ -68,6 +68,10 @@ struct BatchOptions {
   JsonlFields jsonl;
   unsigned jobs = 1;          // worker threads; 0 = std::thread::hardware_concurrency()
   size_t window = 0;          // items in flight ahead of the next to emit; 0 = 4 * jobs + 4
+  // When set, each target goes to this as extraction finds it, on the worker thread, with
+  // the outcome of its document (PipelineOptions::on_target): it can become a row at once.
+  std::function<void(const Document& doc, Target&& target, const ByteRange& bytes, DocumentOutcome& outcome)>
+      on_target;
 };
 
 // Runs every item of `source`. `make` runs on a worker thread for each document processed

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,6 +55,15 @@ std::vector<Target> extract_targets(std::u32string_view original, std::u32string
 std::vector<Target> extract_targets(const CleanText& clean, std::u32string_view normalized,
                                     const Segmentation& segmentation,
                                     const std::vector<DamagedSpan>& damaged, DocumentLean lean);
+
+// The same, handing each target to `found` instead of returning them all (one target late:
+// the reader looks back at the last one it read), for a caller that turns targets into rows
+// at once and so never holds the whole list.
+using TargetSink = std::function<void(Target&&)>;
+void extract_targets(std::u32string_view original, std::u32string_view normalized, const Segmentation& segmentation,
+                     const std::vector<DamagedSpan>& damaged, DocumentLean lean, const TargetSink& found);
+void extract_targets(const CleanText& clean, std::u32string_view normalized, const Segmentation& segmentation,
+                     const std::vector<DamagedSpan>& damaged, DocumentLean lean, const TargetSink& found);
 
 // Decides the document's lean from its cue words (plan verbs vs. report verbs) and title.
 DocumentLean document_lean(std::u32string_view normalized, std::u32string_view title_normalized);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,8 @@
 #include "zhpolicy/status.hpp"
 
 namespace zhpolicy {
+
+struct Document;
 
 // How far to run: the clean command needs no clauses, the clauses command no targets.
 enum class Stage { kClean, kSegment, kExtract };
@@ -35,6 +38,12 @@ struct PipelineOptions {
   // Keep Document::diagnostics. A program that writes neither diagnostics nor counts of
   // them sets this to false: a page of 100,000 pinyin annotations has 100,000 of them.
   bool keep_diagnostics = true;
+  // When set, extraction hands each target to this, with its input bytes and the document
+  // as far as it is built (clean text, clauses, sentences, lean), instead of storing it:
+  // Document::targets and ::target_bytes stay empty and target_count counts. A caller that
+  // turns targets into rows at once so never holds a large document's targets and its rows
+  // together (about 1 KB per target). Called on the thread that runs process_document.
+  std::function<void(const Document& doc, Target&& target, const ByteRange& bytes)> on_target;
 };
 
 // One processed document. Offsets in every table refer to `clean.text` (code points) and
@@ -48,8 +57,9 @@ struct Document {
   Segmentation segmentation; // Stage::kSegment and later
   std::vector<ByteRange> clause_bytes;  // input bytes of each clause, parallel to clauses
   DocumentLean lean = DocumentLean::kTarget;
-  std::vector<Target> targets;          // Stage::kExtract
+  std::vector<Target> targets;          // Stage::kExtract (empty with PipelineOptions::on_target)
   std::vector<ByteRange> target_bytes;  // input bytes of each target
+  size_t target_count = 0;              // targets found, stored or handed to on_target
   // Everything the stages found (clean's removals and flags, numbering findings), in input
   // order (empty unless keep_diagnostics).
   std::vector<Diagnostic> diagnostics;

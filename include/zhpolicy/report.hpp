@@ -28,6 +28,8 @@ std::string clauses_outline(const std::vector<const Document*>& docs);
 // comparator, value, value_max, unit, unit_norm, unit_class, direction, kind, strength,
 // period, flags, start, end, byte_start, byte_end — one row per target.
 Table targets_table(const std::vector<const Document*>& docs);
+// The row of one target of `d` (for rows made as targets are found, PipelineOptions::on_target).
+TableRow target_row(const Document& d, const Target& target, const ByteRange& bytes);
 
 // doc, status, error, encoding, bytes, chars, clauses, targets, targets_target,
 // targets_status, diagnostics, removed_chrome, removed_spam, removed_duplicate,

@@ -209,6 +209,14 @@ int run(const Options& o) {
                                                        : Stage::kExtract;
   batch.pipeline.keep_code_points = o.normalized;  // only `clean --normalized` prints them
   batch.pipeline.keep_diagnostics = o.command == "summary" || (o.command == "clean" && o.diagnostics);
+  if (o.command == "targets") {
+    // Each target becomes its row as it is found and is not kept: a document of 300,000
+    // targets would otherwise hold them and their rows at once (about 1 KB per target).
+    batch.on_target = [&](const Document& d, Target&& t, const ByteRange& bytes, DocumentOutcome& out) {
+      if (out.tables.empty()) out.tables.push_back(table_for(o, {}));
+      out.tables.front().rows.push_back(target_row(d, t, bytes));
+    };
+  }
   batch.jsonl = JsonlFields{o.id_field, o.text_field};
   batch.jobs = resolve_jobs(o.jobs);
   const bool several = input_count > 1 || o.input_format == "jsonl";
@@ -229,7 +237,7 @@ int run(const Options& o) {
       std::string text = o.normalized ? to_utf8(doc.normalized) : convert_script(doc.clean.text, plan.script);
       if (!text.empty()) text += '\n';
       out.text = several && o.output_dir.empty() ? "==> " + doc.name + " <==\n" + text : std::move(text);
-    } else {
+    } else if (out.tables.empty()) {  // targets: the rows came with the targets (on_target)
       out.tables.push_back(table_for(o, one));
     }
   };

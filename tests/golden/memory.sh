@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Memory per document: the peak RSS of `zhpolicy targets` on one generated 8 MB document
-# stays under 4 x the document + 1.2 KiB per target found + 16 MiB. That is the model the
-# measurements fit: the text-sized arrays (clean text, normalized shadow, offset maps), about
-# 1 KB per target (its Target record and its table row, both held while the rows are made),
-# and the process's own memory (ICU data, fold tables, lexicons: about 10 MiB).
+# stays under 4 x the document + 0.6 KiB per target found + 16 MiB. That is the model the
+# measurements fit: the text-sized arrays (clean text, normalized shadow, offset maps), the
+# table row of each target (about 0.5 KB; the CLI makes it as the target is found and keeps
+# no Target records), and the process's own memory (ICU data, fold tables, lexicons: about
+# 10 MiB).
 #   memory.sh BINARY SAMPLES_DIR SHAPE
 # SHAPE page: the UTF-8 samples concatenated (chrome, metadata, markup, a title): measured
 #             40 MiB, 5.2 x, limit 47 MiB (the release before 2026-12-02: 102 MiB, 13.4 x);
 #       body: their paragraphs made unique by a number (17,600 targets per MB, four times the
-#             densest seed): measured 171 MiB, limit 211 MiB (before: 282 MiB).
+#             densest seed): measured 112 MiB, limit 127 MiB (before: 282 MiB).
 # Skipped under sanitizers, whose shadow memory and quarantine are part of RSS
 # (ZHPOLICY_SANITIZED=ON in the environment).
 set -uo pipefail
@@ -47,7 +48,7 @@ if ! /usr/bin/time -f %M -o "$work/rss" "$bin" targets -q -f tsv "$work/doc" >"$
 fi
 rss_kib=$(cat "$work/rss")
 rows=$(($(wc -l <"$work/out") - 1))
-limit_kib=$((4 * bytes / 1024 + rows * 12 / 10 + 16 * 1024))
+limit_kib=$((4 * bytes / 1024 + rows * 6 / 10 + 16 * 1024))
 printf '%s: %d bytes, %d targets, peak RSS %d KiB (%.1f x the document), limit %d KiB\n' \
   "$shape" "$bytes" "$rows" "$rss_kib" "$(echo "$rss_kib * 1024 / $bytes" | bc -l)" "$limit_kib"
 if [ "$rows" -lt 1 ]; then

@@ -113,3 +113,43 @@ TEST_CASE("pipeline: without code points and diagnostics the results are the sam
   }
   CHECK(documents >= 3);
 }
+
+// Targets handed on as they are found (what the CLI does) are the stored ones, in order,
+// with the same input bytes, and the document keeps none of them.
+TEST_CASE("pipeline: on_target hands on every target the stored run keeps", "[pipeline][seeds]") {
+  size_t total = 0;
+  for (const std::string& path : corpus_files()) {
+    std::string bytes;
+    if (!test::read_file(path, bytes)) continue;
+    INFO(path);
+    Result<Document> stored = process_document(bytes, path);
+    REQUIRE(stored.ok());
+    std::vector<Target> handed;
+    std::vector<ByteRange> handed_bytes;
+    PipelineOptions streaming;
+    streaming.keep_code_points = false;
+    streaming.on_target = [&](const Document& d, Target&& t, const ByteRange& b) {
+      CHECK(d.targets.empty());
+      CHECK(t.clause < d.segmentation.clauses.size());
+      handed.push_back(std::move(t));
+      handed_bytes.push_back(b);
+    };
+    Result<Document> streamed = process_document(bytes, path, streaming);
+    REQUIRE(streamed.ok());
+    CHECK(streamed->targets.empty());
+    CHECK(streamed->target_bytes.empty());
+    CHECK(streamed->target_count == stored->targets.size());
+    CHECK(stored->target_count == stored->targets.size());
+    REQUIRE(handed.size() == stored->targets.size());
+    for (size_t i = 0; i < handed.size(); ++i) {
+      CHECK(handed[i].start == stored->targets[i].start);
+      CHECK(handed[i].text == stored->targets[i].text);
+      CHECK(handed[i].indicator == stored->targets[i].indicator);
+      CHECK(handed[i].kind == stored->targets[i].kind);
+      CHECK(handed_bytes[i].begin == stored->target_bytes[i].begin);
+      CHECK(handed_bytes[i].end == stored->target_bytes[i].end);
+    }
+    total += handed.size();
+  }
+  CHECK(total > 100);
+}
