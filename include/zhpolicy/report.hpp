@@ -35,7 +35,9 @@ TableRow target_row(const Document& d, const Target& target, const ByteRange& by
 // targets_status, diagnostics, removed_chrome, removed_spam, removed_duplicate,
 // removed_pinyin, invalid_bytes, numbering, damaged_spans, title, date — one row per
 // document. `status` is "ok"; `date` is the first of the metadata keys 日期, 发布日期,
-// 生成日期, 公开日期. Documents need Stage::kExtract for the target counts.
+// 生成日期, 公开日期. Documents need Stage::kExtract for the target counts, stored targets
+// (no PipelineOptions::on_target) for targets_target/targets_status, and keep_diagnostics
+// for the diagnostic counts.
 Table summary_table(const std::vector<const Document*>& docs);
 
 // The summary row of a document that could not be processed: status is the error code's
