@@ -18,8 +18,8 @@
 #    "unreadable" case checks a dangling symlink and a symlink loop only (and says so), and
 #    the read-only output directory is /proc, where nobody can create a file.
 #  - huge_line writes ZHPOLICY_BIG_INPUT_MB megabytes on one line (default 200, in every
-#    build: measured ~10 s and 1.4 GB RSS in Release, ~7 s and 1.7 GB under ASan+UBSan, so
-#    the sanitizer build needs no smaller size). Lower it for a machine with less memory;
+#    build: measured 3.9 s and 0.8 GB RSS in Release on 2026-12-02, ~7 s and 1.7 GB under
+#    ASan+UBSan before that day's memory work, so the sanitizer build needs no smaller size). Lower it for a machine with less memory;
 #    what is tested (one line, no hidden quadratic step) does not depend on the exact size,
 #    and ctest -R linearity measures the growth itself.
 set -uo pipefail
