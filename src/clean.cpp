@@ -43,14 +43,30 @@
 
 namespace zhpolicy {
 
+namespace {
+
+// The piece that holds code point `cp` (pieces are sorted by cp, the first one at 0): the
+// last whose cp is <= `cp`. A binary search without branches, because it runs for every
+// clause, target and diagnostic and std::upper_bound's branch mispredicted every other step.
+const SourcePiece& piece_containing(const std::vector<SourcePiece>& pieces, uint32_t cp) {
+  const SourcePiece* base = pieces.data();
+  size_t count = pieces.size();
+  while (count > 1) {
+    const size_t half = count / 2;
+    base = base[half].cp <= cp ? base + half : base;
+    count -= half;
+  }
+  return *base;
+}
+
+}  // namespace
+
 ByteRange CleanText::source_bytes(uint32_t start, uint32_t end) const {
   if (pieces.empty() || start >= code_points) return {input_map.to_input(UINT32_MAX), input_map.to_input(UINT32_MAX)};
   end = std::min(end, code_points);
   // Decoded byte range of one code point.
   auto locate = [&](uint32_t cp, uint32_t& dbegin, uint32_t& dend) {
-    auto it = std::upper_bound(pieces.begin(), pieces.end(), cp,
-                               [](uint32_t c, const SourcePiece& p) { return c < p.cp; });
-    const SourcePiece& p = *(it - 1);
+    const SourcePiece& p = piece_containing(pieces, cp);
     if (!p.verbatim) {
       dbegin = p.decoded_begin;
       dend = p.decoded_end;
@@ -71,9 +87,7 @@ ByteRange CleanText::source_bytes(uint32_t start, uint32_t end) const {
 std::string_view CleanText::text_between(uint32_t start, uint32_t end) const {
   auto byte_of = [&](uint32_t cp) -> size_t {
     if (cp >= code_points || pieces.empty()) return text.size();
-    auto it = std::upper_bound(pieces.begin(), pieces.end(), cp,
-                               [](uint32_t c, const SourcePiece& p) { return c < p.cp; });
-    const SourcePiece& p = *(it - 1);
+    const SourcePiece& p = piece_containing(pieces, cp);
     return detail::skip_code_points(text, p.byte, cp - p.cp);
   };
   const size_t begin = byte_of(start);
