@@ -85,13 +85,13 @@ ByteRange CleanText::source_bytes(uint32_t start, uint32_t end) const {
 }
 
 std::string_view CleanText::text_between(uint32_t start, uint32_t end) const {
-  auto byte_of = [&](uint32_t cp) -> size_t {
-    if (cp >= code_points || pieces.empty()) return text.size();
-    const SourcePiece& p = piece_containing(pieces, cp);
-    return detail::skip_code_points(text, p.byte, cp - p.cp);
-  };
-  const size_t begin = byte_of(start);
-  const size_t stop = end > start ? byte_of(end) : begin;
+  if (start >= code_points || pieces.empty()) return {};
+  end = std::min(end, code_points);
+  const SourcePiece& p = piece_containing(pieces, start);
+  const size_t begin = detail::skip_code_points(text, p.byte, start - p.cp);
+  // The end is found from the start, not looked up again: the text is plain UTF-8 across
+  // pieces, and slices are short (extraction takes several per target).
+  const size_t stop = end > start ? detail::skip_code_points(text, begin, end - start) : begin;
   return std::string_view(text).substr(begin, stop - begin);
 }
 

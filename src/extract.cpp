@@ -50,6 +50,24 @@ bool is_ascii_letter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' &&
 bool is_open_quote(char32_t c) { return c == U'“' || c == '"' || c == U'「' || c == U'‘' || c == U'『'; }
 bool is_close_quote(char32_t c) { return c == U'”' || c == '"' || c == U'」' || c == U'’' || c == U'』'; }
 
+// `text` (UTF-8) without its quotation marks: an indicator or period cut from 新建“智慧校园”
+// is 新建智慧校园.
+bool is_quote(char32_t c) { return is_open_quote(c) || is_close_quote(c); }
+
+std::string without_quotes(std::string_view text) {
+  std::string out;
+  size_t run = 0;  // the bytes from here on are not copied yet
+  for (size_t i = 0; i < text.size();) {
+    const size_t at = i;
+    if (is_quote(detail::next_code_point(text, i))) {
+      out.append(text.substr(run, at - run));
+      run = i;
+    }
+  }
+  out.append(text.substr(run));
+  return out;
+}
+
 // Characters that end the phrase an indicator is cut from.
 bool is_phrase_break(char32_t c) {
   switch (c) {
@@ -323,7 +341,7 @@ void Extractor::finish(Target& t, size_t s, size_t number_begin) {
       }
     }
   }
-  std::u32string ind_orig = orig_.code_points(ib, ie);
+  std::string ind_orig = slice(ib, ie);
   std::u32string ind_norm(norm_.substr(ib, ie - ib));
   if (t.unit_class == "count") {
     size_t fe = t.end;
@@ -331,16 +349,11 @@ void Extractor::finish(Target& t, size_t s, size_t number_begin) {
            !may_start_number(norm_[fe])) {
       ++fe;
     }
-    ind_orig += orig_.code_points(t.end, fe);
+    ind_orig += slice(t.end, fe);
     ind_norm += norm_.substr(t.end, fe - t.end);
   }
-  auto strip_quotes = [](std::u32string& text) {
-    text.erase(std::remove_if(text.begin(), text.end(), [](char32_t c) { return is_open_quote(c) || is_close_quote(c); }),
-               text.end());
-  };
-  strip_quotes(ind_orig);
-  strip_quotes(ind_norm);
-  t.indicator = to_utf8(ind_orig);
+  t.indicator = without_quotes(ind_orig);
+  ind_norm.erase(std::remove_if(ind_norm.begin(), ind_norm.end(), is_quote), ind_norm.end());
   t.indicator_norm = to_utf8(ind_norm);
 
   // Kind: the sentence's cues, the document's lean when they balance (counted once per sentence).
@@ -381,10 +394,7 @@ void Extractor::finish(Target& t, size_t s, size_t number_begin) {
     --it;
     const auto [k, len] = *it;
     if (k + len <= number_begin) {
-      std::u32string p = orig_.code_points(k, k + len);
-      p.erase(std::remove_if(p.begin(), p.end(), [](char32_t c) { return is_open_quote(c) || is_close_quote(c); }),
-              p.end());
-      t.period = to_utf8(p);
+      t.period = without_quotes(slice(k, k + len));
     }
   }
 
@@ -722,13 +732,6 @@ std::vector<Target> extract_targets(const CleanText& clean, std::u32string_view 
                                     const std::vector<DamagedSpan>& damaged, DocumentLean lean) {
   const size_t n = std::min<size_t>(clean.code_points, normalized.size());
   return collect_targets(detail::OriginalText(clean), normalized.substr(0, n), segmentation, damaged, lean);
-}
-
-void extract_targets(std::u32string_view original, std::u32string_view normalized, const Segmentation& segmentation,
-                     const std::vector<DamagedSpan>& damaged, DocumentLean lean, const TargetSink& found) {
-  const size_t n = std::min(original.size(), normalized.size());
-  Extractor(detail::OriginalText(original.substr(0, n)), normalized.substr(0, n), segmentation, damaged, lean, found)
-      .run();
 }
 
 void extract_targets(const CleanText& clean, std::u32string_view normalized, const Segmentation& segmentation,

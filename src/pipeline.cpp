@@ -75,8 +75,8 @@ Result<Document> run_pipeline(std::string_view bytes, std::string* owned, std::s
         std::stable_sort(doc.diagnostics.begin(), doc.diagnostics.end(), by_position);
       }
     }
-    // Extraction reads the original script only as slices, which clean.text gives as well:
-    // without keep_code_points the array goes before the targets, the largest results, come.
+    // Extraction reads the original script only as slices, which clean.text gives (through
+    // the piece map): the code point array is not needed from here on.
     if (!options.keep_code_points) std::u32string().swap(doc.original);  // (an assigned empty string keeps the capacity)
     if (options.last_stage == Stage::kExtract) {
       doc.lean = document_lean(doc.normalized, normalize(doc.clean.title));
@@ -86,15 +86,9 @@ Result<Document> run_pipeline(std::string_view bytes, std::string* owned, std::s
           const ByteRange target_bytes = doc.clean.source_bytes(t.start, t.end);
           options.on_target(doc, std::move(t), target_bytes);
         };
-        if (options.keep_code_points) {
-          extract_targets(doc.original, doc.normalized, doc.segmentation, doc.clean.damaged, doc.lean, hand_on);
-        } else {
-          extract_targets(doc.clean, doc.normalized, doc.segmentation, doc.clean.damaged, doc.lean, hand_on);
-        }
+        extract_targets(doc.clean, doc.normalized, doc.segmentation, doc.clean.damaged, doc.lean, hand_on);
       } else {
-        doc.targets = options.keep_code_points
-                          ? extract_targets(doc.original, doc.normalized, doc.segmentation, doc.clean.damaged, doc.lean)
-                          : extract_targets(doc.clean, doc.normalized, doc.segmentation, doc.clean.damaged, doc.lean);
+        doc.targets = extract_targets(doc.clean, doc.normalized, doc.segmentation, doc.clean.damaged, doc.lean);
         doc.target_count = doc.targets.size();
         doc.target_bytes.reserve(doc.targets.size());
         for (const Target& t : doc.targets) doc.target_bytes.push_back(doc.clean.source_bytes(t.start, t.end));

@@ -60,8 +60,6 @@ std::vector<Target> extract_targets(const CleanText& clean, std::u32string_view 
 // the reader looks back at the last one it read), for a caller that turns targets into rows
 // at once and so never holds the whole list.
 using TargetSink = std::function<void(Target&&)>;
-void extract_targets(std::u32string_view original, std::u32string_view normalized, const Segmentation& segmentation,
-                     const std::vector<DamagedSpan>& damaged, DocumentLean lean, const TargetSink& found);
 void extract_targets(const CleanText& clean, std::u32string_view normalized, const Segmentation& segmentation,
                      const std::vector<DamagedSpan>& damaged, DocumentLean lean, const TargetSink& found);
 

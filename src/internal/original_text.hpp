@@ -20,19 +20,11 @@ class OriginalText {
 
   // Code points [begin, end), in UTF-8.
   std::string utf8(size_t begin, size_t end) const {
-    if (clean_ != nullptr) return std::string(slice(begin, end));
-    return to_utf8(code_points_.substr(begin, end - begin));
-  }
-  std::u32string code_points(size_t begin, size_t end) const {
-    if (clean_ != nullptr) return to_code_points(slice(begin, end));
-    return std::u32string(code_points_.substr(begin, end - begin));
+    if (clean_ == nullptr) return to_utf8(code_points_.substr(begin, end - begin));
+    return std::string(clean_->text_between(static_cast<uint32_t>(begin), static_cast<uint32_t>(end)));
   }
 
  private:
-  std::string_view slice(size_t begin, size_t end) const {
-    return clean_->text_between(static_cast<uint32_t>(begin), static_cast<uint32_t>(end));
-  }
-
   std::u32string_view code_points_;
   const CleanText* clean_ = nullptr;
 };
