@@ -244,6 +244,19 @@ struct Reading {
   bool report = true;  // false: consumed (a percentage, a word) but not a number
 };
 
+// A fraction read at [begin, end) as numerator / denominator; false when the division
+// does not fit, and then `out` is untouched.
+bool read_quotient(size_t begin, size_t end, const Decimal& numerator, const Decimal& denominator, Reading* out) {
+  bool inexact = false;
+  Wide q;
+  if (!divide(wide(numerator), wide(denominator), &q, &inexact)) return false;
+  out->begin = begin;
+  out->end = end;
+  out->value = q;
+  out->inexact = inexact;
+  return true;
+}
+
 // A minus sign may start here: not right after a numeral (5-20) or another dash (－－9).
 bool sign_allowed(std::u32string_view t, size_t i) {
   return i == 0 || !(is_numeral(t[i - 1]) || is_dash(t[i - 1]));
@@ -276,14 +289,7 @@ bool read_slash_fraction(std::u32string_view t, size_t i, bool signs, Reading* o
   }
   // The denominator is the digits only ("1/2的" stops at 的; "3/5万" is not a fraction).
   if (numeral_unit_exponent(at(t, b.end)) > 0) return false;
-  bool inexact = false;
-  Wide q;
-  if (!divide(wide(a.value), wide(b.value), &q, &inexact)) return false;
-  out->begin = i;
-  out->end = b.end;
-  out->value = q;
-  out->inexact = inexact;
-  return true;
+  return read_quotient(i, b.end, a.value, b.value, out);
 }
 
 // A fraction after 又: "二分之一", "3分之1", "4/3".
@@ -291,14 +297,7 @@ bool read_fraction_part(std::u32string_view t, size_t i, Reading* out) {
   if (read_slash_fraction(t, i, false, out)) return true;
   const ScannedNumber f = scan(t, i, false);
   if (f.kind != NumberKind::kFraction || f.has(ScannedNumber::kOverflow)) return false;
-  bool inexact = false;
-  Wide q;
-  if (!divide(wide(f.value), wide(f.second), &q, &inexact)) return false;
-  out->begin = i;
-  out->end = f.end;
-  out->value = q;
-  out->inexact = inexact;
-  return true;
+  return read_quotient(i, f.end, f.value, f.second, out);
 }
 
 // ".5", "-.5", ".23456000": a fraction without its leading zero.
