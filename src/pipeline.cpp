@@ -88,7 +88,10 @@ Result<Document> run_pipeline(std::string_view bytes, std::string* owned, std::s
         };
         extract_targets(doc.clean, doc.normalized, doc.segmentation, doc.clean.damaged, doc.lean, hand_on);
       } else {
-        doc.targets = extract_targets(doc.clean, doc.normalized, doc.segmentation, doc.clean.damaged, doc.lean);
+        // Slicing the kept code point array is cheaper than walking clean.text to a slice.
+        doc.targets = options.keep_code_points
+                          ? extract_targets(doc.original, doc.normalized, doc.segmentation, doc.clean.damaged, doc.lean)
+                          : extract_targets(doc.clean, doc.normalized, doc.segmentation, doc.clean.damaged, doc.lean);
         doc.target_count = doc.targets.size();
         doc.target_bytes.reserve(doc.targets.size());
         for (const Target& t : doc.targets) doc.target_bytes.push_back(doc.clean.source_bytes(t.start, t.end));
