@@ -11,11 +11,15 @@
 // calling thread emits index 0, 1, 2 ... as each becomes available. Workers stop taking new
 // items while `window` items are ahead of the emission point, so at most window outcomes
 // (rows, not Documents) are ever held. With one job everything runs on the calling thread.
+// The worker of the first document not yet emitted may also write its rows while it is still
+// extracting (BatchOptions::emit_early), so a document with very many targets does not hold
+// all its rows; the others keep theirs until their turn, which --jobs bounds.
 //
 // Trade-off: a very slow document stalls emission (and, through the window, the workers)
 // until it is done; the alternative, unordered output, would make --jobs change the output.
 #include "zhpolicy/batch.hpp"
 
+#include <algorithm>
 #include <condition_variable>
 #include <exception>
 #include <fstream>
@@ -97,8 +101,16 @@ class JsonlSource : public BatchSource {
   std::unique_ptr<std::ifstream> file_;
 };
 
+size_t held_rows(const DocumentOutcome& out) {
+  size_t n = 0;
+  for (const Table& t : out.tables) n += t.rows.size();
+  return n;
+}
+
+// `emit_early` is BatchOptions::emit_early behind the batch's ordering rule (or empty).
 DocumentOutcome process_item(BatchItem& item, const BatchOptions& options,
-                             const std::function<void(const Document&, DocumentOutcome&)>& make) {
+                             const std::function<void(const Document&, DocumentOutcome&)>& make,
+                             const std::function<void(DocumentOutcome&)>& emit_early) {
   DocumentOutcome out;
   out.name = item.name;
   out.record = item.is_record;
@@ -128,9 +140,14 @@ DocumentOutcome process_item(BatchItem& item, const BatchOptions& options,
     }
     out.bytes = bytes.size();
     PipelineOptions pipeline = options.pipeline;
+    size_t next_try = options.early_rows;  // rows held when emit_early is tried next
     if (options.on_target) {
       pipeline.on_target = [&](const Document& d, Target&& t, const ByteRange& b) {
         options.on_target(d, std::move(t), b, out);
+        if (emit_early && held_rows(out) >= next_try) {
+          emit_early(out);
+          next_try = held_rows(out) + std::max<size_t>(options.early_rows, 1);
+        }
       };
     }
     Result<Document> doc = process_owned_document(std::move(bytes), out.name, pipeline);
@@ -142,8 +159,10 @@ DocumentOutcome process_item(BatchItem& item, const BatchOptions& options,
     out.chars = doc->clean.code_points;
     make(*doc, out);
   } catch (const std::bad_alloc&) {
+    const bool emitted_early = out.emitted_early;
     out = DocumentOutcome{};
     out.name = item.name;
+    out.emitted_early = emitted_early;
     out.status = Status(ErrorCode::kTooLarge, item.name + ": out of memory while processing");
   } catch (const std::exception& e) {
     out.tables.clear();
@@ -173,8 +192,16 @@ void run_batch(BatchSource& source, const BatchOptions& options,
                const std::function<void(DocumentOutcome&&)>& emit) {
   const unsigned jobs = resolve_jobs(options.jobs);
   if (jobs == 1) {
+    // Everything before the current item is emitted already: it may always go early.
+    std::function<void(DocumentOutcome&)> early;
+    if (options.emit_early) {
+      early = [&](DocumentOutcome& out) {
+        options.emit_early(out);
+        out.emitted_early = true;
+      };
+    }
     BatchItem item;
-    while (source.next(item)) emit(process_item(item, options, make));
+    while (source.next(item)) emit(process_item(item, options, make, early));
     return;
   }
   const size_t window = options.window ? options.window : 4 * size_t{jobs} + 4;
@@ -187,6 +214,10 @@ void run_batch(BatchSource& source, const BatchOptions& options,
   size_t next_emit = 0;    // index of the next outcome to emit
   bool exhausted = false;
   unsigned running = jobs;
+  // `emit` and `emit_early` run under emit_mu; `emitted` counts the finished emit calls, so
+  // a worker whose index equals it holds the first document not yet out.
+  std::mutex emit_mu;
+  size_t emitted = 0;
 
   auto worker = [&] {
     while (true) {
@@ -201,7 +232,16 @@ void run_batch(BatchSource& source, const BatchOptions& options,
         }
         index = next_index++;
       }
-      DocumentOutcome out = process_item(item, options, make);
+      std::function<void(DocumentOutcome&)> early;
+      if (options.emit_early) {
+        early = [&, index](DocumentOutcome& out) {
+          std::lock_guard<std::mutex> lock(emit_mu);
+          if (emitted != index) return;
+          options.emit_early(out);
+          out.emitted_early = true;
+        };
+      }
+      DocumentOutcome out = process_item(item, options, make, early);
       {
         std::lock_guard<std::mutex> lock(mu);
         done.emplace(index, std::move(out));
@@ -231,7 +271,9 @@ void run_batch(BatchSource& source, const BatchOptions& options,
       ++next_emit;
     }
     room.notify_all();
+    std::lock_guard<std::mutex> lock(emit_mu);
     emit(std::move(out));
+    ++emitted;
   }
   for (std::thread& t : threads) t.join();
 }

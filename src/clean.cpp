@@ -775,6 +775,13 @@ void Cleaner::emit(const std::vector<SourcePiece>& pieces) {
   // left with up to as much again of unused capacity.
   size_t removed_lines = 0;
   for (const Line& line : lines_) removed_lines += line.fate != Fate::kBody;
+  size_t kept_bytes = 0;  // each kept line, a line break before it (or a joining space at most)
+  for (const Line& line : lines_) {
+    if (line.fate != Fate::kBody) continue;
+    kept_bytes += 1;
+    for (uint32_t k = line.ops_begin; k < line.ops_end; ++k) kept_bytes += ops_[k].space ? 1 : ops_[k].end - ops_[k].begin;
+  }
+  builder.reserve(kept_bytes);
   const bool record = options_.diagnostics;
   if (record) {
     out_.diagnostics.reserve(removed_lines + removals_.size() + markup_diagnostics_.size() +

@@ -61,6 +61,7 @@ struct DocumentOutcome {
   size_t chars = 0;           // code points of the clean text (0: nothing left to read)
   std::vector<Table> tables;  // rows made by the `make` callback
   std::string text;           // text made by the `make` callback (clean text, outlines)
+  bool emitted_early = false; // some rows went to BatchOptions::emit_early before the end
 };
 
 struct BatchOptions {
@@ -72,6 +73,14 @@ struct BatchOptions {
   // the outcome of its document (PipelineOptions::on_target): it can become a row at once.
   std::function<void(const Document& doc, Target&& target, const ByteRange& bytes, DocumentOutcome& outcome)>
       on_target;
+  // When set, rows that on_target put in outcome.tables may leave before their document is
+  // finished: every `early_rows` rows, if the document is the first in input order not yet
+  // emitted (all before it are out), this is called with the outcome on the worker thread,
+  // never at the same time as `emit` or another call, and takes the rows it writes out of
+  // outcome.tables. A document of 300,000 targets then holds a few hundred rows, not all
+  // of them. Rows of a document that fails later stay written (emitted_early says so).
+  std::function<void(DocumentOutcome& outcome)> emit_early;
+  size_t early_rows = 512;
 };
 
 // Runs every item of `source`. `make` runs on a worker thread for each document processed

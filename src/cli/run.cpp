@@ -217,6 +217,16 @@ int run(const Options& o) {
       out.tables.front().rows.push_back(target_row(d, t, bytes));
     };
   }
+  if (o.command == "targets" && writer) {
+    // A document's rows leave for the writer while it is still read (see emit_early); with
+    // --output-dir each document's file is only opened when the document is done.
+    batch.emit_early = [&](DocumentOutcome& d) {
+      for (Table& t : d.tables) {
+        writer->add(std::move(t.rows));
+        t.rows.clear();
+      }
+    };
+  }
   batch.jsonl = JsonlFields{o.id_field, o.text_field};
   batch.jobs = resolve_jobs(o.jobs);
   const bool several = input_count > 1 || o.input_format == "jsonl";
@@ -249,7 +259,8 @@ int run(const Options& o) {
     progress.step(d.bytes);
     if (!d.status.ok()) {
       progress.clear();
-      print_error(d.status.message());
+      print_error(d.status.message() +
+                  (d.emitted_early ? " (rows found before the failure were written)" : ""));
       exit_code = kExitSomeFailed;
       if (o.command != "summary") return;
       d.tables.clear();

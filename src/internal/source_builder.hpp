@@ -19,6 +19,10 @@ class SourceBuilder {
   // Appends text whose every code point stands for source range [begin, end).
   void append_replacement(std::string_view text, uint32_t begin, uint32_t end);
 
+  // Room for `bytes` of text in all, so that a text of known size is not left with up to
+  // as much again of unused capacity by the string's doubling.
+  void reserve(size_t bytes) { text_.reserve(bytes); }
+
   std::string& text() { return text_; }
   uint32_t code_points() const { return cps_; }
   std::vector<SourcePiece>& pieces() { return pieces_; }

@@ -5,10 +5,12 @@
 
 #include <unistd.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "test_util.hpp"
 #include "zhpolicy/batch.hpp"
 
 using namespace zhpolicy;
@@ -108,5 +110,68 @@ TEST_CASE("batch: outcomes come back in input order whatever the number of jobs"
                 names.push_back(d.name);
               });
     CHECK(names == paths);
+  }
+}
+
+TEST_CASE("batch: rows emitted early keep input order and never overlap emit", "[inputs][batch]") {
+  std::vector<std::string> paths;
+  for (int copy = 0; copy < 3; ++copy) {
+    for (const char* f : {"2022_news_report.txt", "2025_simplified_work_plan.txt", "2024_traditional_scheme_big5.txt",
+                          "2024_traditional_with_inline_items.txt", "2023_county_plan_gb18030.txt"}) {
+      paths.push_back(test::samples_dir() + "/" + f);
+    }
+  }
+  // A row is the document's name and the target's position; a table holds them in order.
+  auto run = [&](unsigned jobs, size_t early_rows, size_t* early_docs) {
+    std::vector<std::string> written;
+    std::atomic<int> inside{0};
+    std::atomic<bool> overlapped{false};
+    auto enter = [&] {
+      if (inside.fetch_add(1) != 0) overlapped = true;
+    };
+    auto leave = [&] { inside.fetch_sub(1); };
+    auto take_rows = [&](DocumentOutcome& d) {
+      for (Table& t : d.tables) {
+        for (const TableRow& r : t.rows) written.push_back(std::string(r[0]) + "@" + std::string(r[1]));
+        t.rows.clear();
+      }
+    };
+    BatchOptions o;
+    o.jobs = jobs;
+    o.early_rows = early_rows;
+    o.on_target = [](const Document& doc, Target&& t, const ByteRange&, DocumentOutcome& out) {
+      if (out.tables.empty()) out.tables.push_back(Table{"rows", {{"doc"}, {"start"}}, {}});
+      out.tables.front().rows.push_back(TableRow{doc.name, std::to_string(t.start)});
+    };
+    if (early_rows > 0) {
+      o.emit_early = [&](DocumentOutcome& d) {
+        enter();
+        take_rows(d);
+        leave();
+      };
+    }
+    std::unique_ptr<BatchSource> src = make_path_source(paths);
+    run_batch(*src, o, [](const Document&, DocumentOutcome&) {}, [&](DocumentOutcome&& d) {
+      enter();
+      CHECK(d.status.ok());
+      *early_docs += d.emitted_early;
+      take_rows(d);
+      leave();
+    });
+    CHECK_FALSE(overlapped.load());
+    return written;
+  };
+  size_t none = 0;
+  const std::vector<std::string> expected = run(1, 0, &none);
+  REQUIRE(expected.size() > 100);
+  CHECK(none == 0);
+  for (unsigned jobs : {1u, 2u, 3u}) {
+    for (size_t early_rows : {1u, 7u}) {
+      INFO("jobs " << jobs << ", early_rows " << early_rows);
+      size_t early_docs = 0;
+      CHECK(run(jobs, early_rows, &early_docs) == expected);
+      CHECK(early_docs > 0);
+      if (jobs == 1) CHECK(early_docs == paths.size());  // each document is first in turn
+    }
   }
 }
