@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <set>
 
 #include "cli/output.hpp"
@@ -217,16 +218,6 @@ int run(const Options& o) {
       out.tables.front().rows.push_back(target_row(d, t, bytes));
     };
   }
-  if (o.command == "targets" && writer) {
-    // A document's rows leave for the writer while it is still read (see emit_early); with
-    // --output-dir each document's file is only opened when the document is done.
-    batch.emit_early = [&](DocumentOutcome& d) {
-      for (Table& t : d.tables) {
-        writer->add(std::move(t.rows));
-        t.rows.clear();
-      }
-    };
-  }
   batch.jsonl = JsonlFields{o.id_field, o.text_field};
   batch.jobs = resolve_jobs(o.jobs);
   const bool several = input_count > 1 || o.input_format == "jsonl";
@@ -255,13 +246,47 @@ int run(const Options& o) {
   bool output_failed = false;
   size_t targets_found = 0;
   std::set<std::string> used_names;
+  // --output-dir: the file of the next document to emit, opened by its first rows when they
+  // are written early, else by emit. Committed when the document is done; a document that
+  // fails gets no file (the sink removes its temporary file).
+  struct DocumentFile {
+    std::unique_ptr<OutputSink> sink;
+    std::unique_ptr<TableWriter> writer;  // table output only
+    Status status;
+  };
+  std::optional<DocumentFile> document_file;
+  auto open_document_file = [&](const DocumentOutcome& d) {
+    const char* ext = plan.text_output ? ".txt" : format_extension(plan.format);
+    DocumentFile f;
+    f.sink = std::make_unique<OutputSink>((fs::path(o.output_dir) / output_name(d, ext, used_names)).string());
+    f.status = f.sink->open();
+    if (f.status.ok() && !plan.text_output) {
+      f.writer = std::make_unique<TableWriter>(table_for(o, {}), plan.format, f.sink->stream(), plan.write);
+    }
+    document_file = std::move(f);
+  };
+  auto write_rows = [](DocumentOutcome& d, TableWriter& w) {
+    for (Table& t : d.tables) {
+      w.add(std::move(t.rows));
+      t.rows.clear();
+    }
+  };
+  if (o.command == "targets") {
+    // A document's rows leave while it is still read (see BatchOptions::emit_early).
+    batch.emit_early = [&](DocumentOutcome& d) {
+      if (writer) return write_rows(d, *writer);
+      if (!document_file) open_document_file(d);
+      if (document_file->writer) write_rows(d, *document_file->writer);
+    };
+  }
   auto emit = [&](DocumentOutcome&& d) {
     progress.step(d.bytes);
     if (!d.status.ok()) {
       progress.clear();
-      print_error(d.status.message() +
-                  (d.emitted_early ? " (rows found before the failure were written)" : ""));
+      const bool rows_out = d.emitted_early && sink;  // a document file is dropped with its rows
+      print_error(d.status.message() + (rows_out ? " (rows found before the failure were written)" : ""));
       exit_code = kExitSomeFailed;
+      document_file.reset();
       if (o.command != "summary") return;
       d.tables.clear();
       d.tables.push_back(summary_failure_table(d.name, d.status));
@@ -282,21 +307,20 @@ int run(const Options& o) {
       return;
     }
     // --output-dir: one file per document, each replaced atomically.
-    const char* ext = plan.text_output ? ".txt" : format_extension(plan.format);
-    const std::string path = (fs::path(o.output_dir) / output_name(d, ext, used_names)).string();
-    OutputSink file(path);
-    Status s = file.open();
+    if (!document_file) open_document_file(d);
+    DocumentFile file = std::move(*document_file);
+    document_file.reset();
+    Status s = file.status;
     if (s.ok()) {
       if (plan.text_output) {
-        if (o.bom) file.stream() << "\xEF\xBB\xBF";
-        file.stream() << d.text;
+        if (o.bom) file.sink->stream() << "\xEF\xBB\xBF";
+        file.sink->stream() << d.text;
       } else {
-        TableWriter w(table_for(o, {}), plan.format, file.stream(), plan.write);
-        for (Table& t : d.tables) w.add(std::move(t.rows));
-        s = w.finish();
+        write_rows(d, *file.writer);
+        s = file.writer->finish();
       }
     }
-    if (s.ok()) s = file.commit();
+    if (s.ok()) s = file.sink->commit();
     if (!s.ok()) {
       progress.clear();
       print_error(s.message());

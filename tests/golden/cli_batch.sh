@@ -106,6 +106,30 @@ case "$case" in
     same single.csv outdir/2022_news_report-2.csv "per-document file differs from a single run"
     ;;
 
+  early_rows)  # rows written while their document is still read keep the order of a whole run
+    # A document with thousands of targets (the samples' paragraphs, repeated and numbered)
+    # between two ordinary ones: its rows leave in batches of 512 before it is done.
+    awk 'length($0) > 30 { p[n++] = $0 } END { for (k = 0; k < 1500; k++) print p[k % n] "（批次" k "）" }' \
+      corpus/a/2022_news_report.txt corpus/a/2025_simplified_work_plan.txt >dense.txt
+    inputs=(corpus/a/2022_news_report.txt dense.txt corpus/a/2025_district_notice.html dense.txt)
+    : >whole.tsv
+    for f in "${inputs[@]}"; do  # one run per document: nothing to interleave with
+      "$bin" targets -q -f tsv --no-header "$f" >>whole.tsv
+    done
+    [ "$(grep -c 'dense.txt' whole.tsv)" -gt 2000 ] || fail "the dense document has too few targets"
+    for jobs in 1 2 4; do
+      expect_rc 0 "$bin" targets -q -f tsv --no-header --jobs "$jobs" "${inputs[@]}"
+      same whole.tsv out "--jobs $jobs: rows out of order"
+    done
+    expect_rc 0 "$bin" targets -q -f json --jobs 2 "${inputs[@]}"; mv out j2.json
+    expect_rc 0 "$bin" targets -q -f json --jobs 1 "${inputs[@]}"
+    same out j2.json "json array: --jobs 1 and --jobs 2 differ"
+    expect_rc 0 "$bin" targets -q -f tsv --output-dir dense-dir dense.txt corpus/a/2022_news_report.txt
+    "$bin" targets -q -f tsv dense.txt >dense-single.tsv
+    same dense-single.tsv dense-dir/dense.tsv "--output-dir file of the dense document"
+    [ "$(ls dense-dir | tr '\n' ' ')" = "2022_news_report.tsv dense.tsv " ] || fail "output-dir: $(ls -a dense-dir)"
+    ;;
+
   include)  # --include/--exclude and --files-from
     expect_rc 0 "$bin" summary -q --fields doc --no-header --include '*.html' --exclude 'copy_*' corpus
     [ "$(cat out)" = "$(printf 'corpus/a/2025_district_notice.html\ncorpus/b/2025_district_notice.html')" ] ||
