@@ -28,6 +28,7 @@
 #include <unordered_map>
 
 #include "internal/icu_check.hpp"
+#include "internal/tsv_scan.hpp"
 #include "internal/utf8.hpp"
 #include "internal/xlsx_writer.hpp"
 #include "zhpolicy/normalize.hpp"
@@ -58,38 +59,13 @@ bool needs_formula_prefix(const Table& t, size_t col, std::string_view v, const 
 
 // The writers append cells to a line buffer and write each row with one call: a character
 // at a time through std::ostream cost an eighth of a batch run.
-bool is_tsv_escaped(char c) { return c == '\t' || c == '\n' || c == '\r' || c == '\\'; }
-
 void append_tsv_cell(std::string& line, std::string_view v) {
-  // Almost no cell has anything to escape: look for the first byte that needs it eight
-  // bytes at a time, and append a clean cell in one piece. (Rows are written on the one
-  // thread that emits them; their cost bounds how far --jobs scales.)
-  size_t first = 0;
-  using detail::word_has_byte;
-  while (v.size() - first >= 8) {
-    uint64_t word;
-    std::memcpy(&word, v.data() + first, sizeof word);
-    if ((word_has_byte(word, '\t') | word_has_byte(word, '\n') | word_has_byte(word, '\r') |
-         word_has_byte(word, '\\')) != 0) {
-      break;
-    }
-    first += 8;
-  }
-  while (first < v.size() && !is_tsv_escaped(v[first])) ++first;
-  if (first == v.size()) {
-    line.append(v);
-    return;
-  }
+  // (Rows are written on the one thread that emits them; their cost bounds how far --jobs
+  // scales.)
   size_t run = 0;  // start of the characters not yet appended
-  for (size_t i = first; i < v.size(); ++i) {
-    const char* escape = nullptr;
-    switch (v[i]) {
-      case '\t': escape = "\\t"; break;
-      case '\n': escape = "\\n"; break;
-      case '\r': escape = "\\r"; break;
-      case '\\': escape = "\\\\"; break;
-      default: continue;
-    }
+  for (size_t i = detail::find_tsv_escaped(v); i < v.size(); i = run + detail::find_tsv_escaped(v.substr(run))) {
+    const char c = v[i];  // one of \t \n \r \\ (what find_tsv_escaped finds)
+    const char* escape = c == '\t' ? "\\t" : c == '\n' ? "\\n" : c == '\r' ? "\\r" : "\\\\";
     line.append(v.substr(run, i - run));
     line += escape;
     run = i + 1;
@@ -467,11 +443,16 @@ struct TableWriter::Impl {
       case Format::kTsv:
       case Format::kCsv: {
         const bool tsv = format == Format::kTsv;
+        // One scan of the whole row: almost no TSV row has a byte to escape, and then its
+        // cells are copied as they are.
+        const bool tsv_as_is = tsv && detail::find_tsv_escaped(row.bytes()) == row.bytes().size();
         for (size_t c = 0; c < n; ++c) {
           if (c) line += tsv ? '\t' : ',';
           if (needs_formula_prefix(table, c, row[c], options)) {
             const std::string v = "'" + std::string(row[c]);  // rare: copying is fine
             tsv ? append_tsv_cell(line, v) : append_csv_cell(line, v);
+          } else if (tsv_as_is) {
+            line.append(row[c]);
           } else {
             tsv ? append_tsv_cell(line, row[c]) : append_csv_cell(line, row[c]);
           }
