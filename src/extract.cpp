@@ -182,6 +182,9 @@ class Extractor {
   size_t read_target(size_t s, const ScannedNumber& n);
   size_t read_target_at(size_t s, const ScannedNumber& n);
   bool is_non_quantity(const ScannedNumber& n, size_t sentence_start, size_t sentence_end) const;
+  // Counts the kind cues of sentence s and finds its strength cues and period expressions,
+  // in one walk, for every number of the sentence to look up.
+  void read_sentence_cues(size_t s);
   void finish(Target& t, size_t s, size_t number_begin);
   size_t period_length_at(size_t k, size_t end) const;
   std::string slice(size_t b, size_t e) const { return orig_.utf8(b, e); }
@@ -298,6 +301,31 @@ size_t Extractor::period_length_at(size_t k, size_t end) const {
   return 0;
 }
 
+void Extractor::read_sentence_cues(size_t s) {
+  const Sentence& sentence = seg_.sentences[s];
+  cue_sentence_ = s;
+  target_cues_ = 0;
+  status_cues_ = 0;
+  strength_cues_.clear();
+  periods_.clear();
+  for (size_t k = sentence.start; k < sentence.end; ++k) {
+    const std::vector<const CueEntry*>& starting = lexicon().cues_starting_with(norm_[k]);
+    // Most positions start neither a cue nor a period expression: one bit test each.
+    if (starting.empty() && !may_start_period(norm_[k])) continue;
+    const CueEntry* strength = nullptr;  // the first (longest) strength cue at k
+    for (const CueEntry* c : starting) {
+      if (!starts_with_at(norm_, k, c->word)) continue;
+      if (k + c->word.size() <= sentence.end) {  // the kind cues count inside the sentence only
+        target_cues_ += c->role == CueRole::kTargetCue && c->weight == CueWeight::kStrong;
+        status_cues_ += c->role == CueRole::kStatusCue && c->weight == CueWeight::kStrong;
+      }
+      if (strength == nullptr && c->role == CueRole::kStrength) strength = c;
+    }
+    if (strength != nullptr) strength_cues_.emplace_back(k, strength);
+    if (const size_t len = period_length_at(k, sentence.end)) periods_.emplace_back(k, len);
+  }
+}
+
 void Extractor::finish(Target& t, size_t s, size_t number_begin) {
   const Sentence& sentence = seg_.sentences[s];
   t.sentence = s;
@@ -357,20 +385,7 @@ void Extractor::finish(Target& t, size_t s, size_t number_begin) {
   t.indicator_norm = to_utf8(ind_norm);
 
   // Kind: the sentence's cues, the document's lean when they balance (counted once per sentence).
-  if (cue_sentence_ != s) {
-    cue_sentence_ = s;
-    const KindCues cues = count_kind_cues(norm_, sentence.start, sentence.end);
-    target_cues_ = cues.target_strong;
-    status_cues_ = cues.status_strong;
-    strength_cues_.clear();
-    periods_.clear();
-    for (size_t k = sentence.start; k < sentence.end; ++k) {
-      // Most positions start neither a cue nor a period expression: one bit test each.
-      if (lexicon().cues_starting_with(norm_[k]).empty() && !may_start_period(norm_[k])) continue;
-      if (const CueEntry* c = cue_at(norm_, k, CueRole::kStrength)) strength_cues_.emplace_back(k, c);
-      if (const size_t len = period_length_at(k, sentence.end)) periods_.emplace_back(k, len);
-    }
-  }
+  if (cue_sentence_ != s) read_sentence_cues(s);
   const int target_cues = target_cues_, status_cues = status_cues_;
   if (target_cues != status_cues) {
     t.kind = target_cues > status_cues ? "target" : "status";
