@@ -351,18 +351,19 @@ void Extractor::finish(Target& t, size_t s, size_t number_begin) {
   static const std::u32string_view kLeading[] = {U"全市", U"全区", U"全县", U"全省", U"计划", U"力争",
                                                  U"确保", U"争取", U"推动", U"实现", U"年内", U"全年",
                                                  U"其中", U"并", U"和", U"及", U"累计", U"共", U"努力"};
+  // A word is compared only when its last (first) code point is the phrase's: most are not.
   bool changed = true;
   while (changed && ib < ie) {
     changed = false;
     for (std::u32string_view w : kTrailing) {
-      if (ie - ib > w.size() && ends_with_at(norm_.substr(0, ie), ie, w)) {
+      if (w.back() == norm_[ie - 1] && ie - ib > w.size() && ends_with_at(norm_.substr(0, ie), ie, w)) {
         ie -= w.size();
         changed = true;
         break;
       }
     }
     for (std::u32string_view w : kLeading) {
-      if (ie - ib > w.size() && starts_with_at(norm_.substr(0, ie), ib, w)) {
+      if (w.front() == norm_[ib] && ie - ib > w.size() && starts_with_at(norm_.substr(0, ie), ib, w)) {
         ib += w.size();
         changed = true;
         break;
