@@ -68,6 +68,19 @@ std::string without_quotes(std::string_view text) {
   return out;
 }
 
+// Whether UTF-8 `text` may hold a quotation mark: every one (see is_quote) is '"' or three
+// bytes led by E2 (“”‘’) or E3 (「」『』). Most indicators hold none and skip the decoding.
+bool may_hold_quote(std::string_view text) {
+  for (const char c : text) {
+    if (c == '"' || c == '\xE2' || c == '\xE3') return true;
+  }
+  return false;
+}
+
+void remove_quotes(std::string& text) {
+  if (may_hold_quote(text)) text = without_quotes(text);
+}
+
 // Characters that end the phrase an indicator is cut from.
 bool is_phrase_break(char32_t c) {
   switch (c) {
@@ -370,20 +383,21 @@ void Extractor::finish(Target& t, size_t s, size_t number_begin) {
       }
     }
   }
-  std::string ind_orig = slice(ib, ie);
-  std::u32string ind_norm(norm_.substr(ib, ie - ib));
+  t.indicator = slice(ib, ie);
+  t.indicator_norm = to_utf8(norm_.substr(ib, ie - ib));
   if (t.unit_class == "count") {
     size_t fe = t.end;
     while (fe < sentence.end && fe < t.end + 20 && !is_phrase_break(norm_[fe]) &&
            !may_start_number(norm_[fe])) {
       ++fe;
     }
-    ind_orig += slice(t.end, fe);
-    ind_norm += norm_.substr(t.end, fe - t.end);
+    orig_.append_utf8(t.indicator, t.end, fe);
+    t.indicator_norm += to_utf8(norm_.substr(t.end, fe - t.end));
   }
-  t.indicator = without_quotes(ind_orig);
-  ind_norm.erase(std::remove_if(ind_norm.begin(), ind_norm.end(), is_quote), ind_norm.end());
-  t.indicator_norm = to_utf8(ind_norm);
+  // Dropping the quotation marks from the UTF-8 drops the same characters as dropping them
+  // from the code points.
+  remove_quotes(t.indicator);
+  remove_quotes(t.indicator_norm);
 
   // Kind: the sentence's cues, the document's lean when they balance (counted once per sentence).
   if (cue_sentence_ != s) read_sentence_cues(s);
@@ -410,7 +424,8 @@ void Extractor::finish(Target& t, size_t s, size_t number_begin) {
     --it;
     const auto [k, len] = *it;
     if (k + len <= number_begin) {
-      t.period = without_quotes(slice(k, k + len));
+      t.period = slice(k, k + len);
+      remove_quotes(t.period);
     }
   }
 

@@ -25,6 +25,11 @@ class OriginalText {
     if (clean_ == nullptr) return to_utf8(code_points_.substr(begin, end - begin));
     return std::string(clean_between(begin, end));
   }
+  // The same, appended to `out`.
+  void append_utf8(std::string& out, size_t begin, size_t end) const {
+    if (clean_ == nullptr) out += to_utf8(code_points_.substr(begin, end - begin));
+    else out += clean_between(begin, end);
+  }
 
  private:
   // Slices come in text order and close together (a target's unit, text, indicator and
