@@ -25,6 +25,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "internal/numeral_class.hpp"
 #include "internal/original_text.hpp"
 #include "internal/quantity_lexicon.hpp"
 #include "internal/utf8.hpp"
@@ -685,6 +686,12 @@ void Extractor::scan_sentence(size_t s) {
   size_t i = sentence.start;
   while (i < sentence.end) {
     const char32_t c = t[i];
+    // Most code points are Han characters that neither start a number (no numeral class)
+    // nor open or close a title: pass them with one lookup.
+    if (detail::is_classless_cjk(c)) {
+      ++i;
+      continue;
+    }
     if (c == U'《') ++book_depth;
     if (c == U'》' && book_depth > 0) --book_depth;
     // Resume only at the start of a numeral: never inside 十九 or 14.9. 百/千/万 start a
