@@ -230,14 +230,21 @@ const icu::Transliterator* hant_transliterator() {
 
 }  // namespace
 
-// Sized exactly: rows are made once and kept until they are written.
+// Sized exactly: rows are made once and kept until they are written. The cells are copied
+// into place rather than appended: a targets row has 23, and each append checked and
+// grew the string.
 template <typename Cells>
 void TableRow::assign(const Cells& cells) {
   size_t bytes = 0;
   for (const auto& c : cells) bytes += c.size();
-  bytes_.reserve(bytes);
-  ends_.reserve(cells.size());
-  for (const auto& c : cells) push_back(c);
+  bytes_.resize(bytes);
+  ends_.resize(cells.size());
+  size_t end = 0, k = 0;
+  for (const auto& c : cells) {
+    if (!c.empty()) std::memcpy(bytes_.data() + end, c.data(), c.size());
+    end += c.size();
+    ends_[k++] = static_cast<uint32_t>(end);
+  }
 }
 
 TableRow::TableRow(std::initializer_list<std::string_view> cells) { assign(cells); }
