@@ -378,6 +378,7 @@ struct TableWriter::Impl {
   std::vector<size_t> selection;
   size_t source_columns = 0;
   std::vector<bool> convert;  // per selected column: text whose script is converted
+  std::vector<bool> neutralized;  // per selected column: text cells get a formula prefix (CSV/TSV)
   bool projects = false;      // some column is dropped, moved or converted
   std::unordered_map<std::string, std::string> script_cache;
   std::string line;  // the row being written (reused: no allocation per row)
@@ -402,6 +403,7 @@ struct TableWriter::Impl {
       convert.push_back(options.script != Script::kOriginal && t.columns[i].type == ColumnType::kText &&
                         t.columns[i].name != "doc");
       projects = projects || i != k || convert.back();
+      neutralized.push_back(options.neutralize_formulas && t.columns[i].type == ColumnType::kText);
     }
     if (options.bom && format != Format::kXlsx) write_bom(out);
     begin();
@@ -443,6 +445,23 @@ struct TableWriter::Impl {
     return r;
   }
 
+  // The TSV line of a row (of table.columns.size() cells) with no byte to escape: its
+  // cells with a tab after each but the last and the formula prefix where one is due,
+  // copied into place.
+  void copy_tsv_row(const TableRow& row) {
+    const size_t n = table.columns.size();
+    line.resize(row.bytes().size() + 2 * n);  // room for a prefix and a tab or newline per cell
+    char* to = line.data();
+    for (size_t c = 0; c < n; ++c) {
+      const std::string_view v = row[c];
+      if (neutralized[c] && looks_like_formula(v)) *to++ = '\'';
+      if (!v.empty()) std::memcpy(to, v.data(), v.size());
+      to += v.size();
+      *to++ = c + 1 < n ? '\t' : '\n';
+    }
+    line.resize(static_cast<size_t>(to - line.data()));
+  }
+
   void write_row(const TableRow& row) {
     const size_t n = table.columns.size();
     line.clear();
@@ -450,16 +469,16 @@ struct TableWriter::Impl {
       case Format::kTsv:
       case Format::kCsv: {
         const bool tsv = format == Format::kTsv;
-        // One scan of the whole row: almost no TSV row has a byte to escape, and then its
-        // cells are copied as they are.
-        const bool tsv_as_is = tsv && detail::find_tsv_escaped(row.bytes()) == row.bytes().size();
+        // One scan of the whole row: almost no TSV row has a byte to escape.
+        if (tsv && n > 0 && detail::find_tsv_escaped(row.bytes()) == row.bytes().size()) {
+          copy_tsv_row(row);
+          break;
+        }
         for (size_t c = 0; c < n; ++c) {
           if (c) line += tsv ? '\t' : ',';
           if (needs_formula_prefix(table, c, row[c], options)) {
             const std::string v = "'" + std::string(row[c]);  // rare: copying is fine
             tsv ? append_tsv_cell(line, v) : append_csv_cell(line, v);
-          } else if (tsv_as_is) {
-            line.append(row[c]);
           } else {
             tsv ? append_tsv_cell(line, row[c]) : append_csv_cell(line, row[c]);
           }
