@@ -48,7 +48,33 @@ const detail::QuantityLexicon& lexicon() {
 bool is_ascii_digit(char32_t c) { return c >= '0' && c <= '9'; }
 bool is_ascii_letter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-bool is_open_quote(char32_t c) { return c == U'“' || c == '"' || c == U'「' || c == U'‘' || c == U'『'; }
+// A few code points, asked about at every code point of a sentence: a mask of the members'
+// bits c % 64 turns most others away with one test before the comparisons.
+template <size_t N>
+class CodePointSet {
+ public:
+  constexpr explicit CodePointSet(const char32_t (&members)[N]) : members_{} {
+    for (size_t k = 0; k < N; ++k) {
+      members_[k] = members[k];
+      bits_ |= uint64_t{1} << (members[k] % 64);
+    }
+  }
+  constexpr bool contains(char32_t c) const {
+    if (((bits_ >> (c % 64)) & 1) == 0) return false;
+    for (const char32_t m : members_) {
+      if (m == c) return true;
+    }
+    return false;
+  }
+
+ private:
+  char32_t members_[N];
+  uint64_t bits_ = 0;
+};
+
+constexpr CodePointSet kOpenQuotes({U'“', U'"', U'「', U'‘', U'『'});
+
+bool is_open_quote(char32_t c) { return kOpenQuotes.contains(c); }
 bool is_close_quote(char32_t c) { return c == U'”' || c == '"' || c == U'」' || c == U'’' || c == U'』'; }
 
 // `text` (UTF-8) without its quotation marks: an indicator or period cut from 新建“智慧校园”
@@ -273,8 +299,8 @@ bool Extractor::is_non_quantity(const ScannedNumber& n, size_t ss, size_t se) co
 // Whether a period expression other than a period cue can start with c: the branches of
 // period_length_at() below, by their first code point.
 bool may_start_period(char32_t c) {
-  return c == U'到' || c == U'至' || c == '1' || c == '2' || c == U'十' || is_open_quote(c) ||
-         c == U'近' || c == U'连';
+  static constexpr CodePointSet kPeriodStarts({U'到', U'至', U'1', U'2', U'十', U'近', U'连'});
+  return kPeriodStarts.contains(c) || is_open_quote(c);
 }
 
 // Length of a period expression starting at k, or 0 (the first code point is in
@@ -322,8 +348,9 @@ void Extractor::read_sentence_cues(size_t s) {
   status_cues_ = 0;
   strength_cues_.clear();
   periods_.clear();
+  const detail::QuantityLexicon& cues = lexicon();
   for (size_t k = sentence.start; k < sentence.end; ++k) {
-    const std::vector<const CueEntry*>& starting = lexicon().cues_starting_with(norm_[k]);
+    const std::vector<const CueEntry*>& starting = cues.cues_starting_with(norm_[k]);
     // Most positions start neither a cue nor a period expression: one bit test each.
     if (starting.empty() && !may_start_period(norm_[k])) continue;
     const CueEntry* strength = nullptr;  // the first (longest) strength cue at k
