@@ -73,6 +73,19 @@ class CodePointSet {
   uint64_t bits_ = 0;
 };
 
+// Bits c % 64 of the first or the last code points of `words`: a code point whose bit is
+// clear is the first (last) of none of them.
+enum class Edge { kFirst, kLast };
+template <size_t N>
+constexpr uint64_t edge_bits(const std::u32string_view (&words)[N], Edge edge) {
+  uint64_t bits = 0;
+  for (const std::u32string_view w : words) {
+    bits |= uint64_t{1} << ((edge == Edge::kFirst ? w.front() : w.back()) % 64);
+  }
+  return bits;
+}
+bool has_edge_bit(uint64_t bits, char32_t c) { return ((bits >> (c % 64)) & 1) != 0; }
+
 constexpr CodePointSet kOpenQuotes({U'“', U'"', U'「', U'‘', U'『'});
 
 bool is_open_quote(char32_t c) { return kOpenQuotes.contains(c); }
@@ -393,29 +406,36 @@ void Extractor::finish(Target& t, size_t s, size_t number_begin) {
     ib = last_->end;
   }
   // Trim words that frame the number rather than name the measure.
-  static const std::u32string_view kTrailing[] = {
+  static constexpr std::u32string_view kTrailing[] = {
       U"分别为", U"分别", U"均达", U"均", U"达到", U"达", U"为", U"是", U"共", U"约", U"了", U"在",
       U"保持在", U"控制在", U"保持", U"计划", U"实现", U"提高到", U"提升到", U"增加到", U"降低到",
       U"提高", U"提升", U"增加", U"增长", U"降低", U"下降", U"减少", U"较上年", U"比上年"};
-  static const std::u32string_view kLeading[] = {U"全市", U"全区", U"全县", U"全省", U"计划", U"力争",
-                                                 U"确保", U"争取", U"推动", U"实现", U"年内", U"全年",
-                                                 U"其中", U"并", U"和", U"及", U"累计", U"共", U"努力"};
-  // A word is compared only when its last (first) code point is the phrase's: most are not.
+  static constexpr std::u32string_view kLeading[] = {U"全市", U"全区", U"全县", U"全省", U"计划", U"力争",
+                                                     U"确保", U"争取", U"推动", U"实现", U"年内", U"全年",
+                                                     U"其中", U"并", U"和", U"及", U"累计", U"共", U"努力"};
+  // A list is tried only when the phrase's last (first) code point may end (start) one of
+  // its words, and a word is compared only when that code point is its own: mostly neither.
+  static constexpr uint64_t kTrailingEnds = edge_bits(kTrailing, Edge::kLast);
+  static constexpr uint64_t kLeadingStarts = edge_bits(kLeading, Edge::kFirst);
   bool changed = true;
   while (changed && ib < ie) {
     changed = false;
-    for (std::u32string_view w : kTrailing) {
-      if (w.back() == norm_[ie - 1] && ie - ib > w.size() && ends_with_at(norm_.substr(0, ie), ie, w)) {
-        ie -= w.size();
-        changed = true;
-        break;
+    if (has_edge_bit(kTrailingEnds, norm_[ie - 1])) {
+      for (std::u32string_view w : kTrailing) {
+        if (w.back() == norm_[ie - 1] && ie - ib > w.size() && ends_with_at(norm_.substr(0, ie), ie, w)) {
+          ie -= w.size();
+          changed = true;
+          break;
+        }
       }
     }
-    for (std::u32string_view w : kLeading) {
-      if (w.front() == norm_[ib] && ie - ib > w.size() && starts_with_at(norm_.substr(0, ie), ib, w)) {
-        ib += w.size();
-        changed = true;
-        break;
+    if (has_edge_bit(kLeadingStarts, norm_[ib])) {
+      for (std::u32string_view w : kLeading) {
+        if (w.front() == norm_[ib] && ie - ib > w.size() && starts_with_at(norm_.substr(0, ie), ib, w)) {
+          ib += w.size();
+          changed = true;
+          break;
+        }
       }
     }
   }
