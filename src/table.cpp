@@ -447,33 +447,40 @@ struct TableWriter::Impl {
 
   // The TSV line of a row (of table.columns.size() cells) with no byte to escape: its
   // cells with a tab after each but the last and the formula prefix where one is due,
-  // copied into place.
-  void copy_tsv_row(const TableRow& row) {
+  // copied into `line`, which only grows (a string cannot grow without filling).
+  std::string_view copy_tsv_row(const TableRow& row) {
     const size_t n = table.columns.size();
-    line.resize(row.bytes().size() + 2 * n);  // room for a prefix and a tab or newline per cell
-    char* to = line.data();
+    const size_t room = row.bytes().size() + 2 * n;  // a prefix and a tab or newline per cell
+    if (line.size() < room) line.resize(room);
+    char* const begin = line.data();
+    char* to = begin;
     for (size_t c = 0; c < n; ++c) {
       const std::string_view v = row[c];
-      if (neutralized[c] && looks_like_formula(v)) *to++ = '\'';
+      // (Every formula start is at most '@': most cells are turned away by their first byte.)
+      if (neutralized[c] && !v.empty() && static_cast<unsigned char>(v[0]) <= '@' && looks_like_formula(v)) {
+        *to++ = '\'';
+      }
       if (!v.empty()) std::memcpy(to, v.data(), v.size());
       to += v.size();
       *to++ = c + 1 < n ? '\t' : '\n';
     }
-    line.resize(static_cast<size_t>(to - line.data()));
+    return std::string_view(begin, static_cast<size_t>(to - begin));
   }
 
   void write_row(const TableRow& row) {
     const size_t n = table.columns.size();
+    // One scan of the whole row: almost no TSV row has a byte to escape.
+    if (format == Format::kTsv && n > 0 && detail::find_tsv_escaped(row.bytes()) == row.bytes().size()) {
+      const std::string_view copied = copy_tsv_row(row);
+      out.write(copied.data(), static_cast<std::streamsize>(copied.size()));
+      ++rows_written;
+      return;
+    }
     line.clear();
     switch (format) {
       case Format::kTsv:
       case Format::kCsv: {
         const bool tsv = format == Format::kTsv;
-        // One scan of the whole row: almost no TSV row has a byte to escape.
-        if (tsv && n > 0 && detail::find_tsv_escaped(row.bytes()) == row.bytes().size()) {
-          copy_tsv_row(row);
-          break;
-        }
         for (size_t c = 0; c < n; ++c) {
           if (c) line += tsv ? '\t' : ',';
           if (needs_formula_prefix(table, c, row[c], options)) {
