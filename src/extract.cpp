@@ -38,6 +38,9 @@ namespace {
 using detail::CueEntry;
 using detail::CueRole;
 using detail::CueWeight;
+// The lexicon's values and a target's unit and comparator are compared with short words at
+// every number: as string_views the comparisons are inline.
+using namespace std::string_view_literals;
 
 // The lexicon, through a reference local to this file: cue_at() runs at most positions of a
 // sentence, and quantity_lexicon() is an out-of-line call per use.
@@ -441,7 +444,7 @@ void Extractor::finish(Target& t, size_t s, size_t number_begin) {
   }
   t.indicator = slice(ib, ie);
   t.indicator_norm = to_utf8(norm_.substr(ib, ie - ib));
-  if (t.unit_class == "count") {
+  if (t.unit_class == "count"sv) {
     size_t fe = t.end;
     while (fe < sentence.end && fe < t.end + 20 && !is_phrase_break(norm_[fe]) &&
            !may_start_number(norm_[fe])) {
@@ -604,7 +607,7 @@ size_t Extractor::read_target_at(size_t s, const ScannedNumber& n) {
       // "12个班": the measure word 个 gives way to the noun that is itself a unit.
       if (u->unit == U"个") {
         if (const detail::UnitEntry* noun = unit_at(t, unit_end); noun != nullptr && noun->unit != U"个" &&
-                                                                  noun->unit_class == "count") {
+                                                                  noun->unit_class == "count"sv) {
           u = noun;
           unit_end += noun->unit.size();
         }
@@ -624,7 +627,7 @@ size_t Extractor::read_target_at(size_t s, const ScannedNumber& n) {
   // 年 after a number is a grade (三年级), a plan's name (三年发展规划), a validity
   // (有效期5年) or a look-back (近三年, 每五年) more often than a target; it counts when
   // a comparator bounds it ("14.9年以上") or the number is a plain Arabic one.
-  if (target.unit_norm == "年") {
+  if (target.unit_norm == "年"sv) {
     const char32_t next = pos < se ? t[pos] : U'\n';
     if (next == U'级' || starts_with_at(t, pos, U"发展规划") || starts_with_at(t, pos, U"规划") ||
         starts_with_at(t, pos, U"行动") || starts_with_at(t, pos, U"计划") ||
@@ -645,34 +648,34 @@ size_t Extractor::read_target_at(size_t s, const ScannedNumber& n) {
     if (n.has(ScannedNumber::kSingleChineseDigit) && n.value == make_decimal(1)) return n.end;
   }
   if (n.has(ScannedNumber::kSingleChineseDigit) &&
-      (target.unit_norm == "个" || target.unit_norm == "项" || target.unit_norm == "条" ||
-       target.unit_norm == "支" || target.unit_norm == "种" || target.unit_norm == "类")) {
+      (target.unit_norm == "个"sv || target.unit_norm == "项"sv || target.unit_norm == "条"sv ||
+       target.unit_norm == "支"sv || target.unit_norm == "种"sv || target.unit_norm == "类"sv)) {
     return n.end;
   }
 
   // Trailing comparator: 以上, 以下, 以内, 左右.
   if (const CueEntry* after = cue_at(t, pos, CueRole::kAfterComparator)) {
-    if (comparator != "range") comparator = after->value;
-    if (after->value == "~") approximate = true;
+    if (comparator != "range"sv) comparator = after->value;
+    if (after->value == "~"sv) approximate = true;
     pos += after->word.size();
   }
 
   // Leading comparator and change verb.
   size_t start = n.begin;
   if (const CueEntry* before = cue_ending_at(t, n.begin, CueRole::kBeforeComparator)) {
-    if (comparator == "=" || (comparator == "~" && before->value == "~")) comparator = before->value;
-    else if (before->value == "~") approximate = true;
-    if (before->value == "~") approximate = true;
+    if (comparator == "="sv || (comparator == "~"sv && before->value == "~"sv)) comparator = before->value;
+    else if (before->value == "~"sv) approximate = true;
+    if (before->value == "~"sv) approximate = true;
     // 达/达到/保持在/控制在 frame the value; 不低于, 超, 逾, 约 are part of the expression.
-    if (before->value != "=") start = n.begin - before->word.size();
+    if (before->value != "="sv) start = n.begin - before->word.size();
   }
   // A bounding word separated from the number by a verb or a base keeps its meaning:
   // "至少设立1个", "不低于全市在册幼儿园总数的五分之一". Only the unambiguous ones.
-  if (comparator == "=" || comparator == "~") {
+  if (comparator == "="sv || comparator == "~"sv) {
     for (size_t k = n.begin; k > ss && k + 16 > n.begin && !is_phrase_break(t[k - 1]); --k) {
       const CueEntry* far = cue_ending_at(t, k, CueRole::kBeforeComparator);
-      if (far != nullptr && far->word.size() >= 2 && far->value != "=" && far->value != "~") {
-        if (comparator == "=") comparator = far->value;
+      if (far != nullptr && far->word.size() >= 2 && far->value != "="sv && far->value != "~"sv) {
+        if (comparator == "="sv) comparator = far->value;
         break;
       }
     }
@@ -698,7 +701,7 @@ size_t Extractor::read_target_at(size_t s, const ScannedNumber& n) {
       last_->end + 1 == n.begin) {
     const Target& prev = *last_;
     if (target.direction.empty()) target.direction = prev.direction;
-    if (comparator == "=" && prev.comparator != "range") comparator = prev.comparator;
+    if (comparator == "="sv && prev.comparator != "range"sv) comparator = prev.comparator;
     if (!unit_found && !prev.unit_norm.empty()) {
       target.unit_norm = prev.unit_norm;
       target.unit_class = prev.unit_class;
