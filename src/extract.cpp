@@ -23,8 +23,10 @@
 #include "zhpolicy/extract.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <optional>
 
+#include "internal/numeral_class.hpp"
 #include "internal/original_text.hpp"
 #include "internal/quantity_lexicon.hpp"
 #include "internal/utf8.hpp"
@@ -36,6 +38,9 @@ namespace {
 using detail::CueEntry;
 using detail::CueRole;
 using detail::CueWeight;
+// The lexicon's values and a target's unit and comparator are compared with short words at
+// every number: as string_views the comparisons are inline.
+using namespace std::string_view_literals;
 
 // The lexicon, through a reference local to this file: cue_at() runs at most positions of a
 // sentence, and quantity_lexicon() is an out-of-line call per use.
@@ -47,7 +52,46 @@ const detail::QuantityLexicon& lexicon() {
 bool is_ascii_digit(char32_t c) { return c >= '0' && c <= '9'; }
 bool is_ascii_letter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-bool is_open_quote(char32_t c) { return c == U'“' || c == '"' || c == U'「' || c == U'‘' || c == U'『'; }
+// A few code points, asked about at every code point of a sentence: a mask of the members'
+// bits c % 64 turns most others away with one test before the comparisons.
+template <size_t N>
+class CodePointSet {
+ public:
+  constexpr explicit CodePointSet(const char32_t (&members)[N]) : members_{} {
+    for (size_t k = 0; k < N; ++k) {
+      members_[k] = members[k];
+      bits_ |= uint64_t{1} << (members[k] % 64);
+    }
+  }
+  constexpr bool contains(char32_t c) const {
+    if (((bits_ >> (c % 64)) & 1) == 0) return false;
+    for (const char32_t m : members_) {
+      if (m == c) return true;
+    }
+    return false;
+  }
+
+ private:
+  char32_t members_[N];
+  uint64_t bits_ = 0;
+};
+
+// Bits c % 64 of the first or the last code points of `words`: a code point whose bit is
+// clear is the first (last) of none of them.
+enum class Edge { kFirst, kLast };
+template <size_t N>
+constexpr uint64_t edge_bits(const std::u32string_view (&words)[N], Edge edge) {
+  uint64_t bits = 0;
+  for (const std::u32string_view w : words) {
+    bits |= uint64_t{1} << ((edge == Edge::kFirst ? w.front() : w.back()) % 64);
+  }
+  return bits;
+}
+bool has_edge_bit(uint64_t bits, char32_t c) { return ((bits >> (c % 64)) & 1) != 0; }
+
+constexpr CodePointSet kOpenQuotes({U'“', U'"', U'「', U'‘', U'『'});
+
+bool is_open_quote(char32_t c) { return kOpenQuotes.contains(c); }
 bool is_close_quote(char32_t c) { return c == U'”' || c == '"' || c == U'」' || c == U'’' || c == U'』'; }
 
 // `text` (UTF-8) without its quotation marks: an indicator or period cut from 新建“智慧校园”
@@ -66,6 +110,26 @@ std::string without_quotes(std::string_view text) {
   }
   out.append(text.substr(run));
   return out;
+}
+
+// Whether UTF-8 `text` may hold a quotation mark: every one (see is_quote) is '"' or three
+// bytes led by E2 (“”‘’) or E3 (「」『』). Most indicators hold none and skip the decoding.
+bool may_hold_quote(std::string_view text) {
+  using detail::word_has_byte;
+  size_t i = 0;
+  for (; text.size() - i >= 8; i += 8) {  // eight bytes at a time
+    uint64_t word;
+    std::memcpy(&word, text.data() + i, sizeof word);
+    if ((word_has_byte(word, '"') | word_has_byte(word, 0xE2) | word_has_byte(word, 0xE3)) != 0) return true;
+  }
+  for (; i < text.size(); ++i) {
+    if (text[i] == '"' || text[i] == '\xE2' || text[i] == '\xE3') return true;
+  }
+  return false;
+}
+
+void remove_quotes(std::string& text) {
+  if (may_hold_quote(text)) text = without_quotes(text);
 }
 
 // Characters that end the phrase an indicator is cut from.
@@ -182,6 +246,9 @@ class Extractor {
   size_t read_target(size_t s, const ScannedNumber& n);
   size_t read_target_at(size_t s, const ScannedNumber& n);
   bool is_non_quantity(const ScannedNumber& n, size_t sentence_start, size_t sentence_end) const;
+  // Counts the kind cues of sentence s and finds its strength cues and period expressions,
+  // in one walk, for every number of the sentence to look up.
+  void read_sentence_cues(size_t s);
   void finish(Target& t, size_t s, size_t number_begin);
   size_t period_length_at(size_t k, size_t end) const;
   std::string slice(size_t b, size_t e) const { return orig_.utf8(b, e); }
@@ -256,8 +323,8 @@ bool Extractor::is_non_quantity(const ScannedNumber& n, size_t ss, size_t se) co
 // Whether a period expression other than a period cue can start with c: the branches of
 // period_length_at() below, by their first code point.
 bool may_start_period(char32_t c) {
-  return c == U'到' || c == U'至' || c == '1' || c == '2' || c == U'十' || is_open_quote(c) ||
-         c == U'近' || c == U'连';
+  static constexpr CodePointSet kPeriodStarts({U'到', U'至', U'1', U'2', U'十', U'近', U'连'});
+  return kPeriodStarts.contains(c) || is_open_quote(c);
 }
 
 // Length of a period expression starting at k, or 0 (the first code point is in
@@ -298,6 +365,32 @@ size_t Extractor::period_length_at(size_t k, size_t end) const {
   return 0;
 }
 
+void Extractor::read_sentence_cues(size_t s) {
+  const Sentence& sentence = seg_.sentences[s];
+  cue_sentence_ = s;
+  target_cues_ = 0;
+  status_cues_ = 0;
+  strength_cues_.clear();
+  periods_.clear();
+  const detail::QuantityLexicon& cues = lexicon();
+  for (size_t k = sentence.start; k < sentence.end; ++k) {
+    const std::vector<const CueEntry*>& starting = cues.cues_starting_with(norm_[k]);
+    // Most positions start neither a cue nor a period expression: one bit test each.
+    if (starting.empty() && !may_start_period(norm_[k])) continue;
+    const CueEntry* strength = nullptr;  // the first (longest) strength cue at k
+    for (const CueEntry* c : starting) {
+      if (!starts_with_at(norm_, k, c->word)) continue;
+      if (k + c->word.size() <= sentence.end) {  // the kind cues count inside the sentence only
+        target_cues_ += c->role == CueRole::kTargetCue && c->weight == CueWeight::kStrong;
+        status_cues_ += c->role == CueRole::kStatusCue && c->weight == CueWeight::kStrong;
+      }
+      if (strength == nullptr && c->role == CueRole::kStrength) strength = c;
+    }
+    if (strength != nullptr) strength_cues_.emplace_back(k, strength);
+    if (const size_t len = period_length_at(k, sentence.end)) periods_.emplace_back(k, len);
+  }
+}
+
 void Extractor::finish(Target& t, size_t s, size_t number_begin) {
   const Sentence& sentence = seg_.sentences[s];
   t.sentence = s;
@@ -316,61 +409,57 @@ void Extractor::finish(Target& t, size_t s, size_t number_begin) {
     ib = last_->end;
   }
   // Trim words that frame the number rather than name the measure.
-  static const std::u32string_view kTrailing[] = {
+  static constexpr std::u32string_view kTrailing[] = {
       U"分别为", U"分别", U"均达", U"均", U"达到", U"达", U"为", U"是", U"共", U"约", U"了", U"在",
       U"保持在", U"控制在", U"保持", U"计划", U"实现", U"提高到", U"提升到", U"增加到", U"降低到",
       U"提高", U"提升", U"增加", U"增长", U"降低", U"下降", U"减少", U"较上年", U"比上年"};
-  static const std::u32string_view kLeading[] = {U"全市", U"全区", U"全县", U"全省", U"计划", U"力争",
-                                                 U"确保", U"争取", U"推动", U"实现", U"年内", U"全年",
-                                                 U"其中", U"并", U"和", U"及", U"累计", U"共", U"努力"};
+  static constexpr std::u32string_view kLeading[] = {U"全市", U"全区", U"全县", U"全省", U"计划", U"力争",
+                                                     U"确保", U"争取", U"推动", U"实现", U"年内", U"全年",
+                                                     U"其中", U"并", U"和", U"及", U"累计", U"共", U"努力"};
+  // A list is tried only when the phrase's last (first) code point may end (start) one of
+  // its words, and a word is compared only when that code point is its own: mostly neither.
+  static constexpr uint64_t kTrailingEnds = edge_bits(kTrailing, Edge::kLast);
+  static constexpr uint64_t kLeadingStarts = edge_bits(kLeading, Edge::kFirst);
   bool changed = true;
   while (changed && ib < ie) {
     changed = false;
-    for (std::u32string_view w : kTrailing) {
-      if (ie - ib > w.size() && ends_with_at(norm_.substr(0, ie), ie, w)) {
-        ie -= w.size();
-        changed = true;
-        break;
+    if (has_edge_bit(kTrailingEnds, norm_[ie - 1])) {
+      for (std::u32string_view w : kTrailing) {
+        if (w.back() == norm_[ie - 1] && ie - ib > w.size() && ends_with_at(norm_.substr(0, ie), ie, w)) {
+          ie -= w.size();
+          changed = true;
+          break;
+        }
       }
     }
-    for (std::u32string_view w : kLeading) {
-      if (ie - ib > w.size() && starts_with_at(norm_.substr(0, ie), ib, w)) {
-        ib += w.size();
-        changed = true;
-        break;
+    if (has_edge_bit(kLeadingStarts, norm_[ib])) {
+      for (std::u32string_view w : kLeading) {
+        if (w.front() == norm_[ib] && ie - ib > w.size() && starts_with_at(norm_.substr(0, ie), ib, w)) {
+          ib += w.size();
+          changed = true;
+          break;
+        }
       }
     }
   }
-  std::string ind_orig = slice(ib, ie);
-  std::u32string ind_norm(norm_.substr(ib, ie - ib));
-  if (t.unit_class == "count") {
+  t.indicator = slice(ib, ie);
+  t.indicator_norm = to_utf8(norm_.substr(ib, ie - ib));
+  if (t.unit_class == "count"sv) {
     size_t fe = t.end;
     while (fe < sentence.end && fe < t.end + 20 && !is_phrase_break(norm_[fe]) &&
            !may_start_number(norm_[fe])) {
       ++fe;
     }
-    ind_orig += slice(t.end, fe);
-    ind_norm += norm_.substr(t.end, fe - t.end);
+    orig_.append_utf8(t.indicator, t.end, fe);
+    t.indicator_norm += to_utf8(norm_.substr(t.end, fe - t.end));
   }
-  t.indicator = without_quotes(ind_orig);
-  ind_norm.erase(std::remove_if(ind_norm.begin(), ind_norm.end(), is_quote), ind_norm.end());
-  t.indicator_norm = to_utf8(ind_norm);
+  // Dropping the quotation marks from the UTF-8 drops the same characters as dropping them
+  // from the code points.
+  remove_quotes(t.indicator);
+  remove_quotes(t.indicator_norm);
 
   // Kind: the sentence's cues, the document's lean when they balance (counted once per sentence).
-  if (cue_sentence_ != s) {
-    cue_sentence_ = s;
-    const KindCues cues = count_kind_cues(norm_, sentence.start, sentence.end);
-    target_cues_ = cues.target_strong;
-    status_cues_ = cues.status_strong;
-    strength_cues_.clear();
-    periods_.clear();
-    for (size_t k = sentence.start; k < sentence.end; ++k) {
-      // Most positions start neither a cue nor a period expression: one bit test each.
-      if (lexicon().cues_starting_with(norm_[k]).empty() && !may_start_period(norm_[k])) continue;
-      if (const CueEntry* c = cue_at(norm_, k, CueRole::kStrength)) strength_cues_.emplace_back(k, c);
-      if (const size_t len = period_length_at(k, sentence.end)) periods_.emplace_back(k, len);
-    }
-  }
+  if (cue_sentence_ != s) read_sentence_cues(s);
   const int target_cues = target_cues_, status_cues = status_cues_;
   if (target_cues != status_cues) {
     t.kind = target_cues > status_cues ? "target" : "status";
@@ -394,7 +483,8 @@ void Extractor::finish(Target& t, size_t s, size_t number_begin) {
     --it;
     const auto [k, len] = *it;
     if (k + len <= number_begin) {
-      t.period = without_quotes(slice(k, k + len));
+      t.period = slice(k, k + len);
+      remove_quotes(t.period);
     }
   }
 
@@ -517,7 +607,7 @@ size_t Extractor::read_target_at(size_t s, const ScannedNumber& n) {
       // "12个班": the measure word 个 gives way to the noun that is itself a unit.
       if (u->unit == U"个") {
         if (const detail::UnitEntry* noun = unit_at(t, unit_end); noun != nullptr && noun->unit != U"个" &&
-                                                                  noun->unit_class == "count") {
+                                                                  noun->unit_class == "count"sv) {
           u = noun;
           unit_end += noun->unit.size();
         }
@@ -537,7 +627,7 @@ size_t Extractor::read_target_at(size_t s, const ScannedNumber& n) {
   // 年 after a number is a grade (三年级), a plan's name (三年发展规划), a validity
   // (有效期5年) or a look-back (近三年, 每五年) more often than a target; it counts when
   // a comparator bounds it ("14.9年以上") or the number is a plain Arabic one.
-  if (target.unit_norm == "年") {
+  if (target.unit_norm == "年"sv) {
     const char32_t next = pos < se ? t[pos] : U'\n';
     if (next == U'级' || starts_with_at(t, pos, U"发展规划") || starts_with_at(t, pos, U"规划") ||
         starts_with_at(t, pos, U"行动") || starts_with_at(t, pos, U"计划") ||
@@ -558,34 +648,34 @@ size_t Extractor::read_target_at(size_t s, const ScannedNumber& n) {
     if (n.has(ScannedNumber::kSingleChineseDigit) && n.value == make_decimal(1)) return n.end;
   }
   if (n.has(ScannedNumber::kSingleChineseDigit) &&
-      (target.unit_norm == "个" || target.unit_norm == "项" || target.unit_norm == "条" ||
-       target.unit_norm == "支" || target.unit_norm == "种" || target.unit_norm == "类")) {
+      (target.unit_norm == "个"sv || target.unit_norm == "项"sv || target.unit_norm == "条"sv ||
+       target.unit_norm == "支"sv || target.unit_norm == "种"sv || target.unit_norm == "类"sv)) {
     return n.end;
   }
 
   // Trailing comparator: 以上, 以下, 以内, 左右.
   if (const CueEntry* after = cue_at(t, pos, CueRole::kAfterComparator)) {
-    if (comparator != "range") comparator = after->value;
-    if (after->value == "~") approximate = true;
+    if (comparator != "range"sv) comparator = after->value;
+    if (after->value == "~"sv) approximate = true;
     pos += after->word.size();
   }
 
   // Leading comparator and change verb.
   size_t start = n.begin;
   if (const CueEntry* before = cue_ending_at(t, n.begin, CueRole::kBeforeComparator)) {
-    if (comparator == "=" || (comparator == "~" && before->value == "~")) comparator = before->value;
-    else if (before->value == "~") approximate = true;
-    if (before->value == "~") approximate = true;
+    if (comparator == "="sv || (comparator == "~"sv && before->value == "~"sv)) comparator = before->value;
+    else if (before->value == "~"sv) approximate = true;
+    if (before->value == "~"sv) approximate = true;
     // 达/达到/保持在/控制在 frame the value; 不低于, 超, 逾, 约 are part of the expression.
-    if (before->value != "=") start = n.begin - before->word.size();
+    if (before->value != "="sv) start = n.begin - before->word.size();
   }
   // A bounding word separated from the number by a verb or a base keeps its meaning:
   // "至少设立1个", "不低于全市在册幼儿园总数的五分之一". Only the unambiguous ones.
-  if (comparator == "=" || comparator == "~") {
+  if (comparator == "="sv || comparator == "~"sv) {
     for (size_t k = n.begin; k > ss && k + 16 > n.begin && !is_phrase_break(t[k - 1]); --k) {
       const CueEntry* far = cue_ending_at(t, k, CueRole::kBeforeComparator);
-      if (far != nullptr && far->word.size() >= 2 && far->value != "=" && far->value != "~") {
-        if (comparator == "=") comparator = far->value;
+      if (far != nullptr && far->word.size() >= 2 && far->value != "="sv && far->value != "~"sv) {
+        if (comparator == "="sv) comparator = far->value;
         break;
       }
     }
@@ -611,7 +701,7 @@ size_t Extractor::read_target_at(size_t s, const ScannedNumber& n) {
       last_->end + 1 == n.begin) {
     const Target& prev = *last_;
     if (target.direction.empty()) target.direction = prev.direction;
-    if (comparator == "=" && prev.comparator != "range") comparator = prev.comparator;
+    if (comparator == "="sv && prev.comparator != "range"sv) comparator = prev.comparator;
     if (!unit_found && !prev.unit_norm.empty()) {
       target.unit_norm = prev.unit_norm;
       target.unit_class = prev.unit_class;
@@ -654,6 +744,12 @@ void Extractor::scan_sentence(size_t s) {
   size_t i = sentence.start;
   while (i < sentence.end) {
     const char32_t c = t[i];
+    // Most code points are Han characters that neither start a number (no numeral class)
+    // nor open or close a title: pass them with one lookup.
+    if (detail::is_classless_cjk(c)) {
+      ++i;
+      continue;
+    }
     if (c == U'《') ++book_depth;
     if (c == U'》' && book_depth > 0) --book_depth;
     // Resume only at the start of a numeral: never inside 十九 or 14.9. 百/千/万 start a

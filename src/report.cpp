@@ -1,6 +1,7 @@
 #include "zhpolicy/report.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <string>
 
 #include "zhpolicy/normalize.hpp"
@@ -84,14 +85,21 @@ namespace {
 constexpr size_t kMaxSentenceCell = 500;
 constexpr size_t kSentenceContext = 100;
 
-std::string sentence_cell(const Document& d, const Sentence& s, const Target& g) {
-  if (s.end - s.start <= kMaxSentenceCell) return std::string(d.clean.text_between(s.start, s.end));
+// A whole sentence is a view of the clean text; a cut one is built in `cut`.
+std::string_view sentence_cell(const Document& d, const Sentence& s, const Target& g, std::string& cut) {
+  if (s.end - s.start <= kMaxSentenceCell) return d.clean.text_between(s.start, s.end);
   const uint32_t from = std::max<uint32_t>(s.start, g.start > kSentenceContext ? g.start - kSentenceContext : 0);
   const uint32_t to = std::min<uint32_t>(s.end, std::max<uint32_t>(g.end, from) + kSentenceContext);
-  std::string cell = from > s.start ? "…" : "";
-  cell += d.clean.text_between(from, to);
-  if (to < s.end) cell += "…";
-  return cell;
+  cut = from > s.start ? "…" : "";
+  cut += d.clean.text_between(from, to);
+  if (to < s.end) cut += "…";
+  return cut;
+}
+
+// The decimal digits of `n` in `buffer`: the integer cells of a row without a string each.
+std::string_view integer_cell(uint64_t n, char (&buffer)[20]) {
+  const std::to_chars_result r = std::to_chars(buffer, buffer + sizeof buffer, n);
+  return std::string_view(buffer, static_cast<size_t>(r.ptr - buffer));
 }
 
 }  // namespace
@@ -116,11 +124,13 @@ TableRow target_row(const Document& d, const Target& g, const ByteRange& bytes) 
   const Sentence& s = d.segmentation.sentences[g.sentence];
   std::string flags;
   for (const std::string& f : g.flags) flags += (flags.empty() ? "" : ",") + f;
-  return {d.name, c.id, c.path, c.title, sentence_cell(d, s, g), g.text, g.indicator,
+  std::string cut_sentence;
+  char start[20], end[20], byte_start[20], byte_end[20];
+  return {d.name, c.id, c.path, c.title, sentence_cell(d, s, g, cut_sentence), g.text, g.indicator,
           g.indicator_norm, g.comparator, g.value.to_string(),
           g.has_max ? g.value_max.to_string() : "", g.unit, g.unit_norm, g.unit_class,
-          g.direction, g.kind, g.strength, g.period, flags, std::to_string(g.start),
-          std::to_string(g.end), std::to_string(bytes.begin), std::to_string(bytes.end)};
+          g.direction, g.kind, g.strength, g.period, flags, integer_cell(g.start, start),
+          integer_cell(g.end, end), integer_cell(bytes.begin, byte_start), integer_cell(bytes.end, byte_end)};
 }
 
 namespace {

@@ -28,6 +28,7 @@
 #include <unordered_map>
 
 #include "internal/icu_check.hpp"
+#include "internal/tsv_scan.hpp"
 #include "internal/utf8.hpp"
 #include "internal/xlsx_writer.hpp"
 #include "zhpolicy/normalize.hpp"
@@ -58,38 +59,13 @@ bool needs_formula_prefix(const Table& t, size_t col, std::string_view v, const 
 
 // The writers append cells to a line buffer and write each row with one call: a character
 // at a time through std::ostream cost an eighth of a batch run.
-bool is_tsv_escaped(char c) { return c == '\t' || c == '\n' || c == '\r' || c == '\\'; }
-
 void append_tsv_cell(std::string& line, std::string_view v) {
-  // Almost no cell has anything to escape: look for the first byte that needs it eight
-  // bytes at a time, and append a clean cell in one piece. (Rows are written on the one
-  // thread that emits them; their cost bounds how far --jobs scales.)
-  size_t first = 0;
-  using detail::word_has_byte;
-  while (v.size() - first >= 8) {
-    uint64_t word;
-    std::memcpy(&word, v.data() + first, sizeof word);
-    if ((word_has_byte(word, '\t') | word_has_byte(word, '\n') | word_has_byte(word, '\r') |
-         word_has_byte(word, '\\')) != 0) {
-      break;
-    }
-    first += 8;
-  }
-  while (first < v.size() && !is_tsv_escaped(v[first])) ++first;
-  if (first == v.size()) {
-    line.append(v);
-    return;
-  }
+  // (Rows are written on the one thread that emits them; their cost bounds how far --jobs
+  // scales.)
   size_t run = 0;  // start of the characters not yet appended
-  for (size_t i = first; i < v.size(); ++i) {
-    const char* escape = nullptr;
-    switch (v[i]) {
-      case '\t': escape = "\\t"; break;
-      case '\n': escape = "\\n"; break;
-      case '\r': escape = "\\r"; break;
-      case '\\': escape = "\\\\"; break;
-      default: continue;
-    }
+  for (size_t i = detail::find_tsv_escaped(v); i < v.size(); i = run + detail::find_tsv_escaped(v.substr(run))) {
+    const char c = v[i];  // one of \t \n \r \\ (what find_tsv_escaped finds)
+    const char* escape = c == '\t' ? "\\t" : c == '\n' ? "\\n" : c == '\r' ? "\\r" : "\\\\";
     line.append(v.substr(run, i - run));
     line += escape;
     run = i + 1;
@@ -254,14 +230,21 @@ const icu::Transliterator* hant_transliterator() {
 
 }  // namespace
 
-// Sized exactly: rows are made once and kept until they are written.
+// Sized exactly: rows are made once and kept until they are written. The cells are copied
+// into place rather than appended: a targets row has 23, and each append checked and
+// grew the string.
 template <typename Cells>
 void TableRow::assign(const Cells& cells) {
   size_t bytes = 0;
   for (const auto& c : cells) bytes += c.size();
-  bytes_.reserve(bytes);
-  ends_.reserve(cells.size());
-  for (const auto& c : cells) push_back(c);
+  bytes_.resize(bytes);
+  ends_.resize(cells.size());
+  size_t end = 0, k = 0;
+  for (const auto& c : cells) {
+    if (!c.empty()) std::memcpy(bytes_.data() + end, c.data(), c.size());
+    end += c.size();
+    ends_[k++] = static_cast<uint32_t>(end);
+  }
 }
 
 TableRow::TableRow(std::initializer_list<std::string_view> cells) { assign(cells); }
@@ -395,6 +378,7 @@ struct TableWriter::Impl {
   std::vector<size_t> selection;
   size_t source_columns = 0;
   std::vector<bool> convert;  // per selected column: text whose script is converted
+  std::vector<bool> neutralized;  // per selected column: text cells get a formula prefix (CSV/TSV)
   bool projects = false;      // some column is dropped, moved or converted
   std::unordered_map<std::string, std::string> script_cache;
   std::string line;  // the row being written (reused: no allocation per row)
@@ -419,6 +403,7 @@ struct TableWriter::Impl {
       convert.push_back(options.script != Script::kOriginal && t.columns[i].type == ColumnType::kText &&
                         t.columns[i].name != "doc");
       projects = projects || i != k || convert.back();
+      neutralized.push_back(options.neutralize_formulas && t.columns[i].type == ColumnType::kText);
     }
     if (options.bom && format != Format::kXlsx) write_bom(out);
     begin();
@@ -460,8 +445,37 @@ struct TableWriter::Impl {
     return r;
   }
 
+  // The TSV line of a row (of table.columns.size() cells) with no byte to escape: its
+  // cells with a tab after each but the last and the formula prefix where one is due,
+  // copied into `line`, which only grows (a string cannot grow without filling).
+  std::string_view copy_tsv_row(const TableRow& row) {
+    const size_t n = table.columns.size();
+    const size_t room = row.bytes().size() + 2 * n;  // a prefix and a tab or newline per cell
+    if (line.size() < room) line.resize(room);
+    char* const begin = line.data();
+    char* to = begin;
+    for (size_t c = 0; c < n; ++c) {
+      const std::string_view v = row[c];
+      // (Every formula start is at most '@': most cells are turned away by their first byte.)
+      if (neutralized[c] && !v.empty() && static_cast<unsigned char>(v[0]) <= '@' && looks_like_formula(v)) {
+        *to++ = '\'';
+      }
+      if (!v.empty()) std::memcpy(to, v.data(), v.size());
+      to += v.size();
+      *to++ = c + 1 < n ? '\t' : '\n';
+    }
+    return std::string_view(begin, static_cast<size_t>(to - begin));
+  }
+
   void write_row(const TableRow& row) {
     const size_t n = table.columns.size();
+    // One scan of the whole row: almost no TSV row has a byte to escape.
+    if (format == Format::kTsv && n > 0 && detail::find_tsv_escaped(row.bytes()) == row.bytes().size()) {
+      const std::string_view copied = copy_tsv_row(row);
+      out.write(copied.data(), static_cast<std::streamsize>(copied.size()));
+      ++rows_written;
+      return;
+    }
     line.clear();
     switch (format) {
       case Format::kTsv:

@@ -52,6 +52,8 @@ class TableRow {
     const uint32_t begin = i == 0 ? 0 : ends_[i - 1];
     return std::string_view(bytes_).substr(begin, ends_[i] - begin);
   }
+  // Every cell's bytes, back to back (a writer scans a whole row at once).
+  std::string_view bytes() const { return bytes_; }
   void push_back(std::string_view cell);
   // Drops cells past `n`, or adds empty ones up to it.
   void resize(size_t n);

@@ -4,10 +4,12 @@
 // spares a pipeline the array of 4 bytes per character that it would hold only for this.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <string_view>
 
+#include "internal/utf8.hpp"
 #include "zhpolicy/clean.hpp"
 #include "zhpolicy/normalize.hpp"
 
@@ -21,12 +23,55 @@ class OriginalText {
   // Code points [begin, end), in UTF-8.
   std::string utf8(size_t begin, size_t end) const {
     if (clean_ == nullptr) return to_utf8(code_points_.substr(begin, end - begin));
-    return std::string(clean_->text_between(static_cast<uint32_t>(begin), static_cast<uint32_t>(end)));
+    return std::string(clean_between(begin, end));
+  }
+  // The same, appended to `out`.
+  void append_utf8(std::string& out, size_t begin, size_t end) const {
+    if (clean_ == nullptr) out += to_utf8(code_points_.substr(begin, end - begin));
+    else out += clean_between(begin, end);
   }
 
  private:
+  // Slices come in text order and close together (a target's unit, text, indicator and
+  // period lie within a few dozen code points): a slice near the last one is walked to
+  // from it, which is cheaper than the piece map's search and walk from a piece start.
+  static constexpr size_t kNearCodePoints = 128;
+
+  // As CleanText::text_between.
+  std::string_view clean_between(size_t begin, size_t end) const {
+    if (begin >= clean_->code_points) return {};
+    end = std::min<size_t>(end, clean_->code_points);
+    const size_t first = byte_of(begin);
+    const size_t stop = end > begin ? skip_code_points(clean_->text, first, end - begin) : first;
+    return std::string_view(clean_->text).substr(first, stop - first);
+  }
+
+  // Byte offset of code point `cp` (< code_points) in the clean text; remembered as the
+  // mark the next slice is walked from.
+  size_t byte_of(size_t cp) const {
+    const std::string& text = clean_->text;
+    size_t byte;
+    if (cp >= mark_cp_ && cp - mark_cp_ <= kNearCodePoints) {
+      byte = skip_code_points(text, mark_byte_, cp - mark_cp_);
+    } else if (cp < mark_cp_ && mark_cp_ - cp <= kNearCodePoints) {
+      byte = mark_byte_;
+      for (size_t k = mark_cp_ - cp; k > 0; --k) {
+        do --byte;
+        while ((static_cast<unsigned char>(text[byte]) & 0xC0) == 0x80);
+      }
+    } else {
+      const std::string_view at = clean_->text_between(static_cast<uint32_t>(cp), static_cast<uint32_t>(cp));
+      byte = static_cast<size_t>(at.data() - text.data());
+    }
+    mark_cp_ = cp;
+    mark_byte_ = byte;
+    return byte;
+  }
+
   std::u32string_view code_points_;
   const CleanText* clean_ = nullptr;
+  mutable size_t mark_cp_ = 0;    // a code point of the clean text
+  mutable size_t mark_byte_ = 0;  // and its byte offset
 };
 
 }  // namespace zhpolicy::detail

@@ -97,14 +97,6 @@ std::string parse_quantity_lexicon(std::string_view units_tsv, std::string_view 
   return "";
 }
 
-namespace {
-const std::vector<const CueEntry*> kNoCues;
-const std::vector<const UnitEntry*> kNoUnits;
-bool test_bit(const std::vector<uint64_t>& bits, char32_t c) {
-  return c < 0x10000 && !bits.empty() && ((bits[c >> 6] >> (c & 63)) & 1) != 0;
-}
-}  // namespace
-
 void QuantityLexicon::build_index() {
   cue_first_.assign(0x10000 / 64, 0);
   unit_first_.assign(0x10000 / 64, 0);
@@ -131,19 +123,6 @@ void QuantityLexicon::build_index() {
     unit_first_[f >> 6] |= uint64_t{1} << (f & 63);
     unit_buckets_[f % kBuckets].push_back(&u);
   }
-}
-
-const std::vector<const CueEntry*>& QuantityLexicon::cues_starting_with(char32_t c) const {
-  return test_bit(cue_first_, c) ? cue_buckets_[c % kBuckets] : kNoCues;
-}
-
-const std::vector<const CueEntry*>& QuantityLexicon::cues_ending_with(char32_t c) const {
-  if (c < 0x10000 && !test_bit(cue_last_, c)) return kNoCues;
-  return cue_last_buckets_[c % kBuckets];
-}
-
-const std::vector<const UnitEntry*>& QuantityLexicon::units_starting_with(char32_t c) const {
-  return test_bit(unit_first_, c) ? unit_buckets_[c % kBuckets] : kNoUnits;
 }
 
 const QuantityLexicon& quantity_lexicon() {

@@ -46,17 +46,31 @@ struct QuantityLexicon {
 
   // The cues / units whose first code point is `c`, longest first. Most code points start
   // none; a bitmap answers that without touching the buckets.
-  const std::vector<const CueEntry*>& cues_starting_with(char32_t c) const;
-  const std::vector<const UnitEntry*>& units_starting_with(char32_t c) const;
+  // (Inline: the extractor asks at every code point of a sentence that holds a number.)
+  const std::vector<const CueEntry*>& cues_starting_with(char32_t c) const {
+    return has_bit(cue_first_, c) ? cue_buckets_[c % kBuckets] : no_cues_;
+  }
+  const std::vector<const UnitEntry*>& units_starting_with(char32_t c) const {
+    return has_bit(unit_first_, c) ? unit_buckets_[c % kBuckets] : no_units_;
+  }
   // The cues whose last code point is `c`, in the order of `cues` (so the first match is
   // the one a walk over `cues` finds first). Looking back from a number asks this at up to
   // 16 positions per number; walking the whole lexicon each time was a tenth of the pipeline.
-  const std::vector<const CueEntry*>& cues_ending_with(char32_t c) const;
+  const std::vector<const CueEntry*>& cues_ending_with(char32_t c) const {
+    if (c < 0x10000 && !has_bit(cue_last_, c)) return no_cues_;
+    return cue_last_buckets_[c % kBuckets];
+  }
   // Builds the indexes; called once the vectors are final.
   void build_index();
 
  private:
+  static bool has_bit(const std::vector<uint64_t>& bits, char32_t c) {
+    return c < 0x10000 && !bits.empty() && ((bits[c >> 6] >> (c & 63)) & 1) != 0;
+  }
+
   static constexpr size_t kBuckets = 1024;
+  std::vector<const CueEntry*> no_cues_;
+  std::vector<const UnitEntry*> no_units_;
   std::vector<uint64_t> cue_first_;   // bitmap over the BMP
   std::vector<uint64_t> unit_first_;
   std::vector<uint64_t> cue_last_;

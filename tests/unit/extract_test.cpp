@@ -2,6 +2,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <random>
+
+#include "internal/original_text.hpp"
+#include "test_util.hpp"
 #include "zhpolicy/pipeline.hpp"
 
 using namespace zhpolicy;
@@ -151,5 +155,44 @@ TEST_CASE("extract: target byte ranges point at the expression in the input", "[
   for (size_t i = 0; i < 2; ++i) {
     const ByteRange& b = doc->target_bytes[i];
     CHECK(input.substr(b.begin, b.end - b.begin) == doc->targets[i].text);
+  }
+}
+
+// The clean text is sliced from a mark left by the last slice (walking forward or back)
+// or through the piece map when the slice is far away: every route must give the slice
+// of the code points, on seeds and on text of 1-, 2-, 3- and 4-byte sequences.
+TEST_CASE("extract: slices of the original text read one after another equal the code points", "[extract]") {
+  std::vector<std::string> texts;
+  for (const std::string& path : test::seed_files()) {
+    std::string bytes;
+    if (test::read_file(path, bytes)) texts.push_back(bytes);
+  }
+  std::string mixed;
+  for (int k = 0; k < 400; ++k) mixed += k % 7 == 0 ? "\n第" : k % 3 == 0 ? "é𠀀" : k % 5 == 0 ? "a b" : "新增学位";
+  texts.push_back(mixed);
+  std::mt19937 random(20250613);
+  for (const std::string& text : texts) {
+    Result<Document> doc = process_document(text, "t.txt");
+    REQUIRE(doc.ok());
+    const std::u32string& t = doc->original;
+    REQUIRE(t.size() == doc->clean.code_points);
+    if (t.empty()) continue;
+    const detail::OriginalText original(doc->clean);
+    size_t last = 0;
+    for (int trial = 0; trial < 3000; ++trial) {
+      size_t a;
+      if (random() % 4 == 0) {
+        a = random() % (t.size() + 2);  // anywhere: mostly through the piece map
+      } else {
+        const size_t step = random() % 400;  // near the last slice, either way
+        a = random() % 2 == 0 ? last + step : (last >= step ? last - step : 0);
+      }
+      a = std::min(a, t.size());
+      const size_t b = a + random() % 40;
+      const size_t end = std::min(b, t.size());
+      INFO("slice " << a << ".." << b << " of " << t.size());
+      REQUIRE(original.utf8(a, b) == to_utf8(t.substr(a, end - a)));
+      last = a;
+    }
   }
 }

@@ -4,8 +4,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <random>
 #include <sstream>
 
+#include "internal/tsv_scan.hpp"
 #include "json_mini.hpp"
 #include "zhpolicy/report.hpp"
 
@@ -38,6 +40,83 @@ TEST_CASE("table: CSV quotes commas, quotes, line breaks and edge spaces, rows e
 TEST_CASE("table: TSV escapes tab, newline, CR and backslash as Miller does", "[table]") {
   Table t{"t", {{"a"}, {"b"}}, {{"x\ty", "1\\2\r\n"}}};
   CHECK(written(t, Format::kTsv) == "a\tb\nx\\ty\t1\\\\2\\r\\n\n");
+}
+
+namespace {
+
+// Random text over the bytes TSV escapes, ASCII, the bytes of 中 (E4 B8 AD) and two bytes
+// that are \\ and \t with the high bit set.
+std::string random_tsv_text(std::mt19937& random, size_t max_length) {
+  static const char kBytes[] = {'\t', '\n', '\r', '\\', 'a', 'Z', '0', ' ', '\xE4', '\xB8', '\xAD', '\xDC', '\x89'};
+  std::string s(random() % (max_length + 1), 'x');
+  const bool sparse = random() % 2 == 0;  // mostly clean text, as in real rows
+  for (char& c : s) {
+    const size_t k = random() % sizeof kBytes;
+    c = sparse && k < 4 && random() % 16 != 0 ? 'x' : kBytes[k];
+  }
+  return s;
+}
+
+size_t first_tsv_escaped_reference(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size() && s[i] != '\t' && s[i] != '\n' && s[i] != '\r' && s[i] != '\\') ++i;
+  return i;
+}
+
+std::string tsv_escaped_reference(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\t') out += "\\t";
+    else if (c == '\n') out += "\\n";
+    else if (c == '\r') out += "\\r";
+    else if (c == '\\') out += "\\\\";
+    else out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("table: the TSV byte scans find the first escaped byte as a byte loop does", "[table]") {
+  std::mt19937 random(20250611);
+  for (int round = 0; round < 5000; ++round) {
+    const std::string text = random_tsv_text(random, round < 4000 ? 40 : 300);
+    const size_t from = text.empty() ? 0 : random() % text.size();  // unaligned starts
+    const std::string_view s = std::string_view(text).substr(from);
+    INFO("round " << round);
+    CHECK(detail::find_tsv_escaped(s) == first_tsv_escaped_reference(s));
+    CHECK(detail::find_tsv_escaped_portable(s) == first_tsv_escaped_reference(s));
+  }
+}
+
+// Rows with nothing to escape are copied whole, the others cell by cell: both must escape
+// and neutralise as the reference does.
+TEST_CASE("table: TSV rows of random cells are escaped cell by cell", "[table]") {
+  std::mt19937 random(20250612);
+  for (const bool neutralize : {false, true}) {
+    WriteOptions options;
+    options.header = false;
+    options.neutralize_formulas = neutralize;
+    for (int round = 0; round < 500; ++round) {
+      Table t{"t", {{"a"}, {"b"}, {"c"}}, {}};
+      std::string expected;
+      for (int r = 0; r < 3; ++r) {
+        std::vector<std::string> cells;
+        for (int c = 0; c < 3; ++c) {
+          std::string cell = random_tsv_text(random, 50);
+          if (random() % 4 == 0) cell.insert(0, random() % 2 ? "=" : "-");
+          const bool formula = neutralize && !cell.empty() && cell != "-" &&
+                               std::string_view("=+-@\t\r").find(cell[0]) != std::string_view::npos;
+          expected += (c ? "\t" : "") + std::string(formula ? "'" : "") + tsv_escaped_reference(cell);
+          cells.push_back(cell);
+        }
+        expected += "\n";
+        t.rows.emplace_back(cells);
+      }
+      INFO("round " << round << (neutralize ? ", neutralised" : ""));
+      CHECK(written(t, Format::kTsv, options) == expected);
+    }
+  }
 }
 
 TEST_CASE("table: JSON Lines escapes strings, writes numbers bare and empty numbers as null", "[table]") {
