@@ -216,6 +216,24 @@ std::u32string fold(std::u32string_view text) {
 
 std::u32string to_code_points(std::string_view text) { return detail::decode<detail::NoFold>(text); }
 
+void decode_and_fold(std::string_view text, std::u32string& code_points, std::u32string& folded) {
+  code_points.clear();
+  folded.clear();
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* end = p + text.size();
+  constexpr size_t kChunk = 512;
+  char32_t chunk[kChunk];
+  while (p < end) {
+    char32_t* const chunk_end = detail::decode_some<detail::NoFold>(p, end, chunk, chunk + kChunk);
+    const auto n = static_cast<size_t>(chunk_end - chunk);
+    code_points.append(chunk, n);
+    for (char32_t* c = chunk; c != chunk_end; ++c) {
+      if (*c >= 0x80) *c = *c < 0x10000 ? detail::FullFold::bmp(*c) : detail::FullFold::any(*c);
+    }
+    folded.append(chunk, n);
+  }
+}
+
 std::string to_utf8(std::u32string_view text) {
   size_t size = 0;
   for (char32_t c : text) size += detail::utf8_length(c);

@@ -34,6 +34,11 @@ std::u32string fold(std::u32string_view text);
 // Same, without folding: the code points of valid UTF-8 `text`.
 std::u32string to_code_points(std::string_view text);
 
+// to_code_points(text) into `code_points` and fold() of it into `folded`, in one pass and in
+// the strings' existing buffers: for callers that read many short texts (clean reads every
+// short line this way).
+void decode_and_fold(std::string_view text, std::u32string& code_points, std::u32string& folded);
+
 // UTF-8 encoding of `text` (for printing the shadow, or slices of it).
 std::string to_utf8(std::u32string_view text);
 

@@ -63,7 +63,13 @@ std::u32string compact_fold(std::u32string_view line) {
 }
 
 std::u32string compact_folded(std::u32string_view folded_line) {
-  std::u32string out(folded_line);
+  std::u32string out;
+  compact_folded(folded_line, out);
+  return out;
+}
+
+void compact_folded(std::u32string_view folded_line, std::u32string& out) {
+  out.assign(folded_line.data(), folded_line.size());
   size_t kept = 0;
   for (char32_t c : out) {
     if (c == ' ' || c == '\t') continue;
@@ -71,7 +77,6 @@ std::u32string compact_folded(std::u32string_view folded_line) {
     out[kept++] = c;
   }
   out.resize(kept);
-  return out;
 }
 
 bool marker_matches(const Marker& marker, std::u32string_view line) {

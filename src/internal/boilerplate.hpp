@@ -36,6 +36,8 @@ const std::vector<Marker>& boilerplate_markers();
 std::u32string compact_fold(std::u32string_view line);
 // The same for a line that is already fold()ed: compact_fold(l) == compact_folded(fold(l)).
 std::u32string compact_folded(std::u32string_view folded_line);
+// The same into `out`, reusing its buffer.
+void compact_folded(std::u32string_view folded_line, std::u32string& out);
 
 bool marker_matches(const Marker& marker, std::u32string_view compact_line);
 
