@@ -262,6 +262,7 @@ TEST_CASE("normalize: random text decodes like a byte-by-byte reference decoder"
       "\u3000", "—", "～", "é", "Ω", "𠀀", "😀", "\x80", "\xE4\xB8", "\xF0\x9F", "\xC0", "\xFF",
       "\xED\xA0\x80", "\xEF\xBF\xBD", "实现高质量发展", "\n", "\t", std::string(1, '\0')};
   std::mt19937 random(20240611);
+  std::u32string reused_code_points = U"left over from before", reused_folded = U"left over";
   for (int round = 0; round < 400; ++round) {
     std::string text;
     const int count = static_cast<int>(random() % (round < 300 ? 40 : 4000));
@@ -269,6 +270,10 @@ TEST_CASE("normalize: random text decodes like a byte-by-byte reference decoder"
     INFO("round " << round << ", " << text.size() << " bytes");
     REQUIRE(to_code_points(text) == reference_decode(text));
     REQUIRE(normalize_exact(text) == reference_normalize(text));
+    // decode_and_fold into buffers that hold the last round's longer text.
+    zhpolicy::decode_and_fold(text, reused_code_points, reused_folded);
+    REQUIRE(reused_code_points == reference_decode(text));
+    REQUIRE(reused_folded == reference_normalize(text));
     // Every prefix too: a cut anywhere must stay within the buffer.
     if (round < 50) {
       for (size_t n = 0; n <= text.size(); ++n) {
