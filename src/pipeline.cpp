@@ -57,7 +57,15 @@ Result<Document> run_pipeline(std::string_view bytes, std::string* owned, std::s
     if (options.keep_diagnostics) doc.diagnostics = std::move(doc.clean.diagnostics);
     std::vector<Diagnostic>().swap(doc.clean.diagnostics);
     if (options.last_stage != Stage::kClean) {
-      doc.segmentation = segment_clauses(doc.original, doc.normalized);
+      // Segmentation and extraction read the original script only as slices, which
+      // clean.text gives through its piece map: without kept code points the array goes
+      // before the clauses are built.
+      if (!options.keep_code_points) {
+        std::u32string().swap(doc.original);  // (an assigned empty string keeps the capacity)
+        doc.segmentation = segment_clauses(doc.clean, doc.normalized);
+      } else {
+        doc.segmentation = segment_clauses(doc.original, doc.normalized);
+      }
       doc.clause_bytes.reserve(doc.segmentation.clauses.size());
       for (const Clause& c : doc.segmentation.clauses) {
         doc.clause_bytes.push_back(doc.clean.source_bytes(c.start, c.end));
@@ -75,9 +83,6 @@ Result<Document> run_pipeline(std::string_view bytes, std::string* owned, std::s
         std::stable_sort(doc.diagnostics.begin(), doc.diagnostics.end(), by_position);
       }
     }
-    // Extraction reads the original script only as slices, which clean.text gives (through
-    // the piece map): the code point array is not needed from here on.
-    if (!options.keep_code_points) std::u32string().swap(doc.original);  // (an assigned empty string keeps the capacity)
     if (options.last_stage == Stage::kExtract) {
       doc.lean = document_lean(doc.normalized, normalize(doc.clean.title));
       if (options.on_target) {

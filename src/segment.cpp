@@ -300,11 +300,11 @@ struct Frame {
 
 class Segmenter {
  public:
-  Segmenter(std::u32string_view original, std::u32string_view normalized, uint64_t* steps)
+  // Decisions read `normalized`; `original` gives the labels and titles as written.
+  Segmenter(const OriginalText& original, std::u32string_view normalized, uint64_t* steps)
       : orig_(original), norm_(normalized), steps_(steps) {
     size_t n = std::min(orig_.size(), norm_.size());
     n = std::min<size_t>(n, UINT32_MAX);
-    orig_ = orig_.substr(0, n);
     norm_ = norm_.substr(0, n);
   }
 
@@ -345,10 +345,10 @@ class Segmenter {
   uint32_t skip_spaces(uint32_t i, uint32_t limit);
   uint32_t trim_back(uint32_t pos, uint32_t lower);
   bool heading_like(const Line& line, uint32_t max_length);
-  std::string utf8(uint32_t begin, uint32_t end) const;
+  std::string utf8(uint32_t begin, uint32_t end) const { return end > begin ? orig_.utf8(begin, end) : std::string(); }
   std::string render_label(const Candidate& c, uint64_t number) const;
 
-  std::u32string_view orig_;
+  const OriginalText& orig_;
   std::u32string_view norm_;
   uint64_t* steps_;
 
@@ -1007,39 +1007,9 @@ uint32_t Segmenter::split_run(uint32_t i, uint32_t stop, MarkCursor& marks, Quot
   return i;
 }
 
-// orig_[begin, end) as UTF-8: byte for byte what append_utf8 makes of each code point, but
-// sized once and written in place (titles are most of the text the stage copies).
-std::string Segmenter::utf8(uint32_t begin, uint32_t end) const {
-  std::string out;
-  if (end <= begin) return out;
-  const std::u32string_view text = orig_.substr(begin, end - begin);
-  size_t bytes = 0;
-  for (const char32_t c : text) bytes += utf8_length_of(c);
-  out.resize(bytes);
-  char* q = &out[0];
-  for (const char32_t c : text) {
-    if (c < 0x80) {
-      *q++ = static_cast<char>(c);
-      continue;
-    }
-    if (c < 0x800) {
-      *q++ = static_cast<char>(0xC0 | (c >> 6));
-    } else if (c < 0x10000) {
-      *q++ = static_cast<char>(0xE0 | (c >> 12));
-      *q++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    } else {
-      *q++ = static_cast<char>(0xF0 | (c >> 18));
-      *q++ = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      *q++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    }
-    *q++ = static_cast<char>(0x80 | (c & 0x3F));
-  }
-  return out;
-}
-
 }  // namespace
 
-Segmentation segment_clauses_counted(std::u32string_view original, std::u32string_view normalized,
+Segmentation segment_clauses_counted(const OriginalText& original, std::u32string_view normalized,
                                      uint64_t* steps) {
   uint64_t ignored = 0;
   return Segmenter(original, normalized, steps ? steps : &ignored).run();
@@ -1058,7 +1028,11 @@ const char* segment_mode_name(SegmentMode mode) {
 }
 
 Segmentation segment_clauses(std::u32string_view original, std::u32string_view normalized) {
-  return detail::segment_clauses_counted(original, normalized, nullptr);
+  return detail::segment_clauses_counted(detail::OriginalText(original), normalized, nullptr);
+}
+
+Segmentation segment_clauses(const CleanText& clean, std::u32string_view normalized) {
+  return detail::segment_clauses_counted(detail::OriginalText(clean), normalized, nullptr);
 }
 
 std::string clause_outline(const Segmentation& segmentation) {

@@ -33,6 +33,8 @@
 
 namespace zhpolicy {
 
+struct CleanText;  // zhpolicy/clean.hpp
+
 // All offsets are code point offsets into the text passed to segment_clauses (the clean
 // text; the normalized shadow has the same length), half-open.
 struct Clause {
@@ -120,6 +122,9 @@ inline constexpr uint32_t kMaxTitleLength = 200;
 // Runs in time and memory linear in the input; never throws for any input (but may throw
 // std::bad_alloc like any allocation).
 Segmentation segment_clauses(std::u32string_view original, std::u32string_view normalized);
+// The same with the original script read from `clean.text` (`normalized` = normalize() of
+// it): the same result, without an array of the clean text's code points.
+Segmentation segment_clauses(const CleanText& clean, std::u32string_view normalized);
 
 // A compact outline for tests and debugging: "id label" for each clause but the preamble,
 // '|'-separated; unlabelled clauses show their title instead of a label:

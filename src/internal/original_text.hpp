@@ -20,6 +20,9 @@ class OriginalText {
   explicit OriginalText(std::u32string_view code_points) : code_points_(code_points) {}
   explicit OriginalText(const CleanText& clean) : clean_(&clean) {}
 
+  // Number of code points.
+  size_t size() const { return clean_ == nullptr ? code_points_.size() : clean_->code_points; }
+
   // Code points [begin, end), in UTF-8.
   std::string utf8(size_t begin, size_t end) const {
     if (clean_ == nullptr) return to_utf8(code_points_.substr(begin, end - begin));

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "internal/original_text.hpp"
 #include "zhpolicy/segment.hpp"
 
 namespace zhpolicy::detail {
@@ -12,7 +13,7 @@ namespace zhpolicy::detail {
 // segment_clauses, adding to *steps the number of code point visits and table probes it
 // made. Every loop of the stage counts here, so steps / input size bounds the work per
 // code point.
-Segmentation segment_clauses_counted(std::u32string_view original, std::u32string_view normalized,
+Segmentation segment_clauses_counted(const OriginalText& original, std::u32string_view normalized,
                                      uint64_t* steps);
 
 }  // namespace zhpolicy::detail

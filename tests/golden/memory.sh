@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Memory per document: the peak RSS of `zhpolicy targets` on one generated 8 MB document
 # stays under FACTOR x the document + 16 MiB, whatever the number of targets. What is held
-# is text-sized: the clean text, the normalized shadow and (until extraction) the original
-# code points, 4 bytes per character each; the offset maps; the clauses and sentences; and
+# is text-sized: the clean text, the normalized shadow (4 bytes per character; the original
+# code points are dropped after folding), the offset maps, the clauses and sentences, and
 # the process's own memory (ICU data, fold tables, lexicons: about 10 MiB). Rows are not
 # held: the CLI writes a document's rows while it is still read (BatchOptions::emit_early).
 #   memory.sh BINARY SAMPLES_DIR SHAPE
 # SHAPE page: the UTF-8 samples concatenated (chrome, metadata, markup, a title), FACTOR 4:
 #             measured 40 MiB, 5.2 x (the release before 2026-12-02: 102 MiB, 13.4 x);
 #       body: their paragraphs made unique by a number (17,600 targets and a numbered clause
-#             every 200 bytes), FACTOR 8: measured 65 MiB, 8.5 x (holding each document's
-#             rows, as the release of stop 8 did: 112 MiB; before 2026-12-02: 282 MiB).
+#             every 200 bytes), FACTOR 7: measured 54 MiB, 7.1 x (holding each document's
+#             rows and its code points, as the release of stop 8 did: 112 MiB; before
+#             2026-12-02: 282 MiB).
 # Skipped under sanitizers, whose shadow memory and quarantine are part of RSS
 # (ZHPOLICY_SANITIZED=ON in the environment).
 set -uo pipefail
@@ -37,7 +38,7 @@ case "$shape" in
     done
     head -c "$target_bytes" "$work/doc" | sed '$d' >"$work/cut" && mv "$work/cut" "$work/doc" ;;  # whole lines
   body)
-    factor=8
+    factor=7
     awk -v want="$target_bytes" '
       length($0) > 30 { paragraphs[n++] = $0 }
       END { for (k = 0; size < want; k++) { line = paragraphs[k % n] "（批次" k "）"; print line; size += length(line) + 1 } }

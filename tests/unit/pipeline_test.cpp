@@ -95,6 +95,20 @@ std::string rows_of(const std::vector<Target>& targets, const Segmentation& segm
   for (const Clause& c : segmentation.clauses) out += c.id + "|" + c.label + "|" + c.title + "\n";
   return out;
 }
+// Every field of every clause and the sentences, one line each.
+std::string clause_fields(const Segmentation& segmentation) {
+  std::string out;
+  for (const Clause& c : segmentation.clauses) {
+    out += c.id + "|" + std::to_string(c.level) + "|" + c.label + "|" + std::to_string(c.number) + "|" +
+           c.parent_id + "|" + c.path + "|" + c.title + "|" + std::to_string(c.start) + "|" +
+           std::to_string(c.end) + "|" + std::to_string(c.title_start) + "|" + std::to_string(c.title_end) +
+           "|" + c.scheme + "\n";
+  }
+  for (const Sentence& s : segmentation.sentences) {
+    out += std::to_string(s.start) + "-" + std::to_string(s.end) + "@" + std::to_string(s.clause) + "\n";
+  }
+  return out;
+}
 }  // namespace
 
 // What a table-writing caller turns off must change nothing it writes, and the targets the
@@ -121,6 +135,10 @@ TEST_CASE("pipeline: without code points and diagnostics the results are the sam
         full->original, full->normalized, full->segmentation, full->clean.damaged, full->lean);
     CHECK(rows_of(full->targets, full->segmentation) == rows_of(from_code_points, full->segmentation));
     CHECK(rows_of(slim->targets, slim->segmentation) == rows_of(from_code_points, full->segmentation));
+    // The lean run segments with the original script read from clean.text.
+    CHECK(clause_fields(slim->segmentation) == clause_fields(full->segmentation));
+    CHECK(clause_fields(segment_clauses(slim->clean, full->normalized)) ==
+          clause_fields(segment_clauses(full->original, full->normalized)));
   }
   CHECK(corpus.size() >= 3);
 }

@@ -579,7 +579,7 @@ TEST_CASE("segment: arbitrary bytes-like input never breaks the invariants", "[s
 namespace {
 uint64_t steps_for(const std::u32string& text, Segmentation* out = nullptr) {
   uint64_t steps = 0;
-  Segmentation s = zhpolicy::detail::segment_clauses_counted(text, text, &steps);
+  Segmentation s = zhpolicy::detail::segment_clauses_counted(zhpolicy::detail::OriginalText(text), text, &steps);
   if (out) *out = std::move(s);
   return steps;
 }
