@@ -664,7 +664,6 @@ size_t Extractor::read_target_at(size_t s, const ScannedNumber& n) {
   size_t start = n.begin;
   if (const CueEntry* before = cue_ending_at(t, n.begin, CueRole::kBeforeComparator)) {
     if (comparator == "="sv || (comparator == "~"sv && before->value == "~"sv)) comparator = before->value;
-    else if (before->value == "~"sv) approximate = true;
     if (before->value == "~"sv) approximate = true;
     // 达/达到/保持在/控制在 frame the value; 不低于, 超, 逾, 约 are part of the expression.
     if (before->value != "="sv) start = n.begin - before->word.size();

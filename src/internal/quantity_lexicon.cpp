@@ -55,6 +55,10 @@ bool parse_role(std::string_view s, CueRole& role) {
   return false;
 }
 
+// The first-code-point index (build_index) has a bit per BMP code point: a word starting
+// beyond it could never be found, so it is refused rather than silently never matched.
+constexpr const char* kOutsideBmp = "a word may not start beyond U+FFFF";
+
 }  // namespace
 
 std::string_view units_tsv_text() { return k_units_tsv; }
@@ -67,6 +71,7 @@ std::string parse_quantity_lexicon(std::string_view units_tsv, std::string_view 
       return "unknown unit class '" + std::string(f[1]) + "'";
     }
     const std::u32string unit = normalize(f[0]);
+    if (unit[0] >= 0x10000) return kOutsideBmp;
     out.units.push_back({unit, std::string(f[1]), f[2] == "-" ? to_utf8(unit) : std::string(f[2])});
     return "";
   });
@@ -86,7 +91,9 @@ std::string parse_quantity_lexicon(std::string_view units_tsv, std::string_view 
         return "unknown weight '" + std::string(f[2]) + "' (strong, weak; genre for status_cue)";
       }
     }
-    out.cues.push_back({normalize(f[0]), role, std::string(f[2]), weight});
+    std::u32string word = normalize(f[0]);
+    if (word[0] >= 0x10000) return kOutsideBmp;
+    out.cues.push_back({std::move(word), role, std::string(f[2]), weight});
     return "";
   });
   if (!err.empty()) return err;

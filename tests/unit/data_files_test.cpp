@@ -78,6 +78,15 @@ TEST_CASE("data: quantity_cues.tsv is sorted by role and word, unique, folded", 
   CHECK(detail::quantity_lexicon().cues.size() == f.rows.size());
 }
 
+TEST_CASE("data: a unit or cue starting beyond U+FFFF is refused: the index could never find it", "[data]") {
+  detail::QuantityLexicon lexicon;
+  CHECK(detail::parse_quantity_lexicon("𠀀所\tcount\t-\n", "", lexicon) ==
+        "data/units.tsv:1: a word may not start beyond U+FFFF");
+  detail::QuantityLexicon cues;
+  CHECK(detail::parse_quantity_lexicon("", "𠀀超\tbefore_comparator\t>\n", cues) ==
+        "data/quantity_cues.tsv:1: a word may not start beyond U+FFFF");
+}
+
 TEST_CASE("data: a kind cue with an unknown weight is refused, not silently ignored", "[data]") {
   detail::QuantityLexicon lexicon;
   const std::string err = detail::parse_quantity_lexicon(detail::units_tsv_text(), "将\ttarget_cue\tstong\n", lexicon);
