@@ -102,7 +102,10 @@ Result<Document> run_pipeline(std::string_view bytes, std::string* owned, std::s
         for (const Target& t : doc.targets) doc.target_bytes.push_back(doc.clean.source_bytes(t.start, t.end));
       }
     }
-    if (!options.keep_code_points) std::u32string().swap(doc.normalized);
+    if (!options.keep_code_points) {
+      std::u32string().swap(doc.original);  // still here when the run stopped after clean
+      std::u32string().swap(doc.normalized);
+    }
     return doc;
   } catch (const std::bad_alloc&) {
     return Status(ErrorCode::kTooLarge, name + ": out of memory while processing");

@@ -32,8 +32,9 @@ struct PipelineOptions {
   uint64_t max_bytes = uint64_t{1} << 30;
   // Keep Document::original and ::normalized. Tables are made from the results and
   // clean.text, so a program that only writes tables sets this to false: each array is then
-  // freed as soon as no later stage reads it (original before extraction, normalized at the
-  // end; neither is made for Stage::kClean). The two cost 8 bytes per character of clean text.
+  // freed as soon as no later stage reads it (original once folded: segmentation and
+  // extraction read the original script from clean.text; normalized at the end; for
+  // Stage::kClean no fold is made). The two cost 8 bytes per character of clean text.
   bool keep_code_points = true;
   // Keep Document::diagnostics. A program that writes neither diagnostics nor counts of
   // them sets this to false: a page of 100,000 pinyin annotations has 100,000 of them.
