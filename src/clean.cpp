@@ -348,7 +348,7 @@ void Cleaner::read_short_line(Line& line, ShortLineForms& forms) {
     if (forms.hits.first[k] != nullptr) line.markers |= static_cast<uint16_t>(1u << k);
   }
   line.has_full_stop = forms.original.find(U'。') != std::u32string::npos;
-  const char32_t last = fold_char(forms.original.back());
+  const char32_t last = forms.folded.back();
   line.title_shape = line.cps >= 6 && line.cps <= 80 && !line.has_full_stop && last != ':' &&
                      last != ',' && last != U'，';
   static const std::u32string_view kDocumentKinds[] = {
@@ -773,10 +773,12 @@ void Cleaner::emit(const std::vector<SourcePiece>& pieces) {
   // markup and decoding findings: reserved once, a table of 100,000 annotations is not
   // left with up to as much again of unused capacity.
   size_t removed_lines = 0;
-  for (const Line& line : lines_) removed_lines += line.fate != Fate::kBody;
   size_t kept_bytes = 0;  // each kept line, a line break before it (or a joining space at most)
   for (const Line& line : lines_) {
-    if (line.fate != Fate::kBody) continue;
+    if (line.fate != Fate::kBody) {
+      ++removed_lines;
+      continue;
+    }
     kept_bytes += 1;
     for (uint32_t k = line.ops_begin; k < line.ops_end; ++k) kept_bytes += ops_[k].space ? 1 : ops_[k].end - ops_[k].begin;
   }
@@ -837,8 +839,7 @@ void Cleaner::emit(const std::vector<SourcePiece>& pieces) {
   }
   out_.text = std::move(builder.text());
   out_.code_points = builder.code_points();
-  out_.chars.reserve(out_.code_points);
-  out_.chars = to_code_points(out_.text);
+  out_.chars = to_code_points(out_.text);  // sized exactly by to_code_points
   out_.pieces = std::move(builder.pieces());
 }
 
@@ -865,10 +866,10 @@ CleanText Cleaner::run() {
   remove_duplicates();
   emit(pieces);
   // What the line passes kept is no longer needed; a long page's tables go before the
-  // diagnostics are sorted.
-  lines_ = {};
-  ops_ = {};
-  removals_ = {};
+  // diagnostics are sorted. (Swapped with empty ones: `v = {}` keeps the capacity.)
+  std::vector<Line>().swap(lines_);
+  std::vector<Op>().swap(ops_);
+  std::vector<Removal>().swap(removals_);
 
   const std::u32string& cps = out_.chars;
   out_.damaged = detail::find_damaged_spans(cps);

@@ -130,10 +130,10 @@ Result<std::string> read_input(const std::string& path, uint64_t max_bytes) {
   auto fail = [&](ErrorCode code, const std::string& why) { return Status(code, path + ": " + why); };
   std::FILE* f = nullptr;
   bool is_stdin = path == "-";
+  struct stat st;
   if (is_stdin) {
     f = stdin;
   } else {
-    struct stat st;
     if (::stat(path.c_str(), &st) != 0) {
       if (errno == ENOENT || errno == ENOTDIR) return fail(ErrorCode::kNotFound, "no such file");
       if (errno == ELOOP) return fail(ErrorCode::kUnreadable, "too many levels of symbolic links");
@@ -151,12 +151,7 @@ Result<std::string> read_input(const std::string& path, uint64_t max_bytes) {
   std::string data;
   // Sized once for a regular file: growing by doubling would leave up to a whole input of
   // unused capacity for the document's lifetime in the pipeline.
-  if (!is_stdin) {
-    struct stat st;
-    if (::fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-      data.reserve(static_cast<size_t>(st.st_size));
-    }
-  }
+  if (!is_stdin && S_ISREG(st.st_mode) && st.st_size > 0) data.reserve(static_cast<size_t>(st.st_size));
   char buf[1 << 16];
   while (true) {
     const size_t n = std::fread(buf, 1, sizeof buf, f);

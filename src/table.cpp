@@ -522,7 +522,7 @@ struct TableWriter::Impl {
         } else {
           write_row(project(row));
         }
-        row = TableRow();  // rows of a large document go as they are written
+        TableRow written = std::move(row);  // its memory goes now (assigning an empty row would keep it)
       } else {
         table.rows.push_back(as_is ? std::move(row) : project(row));
       }

@@ -300,7 +300,7 @@ int run(const Options& o) {
     targets_found += d.targets;
     if (sink) {
       if (writer) {
-        for (Table& t : d.tables) writer->add(std::move(t.rows));
+        write_rows(d, *writer);
       } else {
         sink->stream() << d.text;
       }

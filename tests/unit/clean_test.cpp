@@ -249,16 +249,13 @@ TEST_CASE("clean: every span of clean text maps back to its input bytes", "[clea
 // text_between() slices clean.text through the piece map; it must agree with slicing the
 // code points, at every kind of piece boundary (line breaks, folded spaces, entities).
 TEST_CASE("clean: text_between equals the code points of the same range", "[clean][seeds]") {
-  std::vector<std::string> files = test::seed_files();
-  files.push_back(test::samples_dir() + "/2025_district_notice.html");
   std::mt19937 rng(20261202);
-  for (const std::string& path : files) {
-    std::string bytes;
-    if (!test::read_file(path, bytes)) continue;
-    Result<Document> doc = process_document(bytes, path);
+  const std::vector<test::CorpusDocument> corpus = test::corpus_documents();
+  for (const test::CorpusDocument& c : corpus) {
+    Result<Document> doc = process_document(c.bytes, c.path);
     REQUIRE(doc.ok());
     const std::u32string& t = doc->original;
-    INFO(path);
+    INFO(c.path);
     CHECK(doc->clean.text_between(0, static_cast<uint32_t>(t.size())) == doc->clean.text);
     CHECK(doc->clean.text_between(static_cast<uint32_t>(t.size()), static_cast<uint32_t>(t.size()) + 5).empty());
     for (int trial = 0; trial < 500 && !t.empty(); ++trial) {
@@ -267,6 +264,7 @@ TEST_CASE("clean: text_between equals the code points of the same range", "[clea
       REQUIRE(std::string(doc->clean.text_between(a, b)) == to_utf8(t.substr(a, b - a)));
     }
   }
+  CHECK(corpus.size() >= 6);  // the samples at least (seeds, GB18030, Big5, HTML)
 }
 
 // Without diagnostics clean does the same work: same text, metadata, title and damage.

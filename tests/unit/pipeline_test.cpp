@@ -67,25 +67,8 @@ TEST_CASE("pipeline: reading a missing file or a directory names the path", "[pi
 }
 
 namespace {
-struct CorpusDocument {
-  std::string path;
-  std::string bytes;
-};
-
-// Every file the end-to-end tests read, with its bytes: the seeds (when ../shared is there)
-// and the samples.
-std::vector<CorpusDocument> corpus_documents() {
-  std::vector<std::string> paths = test::seed_files();
-  for (const auto& entry : std::filesystem::directory_iterator(test::samples_dir())) {
-    if (entry.path().filename() != "README.md") paths.push_back(entry.path().string());
-  }
-  std::vector<CorpusDocument> documents;
-  for (const std::string& path : paths) {
-    CorpusDocument d{path, {}};
-    if (test::read_file(path, d.bytes)) documents.push_back(std::move(d));
-  }
-  return documents;
-}
+using test::corpus_documents;
+using test::CorpusDocument;
 
 std::string rows_of(const std::vector<Target>& targets, const Segmentation& segmentation) {
   std::string out;

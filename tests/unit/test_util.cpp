@@ -16,6 +16,22 @@ std::vector<std::string> seed_files() {
   return files;
 }
 
+std::vector<CorpusDocument> corpus_documents() {
+  std::vector<std::string> paths;
+  for (const auto& entry : std::filesystem::directory_iterator(samples_dir())) {
+    if (entry.path().filename() != "README.md") paths.push_back(entry.path().string());
+  }
+  std::sort(paths.begin(), paths.end());
+  const std::vector<std::string> seeds = seed_files();
+  paths.insert(paths.begin(), seeds.begin(), seeds.end());
+  std::vector<CorpusDocument> documents;
+  for (const std::string& path : paths) {
+    CorpusDocument d{path, {}};
+    if (read_file(path, d.bytes)) documents.push_back(std::move(d));
+  }
+  return documents;
+}
+
 namespace {
 std::string convert(const std::string& in, const char* from, const char* to) {
   UErrorCode err = U_ZERO_ERROR;

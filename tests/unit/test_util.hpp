@@ -25,6 +25,14 @@ inline bool read_file(const std::string& path, std::string& out) {
 // The five seed file names (sorted); empty when ../shared/seeds is missing.
 std::vector<std::string> seed_files();
 
+// A file the end-to-end tests read, with its bytes.
+struct CorpusDocument {
+  std::string path;
+  std::string bytes;
+};
+// The seeds (when ../shared is there) and the samples (all but their README), sorted by path.
+std::vector<CorpusDocument> corpus_documents();
+
 // Converts UTF-8 to `charset` with ICU (unencodable characters become the charset's
 // substitution character).
 std::string encode_as(const std::string& utf8, const char* charset);
