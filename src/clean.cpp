@@ -33,10 +33,12 @@
 #include <unordered_map>
 
 #include "internal/boilerplate.hpp"
+#include "internal/byte_find.hpp"
 #include "internal/damage.hpp"
 #include "internal/date_pattern.hpp"
 #include "internal/html_strip.hpp"
 #include "internal/pinyin_annotation.hpp"
+#include "internal/plain_run.hpp"
 #include "internal/source_builder.hpp"
 #include "internal/utf8.hpp"
 #include "zhpolicy/normalize.hpp"
@@ -243,20 +245,16 @@ void Cleaner::scan_line(std::string_view t, uint32_t begin, uint32_t end,
   while (i < end) {
     // Fast path inside a run: characters that are never a space, an invisible character,
     // a line break or a pinyin opener need no decoding. Most of a Chinese page is these:
-    // CJK ideographs (lead 0xE4..0xE9), CJK punctuation other than U+3000 (lead 0xE3),
-    // full-width forms other than （ and U+FEFF (lead 0xEF), printable ASCII but ( and _.
+    // CJK ideographs and printable ASCII but ( and _ (a plain run, skipped sixteen bytes at a
+    // time), CJK punctuation other than U+3000 (lead 0xE3), full-width forms other than （
+    // and U+FEFF (lead 0xEF).
     if (!pending_space && in_run) {
+      if (const size_t run_end = detail::plain_run_end(t, i, end); run_end != i) {
+        prev_han = (static_cast<unsigned char>(t[run_end - 1]) & 0x80) != 0;  // see plain_run.hpp
+        i = run_end;
+        continue;
+      }
       const auto lead = static_cast<unsigned char>(t[i]);
-      if (lead >= 0xE4 && lead <= 0xE9 && i + 3 <= end) {
-        i += 3;
-        prev_han = true;
-        continue;
-      }
-      if (lead > 0x20 && lead < 0x7F && lead != '(' && lead != '_') {
-        ++i;
-        prev_han = false;
-        continue;
-      }
       if ((lead == 0xE3 || lead == 0xEF) && i + 3 <= end) {
         const auto b1 = static_cast<unsigned char>(t[i + 1]);
         const auto b2 = static_cast<unsigned char>(t[i + 2]);
@@ -364,22 +362,8 @@ void Cleaner::read_short_line(Line& line, ShortLineForms& forms) {
 }
 
 // Position of the first byte at or after i that may end a line: '\n', '\r', or 0xE2 (the
-// lead byte of U+2028 / U+2029, and of “”—…). Eight bytes at a time: the bytes between
-// line breaks are the whole text.
-size_t next_break_candidate(std::string_view t, size_t i) {
-  using detail::word_has_byte;
-  while (t.size() - i >= 8) {
-    uint64_t word;
-    std::memcpy(&word, t.data() + i, sizeof word);
-    if ((word_has_byte(word, '\n') | word_has_byte(word, '\r') | word_has_byte(word, 0xE2)) != 0) break;
-    i += 8;
-  }
-  for (; i < t.size(); ++i) {
-    const auto b = static_cast<unsigned char>(t[i]);
-    if (b == '\n' || b == '\r' || b == 0xE2) break;
-  }
-  return i;
-}
+// lead byte of U+2028 / U+2029, and of “”—…).
+size_t next_break_candidate(std::string_view t, size_t i) { return detail::find_any_of_3(t, i, '\n', '\r', 0xE2); }
 
 void Cleaner::split_lines(std::string_view t, const std::vector<SourcePiece>& pieces) {
   detail::PieceCursor cursor(t, pieces);

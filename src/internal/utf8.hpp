@@ -7,6 +7,10 @@
 #include <string>
 #include <string_view>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 namespace zhpolicy::detail {
 
 // Length of the sequence a lead byte starts (1 for ASCII and for invalid lead bytes, which
@@ -69,9 +73,10 @@ inline size_t utf8_length_of(char32_t c) {
   return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
 }
 
-// Number of code points in valid UTF-8 (counts non-continuation bytes), eight bytes at a
-// time: every line and every copied piece of the clean text is counted.
-inline size_t count_code_points(std::string_view s) {
+// Number of code points in valid UTF-8 (counts non-continuation bytes): every line and
+// every copied piece of the clean text is counted. Eight bytes at a time here; sixteen with
+// SSE2 below.
+inline size_t count_code_points_portable(std::string_view s) {
   size_t continuation = 0;
   size_t i = 0;
   for (; s.size() - i >= 8; i += 8) {
@@ -83,6 +88,30 @@ inline size_t count_code_points(std::string_view s) {
   }
   for (; i < s.size(); ++i) continuation += (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80;
   return s.size() - continuation;
+}
+
+inline size_t count_code_points(std::string_view s) {
+#ifdef __SSE2__
+  // As signed bytes the continuation bytes 0x80..0xBF are exactly those below (int8)0xC0.
+  // Each block adds one per continuation byte to a byte counter; the counters are summed
+  // (psadbw) before any can pass 255.
+  const __m128i below = _mm_set1_epi8(static_cast<char>(0xC0));
+  size_t continuation = 0;
+  size_t i = 0;
+  while (s.size() - i >= 16) {
+    __m128i counters = _mm_setzero_si128();
+    for (int blocks = 0; blocks < 255 && s.size() - i >= 16; ++blocks, i += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+      counters = _mm_sub_epi8(counters, _mm_cmplt_epi8(v, below));
+    }
+    const __m128i sums = _mm_sad_epu8(counters, _mm_setzero_si128());
+    continuation += static_cast<size_t>(_mm_cvtsi128_si32(sums)) +
+                    static_cast<size_t>(_mm_cvtsi128_si32(_mm_unpackhi_epi64(sums, sums)));
+  }
+  return i - continuation + count_code_points_portable(s.substr(i));
+#else
+  return count_code_points_portable(s);
+#endif
 }
 
 // Nonzero iff some byte of the eight in `word` equals `b`: the has-zero-byte test on

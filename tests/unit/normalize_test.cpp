@@ -8,6 +8,8 @@
 // data/fold_overrides.tsv always shows up in review.
 #include "zhpolicy/normalize.hpp"
 
+#include "internal/three_byte_decode.hpp"
+
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
@@ -281,6 +283,61 @@ TEST_CASE("normalize: random text decodes like a byte-by-byte reference decoder"
         REQUIRE(normalize_exact(prefix) == reference_normalize(prefix));
       }
     }
+  }
+}
+
+TEST_CASE("normalize: runs of three-byte characters decode in groups exactly as one by one") {
+  // decode_three_byte_groups() is the SSSE3 path (four characters per step) where the
+  // processor has it; around it the decoder goes one character at a time. A bad byte or a
+  // lead the groups refuse (E0, ED: overlong and surrogate checks) at every position of a
+  // run, at every alignment, must decode as the reference does.
+  INFO("SSSE3 groups " << (zhpolicy::detail::three_byte_groups_supported() ? "in use" : "not available"));
+  const std::string run = "实现高质量发展，教育强国。学校建设１６所";
+  const std::vector<std::string> breakers = {"a", "\x80", "\xE4\xB8", "\xED\x9F\xBF", "\xE0\xA4\x80",
+                                             "\xED\xA0\x80", "\xF0\x9F\x98\x80", "\xC3\xA9", std::string(1, '\0')};
+  for (size_t lead_in = 0; lead_in < 4; ++lead_in) {
+    for (const std::string& breaker : breakers) {
+      for (size_t at = 0; at <= run.size(); ++at) {
+        const std::string text = std::string(lead_in, 'x') + run.substr(0, at) + breaker + run.substr(at) + run;
+        INFO("lead-in " << lead_in << ", breaker of " << breaker.size() << " bytes at " << at);
+        REQUIRE(to_code_points(text) == reference_decode(text));
+        REQUIRE(normalize_exact(text) == reference_normalize(text));
+      }
+    }
+  }
+}
+
+TEST_CASE("normalize: the grouped decoder takes only whole qualifying groups and stops at the first other") {
+  using zhpolicy::detail::decode_three_byte_groups;
+  using zhpolicy::detail::is_three_byte_group;
+  const std::string ideographs = "实现高质量发展教育强国学校建设";  // 15 characters, 45 bytes
+  const auto* begin = reinterpret_cast<const unsigned char*>(ideographs.data());
+  const auto* end = begin + ideographs.size();
+  REQUIRE(is_three_byte_group(begin));
+  char32_t out[16] = {};
+  const unsigned char* p = begin;
+  const size_t n = decode_three_byte_groups(p, end, out, 16);
+  if (!zhpolicy::detail::three_byte_groups_supported()) {
+    CHECK(n == 0);
+    CHECK(p == begin);
+    return;
+  }
+  // Groups need 16 readable bytes: 45 bytes give three groups (36 bytes), not 3.75.
+  REQUIRE(n == 12);
+  CHECK(p == begin + 36);
+  CHECK(std::u32string(out, n) == reference_decode(ideographs.substr(0, 36)));
+  // Room for fewer than four code points: nothing.
+  p = begin;
+  CHECK(decode_three_byte_groups(p, end, out, 3) == 0);
+  CHECK(p == begin);
+  // A group with a lead the fast path leaves to the checked decoder is not taken.
+  for (const std::string refused : {"\xE0\xA4\x80", "\xED\x9F\xBF", "a\xE5\xAD", "\xF0\x9F\x98\x80"}) {
+    const std::string text = ideographs.substr(0, 6) + refused + ideographs;
+    const auto* b = reinterpret_cast<const unsigned char*>(text.data());
+    CHECK_FALSE(is_three_byte_group(b));
+    p = b;
+    CHECK(decode_three_byte_groups(p, b + text.size(), out, 16) == 0);
+    CHECK(p == b);
   }
 }
 

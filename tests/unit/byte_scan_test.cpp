@@ -1,0 +1,88 @@
+// The byte scanners clean runs over every byte of a page (plain runs, line-break
+// candidates, code point counts) against one-byte-at-a-time references, on random bytes of
+// every value: the SIMD versions and their portable fallbacks must answer alike.
+#include <catch2/catch.hpp>
+
+#include <random>
+#include <string>
+#include <string_view>
+
+#include "internal/byte_find.hpp"
+#include "internal/plain_run.hpp"
+#include "internal/utf8.hpp"
+
+namespace {
+
+std::string random_bytes(std::mt19937& random, size_t n) {
+  // Mostly the bytes of Chinese text, with every other value mixed in.
+  static const std::string typical = "\xE5\xAD\xA6\xE6\xA0\xA1\xEF\xBC\x8C\xE3\x80\x82" "2025a(_ \n\r\xE2\x80\x9C";
+  std::string s(n, '\0');
+  for (char& c : s) {
+    c = random() % 4 == 0 ? static_cast<char>(random() % 256) : typical[random() % typical.size()];
+  }
+  return s;
+}
+
+size_t plain_run_end_reference(std::string_view t, size_t i, size_t end) {
+  for (; i < end; ++i) {
+    const auto b = static_cast<unsigned char>(t[i]);
+    const bool ascii = b >= 0x21 && b <= 0x7E && b != '(' && b != '_';
+    const bool continuation = b >= 0x80 && b <= 0xBF;
+    const bool ideograph_lead = b >= 0xE4 && b <= 0xE9;
+    if (!ascii && !continuation && !ideograph_lead) break;
+  }
+  return i;
+}
+
+}  // namespace
+
+TEST_CASE("byte scan: plain runs end where the byte-by-byte reference says") {
+  std::mt19937 random(7);
+  for (int round = 0; round < 3000; ++round) {
+    const std::string s = random_bytes(random, random() % 80);
+    const size_t end = s.empty() ? 0 : random() % (s.size() + 1);
+    const size_t i = end == 0 ? 0 : random() % (end + 1);
+    INFO("round " << round);
+    REQUIRE(zhpolicy::detail::plain_run_end(s, i, end) == plain_run_end_reference(s, i, end));
+    REQUIRE(zhpolicy::detail::plain_run_end_portable(s, i, end) == plain_run_end_reference(s, i, end));
+  }
+  // Every byte value alone, after fifteen plain bytes (the last lane of a block).
+  for (int b = 0; b < 256; ++b) {
+    const std::string s = std::string(15, 'a') + static_cast<char>(b) + std::string(16, 'a');
+    CHECK(zhpolicy::detail::plain_run_end(s, 0, s.size()) == plain_run_end_reference(s, 0, s.size()));
+  }
+}
+
+TEST_CASE("byte scan: the first of three bytes is found where the reference finds it") {
+  std::mt19937 random(11);
+  for (int round = 0; round < 3000; ++round) {
+    std::string s = random_bytes(random, random() % 100);
+    // Some rounds without any of the three bytes, so a scan runs to the end.
+    if (round % 3 == 0) {
+      for (char& c : s) {
+        if (c == '\n' || c == '\r' || c == '\xE2') c = 'x';
+      }
+    }
+    const size_t i = s.empty() ? 0 : random() % (s.size() + 1);
+    size_t expected = i;
+    while (expected < s.size() && s[expected] != '\n' && s[expected] != '\r' && s[expected] != '\xE2') ++expected;
+    INFO("round " << round);
+    REQUIRE(zhpolicy::detail::find_any_of_3(s, i, '\n', '\r', 0xE2) == expected);
+    REQUIRE(zhpolicy::detail::find_any_of_3_portable(s, i, '\n', '\r', 0xE2) == expected);
+  }
+}
+
+TEST_CASE("byte scan: code points are counted as the bytes that are not 10xxxxxx") {
+  std::mt19937 random(13);
+  for (int round = 0; round < 400; ++round) {
+    // Up to 10,000 bytes: the SSE2 count folds its byte counters every 255 blocks (4,080 bytes).
+    const std::string s = random_bytes(random, random() % (round < 300 ? 100 : 10000));
+    size_t expected = 0;
+    for (char c : s) expected += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    INFO("round " << round << ", " << s.size() << " bytes");
+    REQUIRE(zhpolicy::detail::count_code_points(s) == expected);
+    REQUIRE(zhpolicy::detail::count_code_points_portable(s) == expected);
+  }
+  const std::string all_continuation(9000, '\x80');
+  CHECK(zhpolicy::detail::count_code_points(all_continuation) == 0);
+}
