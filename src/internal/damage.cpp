@@ -2,6 +2,10 @@
 
 #include "internal/utf8.hpp"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 namespace zhpolicy::detail {
 namespace {
 
@@ -62,17 +66,46 @@ size_t mojibake_word_length(std::u32string_view t, size_t i) {
 
 }  // namespace
 
+// Whether a code point can never seed a span: ASCII but '?', the ideographs U+4E00..U+9FFF
+// but 锟烫屯, CJK punctuation U+3000..U+303F and the full-width forms U+FF00..U+FFEF. The
+// bulk of a text is these. (General punctuation, “”—…, is too rare to pay for its compare.)
+bool is_quiet(char32_t c) {
+  return (c < 0x80 && c != '?') || (c >= 0x4E00 && c <= 0x9FFF && c != U'锟' && c != U'烫' && c != U'屯') ||
+         (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF);
+}
+
+// Offset of the first code point at or after i that is not quiet, or t.size(). Four at a
+// time with SSE2 (code points are below 0x110000, so signed 32-bit compares are exact).
+size_t next_loud(std::u32string_view t, size_t i) {
+#ifdef __SSE2__
+  const auto in_range = [](__m128i v, int lo, int hi) {
+    return _mm_and_si128(_mm_cmpgt_epi32(v, _mm_set1_epi32(lo - 1)), _mm_cmplt_epi32(v, _mm_set1_epi32(hi + 1)));
+  };
+  const auto is = [](__m128i v, char32_t c) { return _mm_cmpeq_epi32(v, _mm_set1_epi32(static_cast<int>(c))); };
+  for (; t.size() - i >= 4; i += 4) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t.data() + i));
+    const __m128i ascii = _mm_andnot_si128(is(v, '?'), _mm_cmplt_epi32(v, _mm_set1_epi32(0x80)));
+    const __m128i mojibake = _mm_or_si128(_mm_or_si128(is(v, U'锟'), is(v, U'烫')), is(v, U'屯'));
+    const __m128i ideograph = _mm_andnot_si128(mojibake, in_range(v, 0x4E00, 0x9FFF));
+    const __m128i punctuation = _mm_or_si128(in_range(v, 0x3000, 0x303F), in_range(v, 0xFF00, 0xFFEF));
+    const int quiet = _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(ascii, ideograph), punctuation));
+    if (quiet != 0xFFFF) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(~quiet & 0xFFFF))) / 4;
+  }
+#endif
+  while (i < t.size() && is_quiet(t[i])) ++i;
+  return i;
+}
+
+
 std::vector<DamagedSpan> find_damaged_spans(std::u32string_view t) {
   std::vector<DamagedSpan> spans;
   size_t i = 0;
   while (i < t.size()) {
+    // The bulk of a text, ideographs, ASCII and punctuation, seeds nothing; only 锟烫屯
+    // among the ideographs and '?' in ASCII can (see below).
+    i = next_loud(t, i);
+    if (i == t.size()) break;
     const char32_t c = t[i];
-    // The bulk of a text, ideographs and ASCII, seeds nothing; only 锟烫屯 among the
-    // ideographs and '?' in ASCII can (see below).
-    if ((c < 0x80 && c != '?') || (c >= 0x4E00 && c <= 0x9FFF && c != U'锟' && c != U'烫' && c != U'屯')) {
-      ++i;
-      continue;
-    }
     size_t seed_len = 0;
     if (c == '?') {
       seed_len = is_question_mark_seed(t, i) ? 1 : 0;

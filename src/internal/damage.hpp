@@ -13,6 +13,7 @@
 // follows. A '?' after an interrogative word (吗 呢 何 怎 否 …) is a question, not damage.
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 #include <vector>
 
@@ -22,5 +23,11 @@ namespace zhpolicy::detail {
 
 // Damaged spans of `text` (code points), sorted and disjoint.
 std::vector<DamagedSpan> find_damaged_spans(std::u32string_view text);
+
+// Whether a code point can never seed a span (ASCII but '?', the ideographs but 锟烫屯, CJK
+// punctuation, full-width forms), and the first one at or after i that can (or t.size()):
+// find_damaged_spans() skips to it, four code points at a time.
+bool is_quiet(char32_t c);
+size_t next_loud(std::u32string_view t, size_t i);
 
 }  // namespace zhpolicy::detail

@@ -1,6 +1,6 @@
-// The byte scanners clean runs over every byte of a page (plain runs, line-break
-// candidates, code point counts) against one-byte-at-a-time references, on random bytes of
-// every value: the SIMD versions and their portable fallbacks must answer alike.
+// The scanners clean runs over every byte or code point of a page (plain runs, line-break
+// candidates, code point counts, the damage scan's skip) against one-at-a-time references, on
+// random input of every value: the SIMD versions and their portable fallbacks must answer alike.
 #include <catch2/catch.hpp>
 
 #include <random>
@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "internal/byte_find.hpp"
+#include "internal/damage.hpp"
 #include "internal/plain_run.hpp"
 #include "internal/utf8.hpp"
 
@@ -85,4 +86,26 @@ TEST_CASE("byte scan: code points are counted as the bytes that are not 10xxxxxx
   }
   const std::string all_continuation(9000, '\x80');
   CHECK(zhpolicy::detail::count_code_points(all_continuation) == 0);
+}
+
+TEST_CASE("byte scan: the damage scan skips to the first code point that can seed a span") {
+  // Code points at the edges of every quiet range and the exceptions inside them.
+  const std::u32string edges = {U'a', U'?', 0x7F, 0x80, 0x2FFF, 0x3000, 0x303F, 0x3040, 0x4DFF, 0x4E00, U'学',
+                                0x9FFF, 0xA000, U'锟', U'烫', U'屯', 0xFEFF, 0xFF00, 0xFFEF, 0xFFF0, 0xFFFD,
+                                0x20000, 0x10FFFF};
+  std::mt19937 random(17);
+  for (int round = 0; round < 3000; ++round) {
+    std::u32string t(random() % 40, U'学');
+    // Mostly quiet text, so the four-wide scan runs before it stops.
+    for (char32_t& c : t) {
+      if (random() % 6 == 0) c = edges[random() % edges.size()];
+    }
+    const size_t i = t.empty() ? 0 : random() % (t.size() + 1);
+    size_t expected = i;
+    while (expected < t.size() && zhpolicy::detail::is_quiet(t[expected])) ++expected;
+    INFO("round " << round);
+    REQUIRE(zhpolicy::detail::next_loud(t, i) == expected);
+  }
+  for (char32_t c : {U'a', U'学', U'，', U'。', U'２'}) CHECK(zhpolicy::detail::is_quiet(c));
+  for (char32_t c : {U'?', U'锟', U'烫', U'屯', char32_t{0xFFFD}, U'é', char32_t{0xE000}}) CHECK_FALSE(zhpolicy::detail::is_quiet(c));
 }
