@@ -2,8 +2,9 @@
 # Throughput and memory of zhpolicy, in one run, against baselines measured in the same run
 # on the same corpus (MB = 10^6 bytes):
 #   1. end to end: the `zhpolicy targets` CLI (reading every file, writing TSV to /dev/null)
-#      on CORPUS_MB (default 200) MB of many files, with --jobs 1 and --jobs 2: MB/s, ratio
-#      to `cat` of the same files (page cache warm), peak RSS;
+#      on CORPUS_MB (default 200) MB of many files, with --jobs 1 and --jobs 2 (best of
+#      E2E_RUNS, default 3, runs each): MB/s, ratio to `cat` of the same files (page cache
+#      warm), peak RSS;
 #   2. scaling: --jobs 1 on the first 10, 50, 100 MB and on the whole corpus; seconds per MB
 #      must stay flat (time linear in the input);
 #   3. memory: peak RSS for 100 and for 10,000 files (--jobs 1 and 2; it must not grow with
@@ -137,12 +138,20 @@ cat_mbs=$(echo "$bytes_mb / $cat_s" | bc -l)
 echo "zhpolicy $("$zhpolicy" --version | head -1 | cut -d' ' -f2), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 printf 'corpus: %s files, %.1f MB (%s)\n\n' "$files" "$bytes_mb" "$out"
 
-echo "1. end to end: zhpolicy targets -f tsv --files-from LIST >/dev/null"
+echo "1. end to end: zhpolicy targets -f tsv --files-from LIST >/dev/null (best of ${E2E_RUNS:-3} runs)"
 printf '%-18s %8s %8s %8s %11s %12s %11s\n' run seconds MB/s "x cat" "x --jobs 1" "peak RSS MiB" "MB/cpu-s"
 printf '%-18s %8.2f %8.1f %8.3f %11s %12s %11s\n' "cat (baseline)" "$cat_s" "$cat_mbs" 1 - - -
+# Best of E2E_RUNS runs each (default 3), as the stage rows below: on a shared 2-core machine
+# one run of either can be slowed by ±20%, which alone decides a 1.8x ratio either way.
+e2e_runs=${E2E_RUNS:-3}
 j1_s=
 for jobs in 1 2; do
-  read -r s rss cpu < <(run_zhpolicy "$all" "$jobs")
+  best=
+  for _ in $(seq "$e2e_runs"); do
+    read -r s rss cpu < <(run_zhpolicy "$all" "$jobs")
+    if [ -z "$best" ] || [ "$(echo "$s < ${best%% *}" | bc -l)" = 1 ]; then best="$s $rss $cpu"; fi
+  done
+  read -r s rss cpu <<<"$best"
   mbs=$(echo "$bytes_mb / $s" | bc -l)
   [ "$jobs" = 1 ] && j1_s=$s
   printf '%-18s %8.2f %8.1f %8.4f %11.2f %12.1f %11.1f\n' "zhpolicy --jobs $jobs" "$s" "$mbs" \
