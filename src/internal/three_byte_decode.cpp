@@ -60,7 +60,12 @@ __attribute__((target("ssse3"))) size_t decode_groups_ssse3(const unsigned char*
 }  // namespace
 
 bool three_byte_groups_supported() {
-  static const bool supported = __builtin_cpu_supports("ssse3");
+  // __builtin_cpu_init first: the first call may come from another static initialiser,
+  // before libgcc has read the processor's features.
+  static const bool supported = [] {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("ssse3") != 0;
+  }();
   return supported;
 }
 
