@@ -27,6 +27,7 @@
 
 #include "internal/icu_check.hpp"
 #include "internal/utf8.hpp"
+#include "internal/utf8_survey.hpp"
 
 namespace zhpolicy {
 
@@ -54,92 +55,9 @@ uint64_t InputMap::to_input(uint64_t offset) const {
 
 namespace {
 
-// Returns the length of the valid UTF-8 sequence at s[i], or 0 if it is invalid.
-size_t valid_sequence_length(std::string_view s, size_t i) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  const size_t n = s.size();
-  auto cont = [&](size_t k) {
-    return i + k < n && (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
-  };
-  if (b0 < 0x80) return 1;
-  if (b0 < 0xC2) return 0;
-  if (b0 < 0xE0) return cont(1) ? 2 : 0;
-  if (b0 < 0xF0) {
-    if (!cont(1) || !cont(2)) return 0;
-    const auto b1 = static_cast<unsigned char>(s[i + 1]);
-    if (b0 == 0xE0 && b1 < 0xA0) return 0;   // overlong
-    if (b0 == 0xED && b1 >= 0xA0) return 0;  // surrogate
-    return 3;
-  }
-  if (b0 > 0xF4 || !cont(1) || !cont(2) || !cont(3)) return 0;
-  const auto b1 = static_cast<unsigned char>(s[i + 1]);
-  if (b0 == 0xF0 && b1 < 0x90) return 0;  // overlong
-  if (b0 == 0xF4 && b1 >= 0x90) return 0;  // > U+10FFFF
-  return 4;
-}
-
-// Counts invalid sequences (each maximal bad subpart counts once) and non-ASCII sequences.
-struct Utf8Survey {
-  size_t invalid = 0;
-  size_t multibyte = 0;
-  size_t three_byte = 0;  // of the multibyte sequences: CJK lives in the three-byte range
-  size_t first_invalid = 0;
-};
-
-// Length in bytes of the run of plainly valid three-byte sequences at s[i] (see below).
-size_t three_byte_run(std::string_view s, size_t i) {
-  const size_t start = i;
-  const size_t n = s.size();
-  while (n - i >= 3) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    const auto b1 = static_cast<unsigned char>(s[i + 1]);
-    const auto b2 = static_cast<unsigned char>(s[i + 2]);
-    if (b0 < 0xE1 || b0 == 0xED || b0 > 0xEF || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) break;
-    i += 3;
-  }
-  return i - start;
-}
-
-Utf8Survey survey_utf8(std::string_view s) {
-  Utf8Survey r;
-  size_t i = 0;
-  const size_t n = s.size();
-  while (i < n) {
-    // ASCII fast path, 8 bytes at a time.
-    while (i + 8 <= n) {
-      uint64_t w;
-      std::memcpy(&w, s.data() + i, 8);
-      if (w & 0x8080808080808080ULL) break;
-      i += 8;
-    }
-    if (i >= n) break;
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
-      ++i;
-      continue;
-    }
-    // Runs of three-byte sequences, the bulk of a Chinese text, without a call per
-    // character: leads E1..EC and EE..EF can be neither overlong nor a surrogate, so two
-    // continuation bytes make them valid. Anything else goes the general way below.
-    if (const size_t run = three_byte_run(s, i); run > 0) {
-      r.multibyte += run / 3;
-      r.three_byte += run / 3;
-      i += run;
-      continue;
-    }
-    const size_t len = valid_sequence_length(s, i);
-    if (len == 0) {
-      if (r.invalid == 0) r.first_invalid = i;
-      ++r.invalid;
-      ++i;
-      while (i < n && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;  // same bad run
-    } else {
-      ++r.multibyte;
-      r.three_byte += len == 3;
-      i += len;
-    }
-  }
-  return r;
-}
+using detail::survey_utf8;
+using detail::Utf8Survey;
+using detail::Utf8SurveyEnd;
 
 struct Signature {
   const char* magic;
@@ -277,21 +195,20 @@ DecodedText decode_utf8(std::string_view bytes, size_t skip, size_t invalid_coun
     return out;
   }
   out.text.reserve(s.size() + 2 * invalid_count);
+  // Valid stretches are copied whole: the survey finds where the next invalid sequence
+  // starts, walking sequences exactly as a walk here would.
   size_t i = 0;
   while (i < s.size()) {
-    const size_t len = valid_sequence_length(s, i);
-    if (len > 0) {
-      out.text.append(s.data() + i, len);
-      i += len;
-      continue;
+    const Utf8Survey next = survey_utf8(s.substr(i), Utf8SurveyEnd::kFirstInvalid);
+    if (next.invalid == 0) {
+      out.text.append(s.data() + i, s.size() - i);
+      break;
     }
     // One U+FFFD per maximal run of bytes that cannot start a valid sequence.
-    const size_t bad_start = i;
-    ++i;
-    while (i < s.size() && valid_sequence_length(s, i) == 0 &&
-           (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) {
-      ++i;
-    }
+    const size_t bad_start = i + next.first_invalid;
+    out.text.append(s.data() + i, bad_start - i);
+    i = bad_start + 1;
+    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
     out.map.add(static_cast<uint32_t>(out.text.size()), static_cast<uint32_t>(skip + bad_start));
     out.text.append("\xEF\xBF\xBD");
     out.map.add(static_cast<uint32_t>(out.text.size()), static_cast<uint32_t>(skip + i));
@@ -416,7 +333,8 @@ std::optional<DecodedText> decode_mixed(std::string_view bytes, std::string_view
   for (size_t b = 0; b < bytes.size();) {
     const size_t nl = bytes.find('\n', b);
     const size_t e = nl == std::string_view::npos ? bytes.size() : nl + 1;
-    const Utf8Survey line = survey_utf8(bytes.substr(b, e - b));
+    // A line with an invalid sequence is legacy whatever else it holds: stop there.
+    const Utf8Survey line = survey_utf8(bytes.substr(b, e - b), Utf8SurveyEnd::kFirstInvalid);
     Kind kind = Kind::kAscii;
     if (line.invalid == 0 && line.three_byte > 0 && line.three_byte * 2 >= line.multibyte) kind = Kind::kUtf8;
     else if (line.invalid > 0 || line.multibyte > 0) kind = Kind::kLegacy;
@@ -456,7 +374,9 @@ std::optional<DecodedText> decode_mixed(std::string_view bytes, std::string_view
 
 }  // namespace
 
-bool is_valid_utf8(std::string_view bytes) { return survey_utf8(bytes).invalid == 0; }
+bool is_valid_utf8(std::string_view bytes) {
+  return survey_utf8(bytes, Utf8SurveyEnd::kFirstInvalid).invalid == 0;
+}
 
 Result<DecodedText> decode(std::string_view bytes, std::string_view name,
                            const DecodeOptions& options) {
