@@ -24,8 +24,15 @@ size_t three_byte_run(std::string_view s, size_t i) {
 }
 
 #if defined(__x86_64__) || defined(__i386__)
-bool cpu_has_avx2() { return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt"); }
-bool cpu_has_ssse3() { return __builtin_cpu_supports("ssse3") && __builtin_cpu_supports("popcnt"); }
+// __builtin_cpu_init: a survey may run from a static initialiser, before libgcc's own.
+bool cpu_has_avx2() {
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt");
+}
+bool cpu_has_ssse3() {
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("ssse3") && __builtin_cpu_supports("popcnt");
+}
 #else
 bool cpu_has_avx2() { return false; }
 bool cpu_has_ssse3() { return false; }
