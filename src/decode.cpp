@@ -27,6 +27,7 @@
 
 #include "internal/icu_check.hpp"
 #include "internal/utf8.hpp"
+#include "internal/utf8_survey.hpp"
 
 namespace zhpolicy {
 
@@ -54,92 +55,9 @@ uint64_t InputMap::to_input(uint64_t offset) const {
 
 namespace {
 
-// Returns the length of the valid UTF-8 sequence at s[i], or 0 if it is invalid.
-size_t valid_sequence_length(std::string_view s, size_t i) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  const size_t n = s.size();
-  auto cont = [&](size_t k) {
-    return i + k < n && (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
-  };
-  if (b0 < 0x80) return 1;
-  if (b0 < 0xC2) return 0;
-  if (b0 < 0xE0) return cont(1) ? 2 : 0;
-  if (b0 < 0xF0) {
-    if (!cont(1) || !cont(2)) return 0;
-    const auto b1 = static_cast<unsigned char>(s[i + 1]);
-    if (b0 == 0xE0 && b1 < 0xA0) return 0;   // overlong
-    if (b0 == 0xED && b1 >= 0xA0) return 0;  // surrogate
-    return 3;
-  }
-  if (b0 > 0xF4 || !cont(1) || !cont(2) || !cont(3)) return 0;
-  const auto b1 = static_cast<unsigned char>(s[i + 1]);
-  if (b0 == 0xF0 && b1 < 0x90) return 0;  // overlong
-  if (b0 == 0xF4 && b1 >= 0x90) return 0;  // > U+10FFFF
-  return 4;
-}
-
-// Counts invalid sequences (each maximal bad subpart counts once) and non-ASCII sequences.
-struct Utf8Survey {
-  size_t invalid = 0;
-  size_t multibyte = 0;
-  size_t three_byte = 0;  // of the multibyte sequences: CJK lives in the three-byte range
-  size_t first_invalid = 0;
-};
-
-// Length in bytes of the run of plainly valid three-byte sequences at s[i] (see below).
-size_t three_byte_run(std::string_view s, size_t i) {
-  const size_t start = i;
-  const size_t n = s.size();
-  while (n - i >= 3) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    const auto b1 = static_cast<unsigned char>(s[i + 1]);
-    const auto b2 = static_cast<unsigned char>(s[i + 2]);
-    if (b0 < 0xE1 || b0 == 0xED || b0 > 0xEF || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) break;
-    i += 3;
-  }
-  return i - start;
-}
-
-Utf8Survey survey_utf8(std::string_view s) {
-  Utf8Survey r;
-  size_t i = 0;
-  const size_t n = s.size();
-  while (i < n) {
-    // ASCII fast path, 8 bytes at a time.
-    while (i + 8 <= n) {
-      uint64_t w;
-      std::memcpy(&w, s.data() + i, 8);
-      if (w & 0x8080808080808080ULL) break;
-      i += 8;
-    }
-    if (i >= n) break;
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
-      ++i;
-      continue;
-    }
-    // Runs of three-byte sequences, the bulk of a Chinese text, without a call per
-    // character: leads E1..EC and EE..EF can be neither overlong nor a surrogate, so two
-    // continuation bytes make them valid. Anything else goes the general way below.
-    if (const size_t run = three_byte_run(s, i); run > 0) {
-      r.multibyte += run / 3;
-      r.three_byte += run / 3;
-      i += run;
-      continue;
-    }
-    const size_t len = valid_sequence_length(s, i);
-    if (len == 0) {
-      if (r.invalid == 0) r.first_invalid = i;
-      ++r.invalid;
-      ++i;
-      while (i < n && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;  // same bad run
-    } else {
-      ++r.multibyte;
-      r.three_byte += len == 3;
-      i += len;
-    }
-  }
-  return r;
-}
+using detail::survey_utf8;
+using detail::Utf8Survey;
+using detail::Utf8SurveyEnd;
 
 struct Signature {
   const char* magic;
@@ -171,12 +89,21 @@ const char* guess_utf16(std::string_view s) {
            (u >= 0xFF00 && u <= 0xFFEF) || (u >= 0x2010 && u <= 0x2027);
   };
   const size_t limit = std::min<size_t>(s.size(), 1 << 16);
-  for (size_t i = 0; i + 1 < limit; i += 2) {
-    const auto a = static_cast<unsigned char>(s[i]);
-    const auto b = static_cast<unsigned char>(s[i + 1]);
-    le += plausible(static_cast<uint16_t>(a | (b << 8)));
-    be += plausible(static_cast<uint16_t>((a << 8) | b));
-    ++units;
+  const size_t all_units = limit / 2;
+  // A byte order needs 90% plausible units; once both have missed more than a tenth of
+  // all the units they can only fail, and the rest of the scan changes nothing. Text in
+  // any other encoding gets there within a few hundred bytes.
+  constexpr size_t kStride = 64;
+  for (size_t i = 0; i + 1 < limit;) {
+    const size_t stride_end = std::min(limit, i + 2 * kStride);
+    for (; i + 1 < stride_end; i += 2) {
+      const auto a = static_cast<unsigned char>(s[i]);
+      const auto b = static_cast<unsigned char>(s[i + 1]);
+      le += plausible(static_cast<uint16_t>(a | (b << 8)));
+      be += plausible(static_cast<uint16_t>((a << 8) | b));
+      ++units;
+    }
+    if ((units - le) * 10 > all_units && (units - be) * 10 > all_units) return "";
   }
   if (le * 10 >= units * 9 && le > be) return "UTF-16LE";
   if (be * 10 >= units * 9 && be > le) return "UTF-16BE";
@@ -277,27 +204,70 @@ DecodedText decode_utf8(std::string_view bytes, size_t skip, size_t invalid_coun
     return out;
   }
   out.text.reserve(s.size() + 2 * invalid_count);
+  // Valid stretches are copied whole: the survey finds where the next invalid sequence
+  // starts, walking sequences exactly as a walk here would.
   size_t i = 0;
   while (i < s.size()) {
-    const size_t len = valid_sequence_length(s, i);
-    if (len > 0) {
-      out.text.append(s.data() + i, len);
-      i += len;
-      continue;
+    const Utf8Survey next = survey_utf8(s.substr(i), Utf8SurveyEnd::kFirstInvalid);
+    if (next.invalid == 0) {
+      out.text.append(s.data() + i, s.size() - i);
+      break;
     }
     // One U+FFFD per maximal run of bytes that cannot start a valid sequence.
-    const size_t bad_start = i;
-    ++i;
-    while (i < s.size() && valid_sequence_length(s, i) == 0 &&
-           (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) {
-      ++i;
-    }
+    const size_t bad_start = i + next.first_invalid;
+    out.text.append(s.data() + i, bad_start - i);
+    i = bad_start + 1;
+    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
     out.map.add(static_cast<uint32_t>(out.text.size()), static_cast<uint32_t>(skip + bad_start));
     out.text.append("\xEF\xBF\xBD");
     out.map.add(static_cast<uint32_t>(out.text.size()), static_cast<uint32_t>(skip + i));
     add_invalid(out, skip + bad_start, i - bad_start, "invalid UTF-8");
   }
   return out;
+}
+
+// Adds anchors to a fresh InputMap, skipping the calls InputMap::add would turn away
+// (offsets that continue the current linear piece) without a call: the legacy-encoding
+// loop asks once per UTF-16 unit. Same test as InputMap::add, on a copy of its last anchor.
+class AnchorWriter {
+ public:
+  explicit AnchorWriter(InputMap& map) : map_(map) {}
+  void add(uint32_t decoded, uint32_t input) {
+    if (any_ && decoded - last_decoded_ == static_cast<uint64_t>(input) - last_input_ &&
+        input >= last_input_) {
+      return;
+    }
+    map_.add(decoded, input);
+    any_ = true;
+    last_decoded_ = decoded;
+    last_input_ = input;
+  }
+
+ private:
+  InputMap& map_;
+  bool any_ = false;
+  uint32_t last_decoded_ = 0;
+  uint32_t last_input_ = 0;
+};
+
+// Writes the UTF-8 of c at w (room for 4 bytes) and returns the end.
+inline char* put_utf8(char* w, char32_t c) {
+  if (c < 0x80) {
+    *w++ = static_cast<char>(c);
+  } else if (c < 0x800) {
+    *w++ = static_cast<char>(0xC0 | (c >> 6));
+    *w++ = static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    *w++ = static_cast<char>(0xE0 | (c >> 12));
+    *w++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    *w++ = static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    *w++ = static_cast<char>(0xF0 | (c >> 18));
+    *w++ = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    *w++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    *w++ = static_cast<char>(0x80 | (c & 0x3F));
+  }
+  return w;
 }
 
 Result<DecodedText> decode_with_icu(std::string_view bytes, size_t skip, const std::string& charset,
@@ -314,23 +284,32 @@ Result<DecodedText> decode_with_icu(std::string_view bytes, size_t skip, const s
   out.map.set_input_size(bytes.size());
   out.text.reserve(bytes.size() * 3 / 2 + 16);
 
-  // Chunked conversion: each call gets a bounded UTF-16 buffer and its offsets.
-  // Buffers are per thread and reused: allocating and zeroing them per document cost
-  // more than the conversion of a typical 5 KB page.
+  // Chunked conversion: each call gets a bounded UTF-16 buffer and its offsets, and its
+  // UTF-8 goes to a scratch buffer appended to the text once per call. Buffers are per
+  // thread, reused and never zeroed: allocating and zeroing them per document cost more
+  // than the conversion of a typical 5 KB page, and a push_back per byte cost more still.
   constexpr size_t kChunk = 1 << 15;
-  thread_local std::vector<UChar> units(kChunk);
-  thread_local std::vector<int32_t> offsets(kChunk);
+  // A unit writes at most 3 bytes, its surrogate lead none; a lead left over from the
+  // previous call can add 3 more (its U+FFFD, or its pair's fourth byte) once per call.
+  constexpr size_t kScratch = 3 * kChunk + 3;
+  thread_local std::unique_ptr<UChar[]> units_buffer(new UChar[kChunk]);
+  thread_local std::unique_ptr<int32_t[]> offsets_buffer(new int32_t[kChunk]);
+  thread_local std::unique_ptr<char[]> utf8_buffer(new char[kScratch]);
+  UChar* const units = units_buffer.get();
+  int32_t* const offsets = offsets_buffer.get();
+  char* const utf8 = utf8_buffer.get();
   const char* src = bytes.data() + skip;
   const char* const src_end = bytes.data() + bytes.size();
   const char* const src_base = bytes.data();
+  AnchorWriter anchors(out.map);
   bool flushed = false;
   UChar pending_high = 0;
   int32_t pending_offset = 0;
   while (!flushed) {
-    UChar* target = units.data();
+    UChar* target = units;
     const char* chunk_start = src;
     err = U_ZERO_ERROR;
-    ucnv_toUnicode(conv.get(), &target, units.data() + units.size(), &src, src_end, offsets.data(),
+    ucnv_toUnicode(conv.get(), &target, units + kChunk, &src, src_end, offsets,
                    /*flush=*/true, &err);
     if (err == U_BUFFER_OVERFLOW_ERROR) {
       err = U_ZERO_ERROR;
@@ -339,18 +318,21 @@ Result<DecodedText> decode_with_icu(std::string_view bytes, size_t skip, const s
     } else {
       flushed = true;
     }
-    const size_t produced = static_cast<size_t>(target - units.data());
+    const size_t produced = static_cast<size_t>(target - units);
+    const uint64_t chunk_offset = static_cast<uint64_t>(chunk_start - src_base);
+    const size_t text_base = out.text.size();  // decoded offset of utf8[0]
+    char* w = utf8;
+    auto decoded_here = [&] { return static_cast<uint32_t>(text_base + static_cast<size_t>(w - utf8)); };
     for (size_t k = 0; k < produced; ++k) {
       UChar u = units[k];
       // Offsets are relative to this call's source start; -1 means "from the previous call".
       int32_t rel = offsets[k];
-      uint64_t input_off = rel >= 0 ? static_cast<uint64_t>(chunk_start - src_base) + rel
-                                    : static_cast<uint64_t>(chunk_start - src_base);
+      uint64_t input_off = rel >= 0 ? chunk_offset + static_cast<uint64_t>(rel) : chunk_offset;
       char32_t c;
       if (U16_IS_LEAD(u)) {
         if (pending_high) {  // lone high surrogate followed by another
-          out.map.add(static_cast<uint32_t>(out.text.size()), static_cast<uint32_t>(pending_offset));
-          detail::append_utf8(out.text, 0xFFFD);
+          anchors.add(decoded_here(), static_cast<uint32_t>(pending_offset));
+          w = put_utf8(w, 0xFFFD);
           add_invalid(out, pending_offset, 2, "unpaired surrogate");
         }
         pending_high = u;
@@ -359,8 +341,8 @@ Result<DecodedText> decode_with_icu(std::string_view bytes, size_t skip, const s
       }
       if (U16_IS_TRAIL(u)) {
         if (!pending_high) {
-          out.map.add(static_cast<uint32_t>(out.text.size()), static_cast<uint32_t>(input_off));
-          detail::append_utf8(out.text, 0xFFFD);
+          anchors.add(decoded_here(), static_cast<uint32_t>(input_off));
+          w = put_utf8(w, 0xFFFD);
           add_invalid(out, input_off, 2, "unpaired surrogate");
           continue;
         }
@@ -369,21 +351,22 @@ Result<DecodedText> decode_with_icu(std::string_view bytes, size_t skip, const s
         pending_high = 0;
       } else {
         if (pending_high) {
-          out.map.add(static_cast<uint32_t>(out.text.size()), static_cast<uint32_t>(pending_offset));
-          detail::append_utf8(out.text, 0xFFFD);
+          anchors.add(decoded_here(), static_cast<uint32_t>(pending_offset));
+          w = put_utf8(w, 0xFFFD);
           add_invalid(out, pending_offset, 2, "unpaired surrogate");
           pending_high = 0;
         }
         c = u;
       }
       if (c == 0xFFFD) add_invalid(out, input_off, 1, "invalid " + out.encoding);
-      out.map.add(static_cast<uint32_t>(out.text.size()), static_cast<uint32_t>(input_off));
-      detail::append_utf8(out.text, c);
+      anchors.add(decoded_here(), static_cast<uint32_t>(input_off));
+      w = put_utf8(w, c);
     }
+    out.text.append(utf8, static_cast<size_t>(w - utf8));
     if (!flushed && src >= src_end && produced == 0) break;
   }
   if (pending_high) {
-    out.map.add(static_cast<uint32_t>(out.text.size()), static_cast<uint32_t>(pending_offset));
+    anchors.add(static_cast<uint32_t>(out.text.size()), static_cast<uint32_t>(pending_offset));
     detail::append_utf8(out.text, 0xFFFD);
     add_invalid(out, pending_offset, 2, "unpaired surrogate");
   }
@@ -416,7 +399,8 @@ std::optional<DecodedText> decode_mixed(std::string_view bytes, std::string_view
   for (size_t b = 0; b < bytes.size();) {
     const size_t nl = bytes.find('\n', b);
     const size_t e = nl == std::string_view::npos ? bytes.size() : nl + 1;
-    const Utf8Survey line = survey_utf8(bytes.substr(b, e - b));
+    // A line with an invalid sequence is legacy whatever else it holds: stop there.
+    const Utf8Survey line = survey_utf8(bytes.substr(b, e - b), Utf8SurveyEnd::kFirstInvalid);
     Kind kind = Kind::kAscii;
     if (line.invalid == 0 && line.three_byte > 0 && line.three_byte * 2 >= line.multibyte) kind = Kind::kUtf8;
     else if (line.invalid > 0 || line.multibyte > 0) kind = Kind::kLegacy;
@@ -454,9 +438,32 @@ std::optional<DecodedText> decode_mixed(std::string_view bytes, std::string_view
   return out;
 }
 
+// Bytes below 0x20 other than the whitespace and ESC that text has. Eight bytes at a
+// time: a word without any byte below 0x20 (most of them) is skipped with one test.
+size_t count_control_bytes(std::string_view bytes) {
+  auto is_control = [](unsigned char b) {
+    return b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != 0x1B;
+  };
+  size_t controls = 0;
+  size_t i = 0;
+  for (; bytes.size() - i >= 8; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, bytes.data() + i, sizeof w);
+    // Bit 7 of a byte survives iff the byte is below 0x20 (it has bit 7 clear, and
+    // subtracting 0x20 borrows); a borrow only ever follows a byte that did, so a zero
+    // result is exact and a nonzero one is checked a byte at a time.
+    if (((w - 0x2020202020202020ULL) & ~w & 0x8080808080808080ULL) == 0) continue;
+    for (size_t k = 0; k < 8; ++k) controls += is_control(static_cast<unsigned char>(bytes[i + k]));
+  }
+  for (; i < bytes.size(); ++i) controls += is_control(static_cast<unsigned char>(bytes[i]));
+  return controls;
+}
+
 }  // namespace
 
-bool is_valid_utf8(std::string_view bytes) { return survey_utf8(bytes).invalid == 0; }
+bool is_valid_utf8(std::string_view bytes) {
+  return survey_utf8(bytes, Utf8SurveyEnd::kFirstInvalid).invalid == 0;
+}
 
 Result<DecodedText> decode(std::string_view bytes, std::string_view name,
                            const DecodeOptions& options) {
@@ -547,8 +554,7 @@ Result<DecodedText> decode(std::string_view bytes, std::string_view name,
   if (!r.ok()) return r;
   r->encoding_how = "detected";
   // Control characters everywhere mean this was never text.
-  size_t controls = 0;
-  for (unsigned char b : bytes) controls += (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != 0x1B);
+  const size_t controls = count_control_bytes(bytes);
   if (controls * 10 > bytes.size()) {
     return Status(ErrorCode::kBinary, std::string(name) + ": binary file (mostly control bytes)");
   }
