@@ -1,12 +1,14 @@
 // The scanners clean runs over every byte or code point of a page (plain runs, line-break
-// candidates, code point counts, the damage scan's skip) against one-at-a-time references, on
-// random input of every value: the SIMD versions and their portable fallbacks must answer alike.
+// candidates, code point counts, the damage scan's skip, compact lines) against one-at-a-time
+// references, on random input of every value: the SIMD versions and their portable fallbacks
+// must answer alike.
 #include <catch2/catch.hpp>
 
 #include <random>
 #include <string>
 #include <string_view>
 
+#include "internal/boilerplate.hpp"
 #include "internal/byte_find.hpp"
 #include "internal/damage.hpp"
 #include "internal/plain_run.hpp"
@@ -108,4 +110,29 @@ TEST_CASE("byte scan: the damage scan skips to the first code point that can see
   }
   for (char32_t c : {U'a', U'学', U'，', U'。', U'２'}) CHECK(zhpolicy::detail::is_quiet(c));
   for (char32_t c : {U'?', U'锟', U'烫', U'屯', char32_t{0xFFFD}, U'é', char32_t{0xE000}}) CHECK_FALSE(zhpolicy::detail::is_quiet(c));
+}
+
+TEST_CASE("byte scan: a compact line drops spaces and tabs and lower-cases ASCII letters only") {
+  using zhpolicy::detail::compact_folded;
+  CHECK(compact_folded(U"Copyright © 2025 教育局 ") == U"copyright©2025教育局");
+  CHECK(compact_folded(U"网站地图\t|  ＡＢ") == U"网站地图|ＡＢ");  // full-width letters are fold()'s job
+  // Against a one-at-a-time reference, with the letters' edges (@ A Z [ ` a z {) and spaces
+  // anywhere, including after four, eight, twelve untouched code points.
+  const std::u32string alphabet = U"学校@AZ[`az{ \t，2";
+  std::mt19937 random(19);
+  std::u32string reused = U"left over from a longer line before";
+  for (int round = 0; round < 3000; ++round) {
+    std::u32string line(random() % 30, U'学');
+    for (char32_t& c : line) {
+      if (random() % 5 == 0) c = alphabet[random() % alphabet.size()];
+    }
+    std::u32string expected;
+    for (char32_t c : line) {
+      if (c == ' ' || c == '\t') continue;
+      expected.push_back(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    INFO("round " << round);
+    compact_folded(line, reused);
+    REQUIRE(reused == expected);
+  }
 }
