@@ -1,5 +1,7 @@
 #include "internal/damage.hpp"
 
+#include <cstdint>
+
 #include "internal/utf8.hpp"
 
 #ifdef __SSE2__
@@ -78,17 +80,19 @@ bool is_quiet(char32_t c) {
 // time with SSE2 (code points are below 0x110000, so signed 32-bit compares are exact).
 size_t next_loud(std::u32string_view t, size_t i) {
 #ifdef __SSE2__
-  const auto in_range = [](__m128i v, int lo, int hi) {
-    return _mm_and_si128(_mm_cmpgt_epi32(v, _mm_set1_epi32(lo - 1)), _mm_cmplt_epi32(v, _mm_set1_epi32(hi + 1)));
+  // c in [lo, hi] as one signed compare: c - lo below hi - lo + 1 unsigned, with both
+  // sides moved by INT32_MIN.
+  const auto in_range = [](__m128i v, uint32_t lo, uint32_t hi) {
+    const __m128i moved = _mm_add_epi32(v, _mm_set1_epi32(static_cast<int32_t>(0x80000000u - lo)));
+    return _mm_cmplt_epi32(moved, _mm_set1_epi32(static_cast<int32_t>(0x80000000u + (hi - lo + 1))));
   };
   const auto is = [](__m128i v, char32_t c) { return _mm_cmpeq_epi32(v, _mm_set1_epi32(static_cast<int>(c))); };
   for (; t.size() - i >= 4; i += 4) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t.data() + i));
-    const __m128i ascii = _mm_andnot_si128(is(v, '?'), _mm_cmplt_epi32(v, _mm_set1_epi32(0x80)));
-    const __m128i mojibake = _mm_or_si128(_mm_or_si128(is(v, U'锟'), is(v, U'烫')), is(v, U'屯'));
-    const __m128i ideograph = _mm_andnot_si128(mojibake, in_range(v, 0x4E00, 0x9FFF));
-    const __m128i punctuation = _mm_or_si128(in_range(v, 0x3000, 0x303F), in_range(v, 0xFF00, 0xFFEF));
-    const int quiet = _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(ascii, ideograph), punctuation));
+    const __m128i plain = _mm_or_si128(_mm_or_si128(in_range(v, 0, 0x7F), in_range(v, 0x4E00, 0x9FFF)),
+                                       _mm_or_si128(in_range(v, 0x3000, 0x303F), in_range(v, 0xFF00, 0xFFEF)));
+    const __m128i seeds = _mm_or_si128(_mm_or_si128(is(v, '?'), is(v, U'锟')), _mm_or_si128(is(v, U'烫'), is(v, U'屯')));
+    const int quiet = _mm_movemask_epi8(_mm_andnot_si128(seeds, plain));
     if (quiet != 0xFFFF) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(~quiet & 0xFFFF))) / 4;
   }
 #endif
