@@ -25,6 +25,7 @@ class OriginalText {
 
   // Code points [begin, end), in UTF-8.
   std::string utf8(size_t begin, size_t end) const {
+    if (clean_ != nullptr) return std::string(clean_between(begin, end));  // one exact copy
     std::string out;
     append_utf8(out, begin, end);
     return out;
