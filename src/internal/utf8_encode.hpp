@@ -12,7 +12,7 @@
 namespace zhpolicy::detail {
 
 // Bytes of c in UTF-8; a surrogate or a value above U+10FFFF takes U+FFFD's three. Without
-// branches, so that the sizing loop below is vectorised.
+// branches (GCC 12 does not vectorise the sizing loop all the same: slices are short).
 inline size_t encoded_length(char32_t c) {
   return size_t{1} + (c >= 0x80) + (c >= 0x800) + (c >= 0x10000 && c <= 0x10FFFF);
 }
@@ -52,7 +52,7 @@ inline size_t encoded_length(std::u32string_view text) {
 }
 
 // Appends the code points of `text` for which keep(c) holds, in UTF-8: `out` is sized for
-// all of them (a vectorised pass), written, and cut back by what was not kept.
+// all of them, written, and cut back by what was not kept.
 template <typename Keep>
 void append_encoded_if(std::string& out, std::u32string_view text, Keep keep) {
   if (text.empty()) return;
