@@ -47,10 +47,11 @@ namespace zhpolicy {
 
 namespace {
 
-// The piece that holds code point `cp` (pieces are sorted by cp, the first one at 0): the
-// last whose cp is <= `cp`. A binary search without branches, because it runs for every
-// clause, target and diagnostic and std::upper_bound's branch mispredicted every other step.
-const SourcePiece& piece_containing(const std::vector<SourcePiece>& pieces, uint32_t cp) {
+// Index of the piece that holds code point `cp` (pieces are sorted by cp, the first one at
+// 0): the last whose cp is <= `cp`. A binary search without branches, because it runs for
+// every clause, target and diagnostic and std::upper_bound's branch mispredicted every
+// other step.
+size_t piece_index_containing(const std::vector<SourcePiece>& pieces, uint32_t cp) {
   const SourcePiece* base = pieces.data();
   size_t count = pieces.size();
   while (count > 1) {
@@ -58,7 +59,27 @@ const SourcePiece& piece_containing(const std::vector<SourcePiece>& pieces, uint
     base = base[half].cp <= cp ? base + half : base;
     count -= half;
   }
-  return *base;
+  return static_cast<size_t>(base - pieces.data());
+}
+
+// A code point of the clean text, the piece it is in, and (verbatim pieces only) its byte.
+struct PiecePosition {
+  size_t piece = 0;
+  uint32_t cp = 0;
+  size_t byte = 0;
+};
+
+// The decoded byte range [begin, end) that code point `at.cp` stands for, `at` being its
+// position in the clean text.
+void decoded_range_at(const CleanText& clean, const PiecePosition& at, uint32_t& begin, uint32_t& end) {
+  const SourcePiece& p = clean.pieces[at.piece];
+  if (!p.verbatim) {
+    begin = p.decoded_begin;
+    end = p.decoded_end;
+    return;
+  }
+  begin = p.decoded_begin + static_cast<uint32_t>(at.byte - p.byte);
+  end = begin + static_cast<uint32_t>(detail::utf8_sequence_length(static_cast<unsigned char>(clean.text[at.byte])));
 }
 
 }  // namespace
@@ -66,30 +87,35 @@ const SourcePiece& piece_containing(const std::vector<SourcePiece>& pieces, uint
 ByteRange CleanText::source_bytes(uint32_t start, uint32_t end) const {
   if (pieces.empty() || start >= code_points) return {input_map.to_input(UINT32_MAX), input_map.to_input(UINT32_MAX)};
   end = std::min(end, code_points);
-  // Decoded byte range of one code point.
-  auto locate = [&](uint32_t cp, uint32_t& dbegin, uint32_t& dend) {
-    const SourcePiece& p = piece_containing(pieces, cp);
-    if (!p.verbatim) {
-      dbegin = p.decoded_begin;
-      dend = p.decoded_end;
-      return;
+  // The position of `cp` in its piece, walked to from `from` when that lies before it in
+  // the same piece (the last code point of a short range from its first), else from the
+  // piece's start.
+  auto position = [&](uint32_t cp, const PiecePosition* from) {
+    PiecePosition at;
+    at.piece = from != nullptr && (from->piece + 1 == pieces.size() || pieces[from->piece + 1].cp > cp)
+                   ? from->piece
+                   : piece_index_containing(pieces, cp);
+    at.cp = cp;
+    const SourcePiece& p = pieces[at.piece];
+    if (p.verbatim) {
+      at.byte = from != nullptr && from->piece == at.piece
+                    ? detail::skip_code_points(text, from->byte, cp - from->cp)
+                    : detail::skip_code_points(text, p.byte, cp - p.cp);
     }
-    const size_t byte = detail::skip_code_points(text, p.byte, cp - p.cp);
-    const size_t len = detail::utf8_sequence_length(static_cast<unsigned char>(text[byte]));
-    dbegin = p.decoded_begin + static_cast<uint32_t>(byte - p.byte);
-    dend = dbegin + static_cast<uint32_t>(len);
+    return at;
   };
   uint32_t b0, e0, b1, e1;
-  locate(start, b0, e0);
+  const PiecePosition first = position(start, nullptr);
+  decoded_range_at(*this, first, b0, e0);
   if (end <= start) return {input_map.to_input(b0), input_map.to_input(b0)};
-  locate(end - 1, b1, e1);
+  decoded_range_at(*this, position(end - 1, &first), b1, e1);
   return {input_map.to_input(b0), input_map.to_input(std::max(e1, b0))};
 }
 
 std::string_view CleanText::text_between(uint32_t start, uint32_t end) const {
   if (start >= code_points || pieces.empty()) return {};
   end = std::min(end, code_points);
-  const SourcePiece& p = piece_containing(pieces, start);
+  const SourcePiece& p = pieces[piece_index_containing(pieces, start)];
   const size_t begin = detail::skip_code_points(text, p.byte, start - p.cp);
   // The end is found from the start, not looked up again: the text is plain UTF-8 across
   // pieces, and slices are short (extraction takes several per target).

@@ -30,6 +30,7 @@
 #include "internal/original_text.hpp"
 #include "internal/quantity_lexicon.hpp"
 #include "internal/utf8.hpp"
+#include "internal/utf8_encode.hpp"
 #include "zhpolicy/normalize.hpp"
 
 namespace zhpolicy {
@@ -91,45 +92,74 @@ bool has_edge_bit(uint64_t bits, char32_t c) { return ((bits >> (c % 64)) & 1) !
 
 constexpr CodePointSet kOpenQuotes({U'“', U'"', U'「', U'‘', U'『'});
 
-bool is_open_quote(char32_t c) { return kOpenQuotes.contains(c); }
-bool is_close_quote(char32_t c) { return c == U'”' || c == '"' || c == U'」' || c == U'’' || c == U'』'; }
+constexpr bool is_open_quote(char32_t c) { return kOpenQuotes.contains(c); }
+constexpr bool is_close_quote(char32_t c) {
+  return c == U'”' || c == '"' || c == U'」' || c == U'’' || c == U'』';
+}
 
-// `text` (UTF-8) without its quotation marks: an indicator or period cut from 新建“智慧校园”
-// is 新建智慧校园.
-bool is_quote(char32_t c) { return is_open_quote(c) || is_close_quote(c); }
+// A quotation mark of either kind: '"', “ ” ‘ ’ (U+201C/D, U+2018/9) or 「 」 『 』 (U+300C-F).
+// Asked of every code point of an indicator, so by ranges rather than through both lists.
+constexpr bool is_quote(char32_t c) {
+  const auto u = static_cast<uint32_t>(c);
+  return u == '"' || u - 0x300Cu < 4u || (u - 0x2018u < 6u && u != 0x201Au && u != 0x201Bu);
+}
+constexpr bool is_quote_agrees_below(uint32_t limit) {
+  for (uint32_t c = 0; c < limit; ++c) {
+    if (is_quote(c) != (is_open_quote(c) || is_close_quote(c))) return false;
+  }
+  return true;
+}
+static_assert(is_quote_agrees_below(0x3100), "is_quote must be is_open_quote || is_close_quote");
 
-std::string without_quotes(std::string_view text) {
-  std::string out;
-  size_t run = 0;  // the bytes from here on are not copied yet
-  for (size_t i = 0; i < text.size();) {
-    const size_t at = i;
-    if (is_quote(detail::next_code_point(text, i))) {
-      out.append(text.substr(run, at - run));
-      run = i;
+// Length of the quotation mark (is_quote) that starts at byte i of valid UTF-8, or 0: '"',
+// E2 80 98/99/9C/9D (‘’“”) or E3 80 8C..8F (「」『』). No other mark starts with E2 80 or
+// E3 80 and one of those bytes, and neither lead byte can be inside a sequence.
+size_t quote_length_at(std::string_view text, size_t i) {
+  const auto b = static_cast<unsigned char>(text[i]);
+  if (b == '"') return 1;
+  if ((b != 0xE2 && b != 0xE3) || text.size() - i < 3 || static_cast<unsigned char>(text[i + 1]) != 0x80) return 0;
+  const auto b2 = static_cast<unsigned char>(text[i + 2]);
+  if (b == 0xE2) return b2 == 0x98 || b2 == 0x99 || b2 == 0x9C || b2 == 0x9D ? 3 : 0;
+  return b2 >= 0x8C && b2 <= 0x8F ? 3 : 0;
+}
+
+// Byte offset of the first quotation mark at or after `i` in valid UTF-8, or npos. Eight
+// bytes at a time past words without a '"' or an E2/E3 byte (most of an indicator).
+size_t next_quote(std::string_view text, size_t i) {
+  using detail::word_has_byte;
+  while (i < text.size()) {
+    for (; text.size() - i >= 8; i += 8) {
+      uint64_t word;
+      std::memcpy(&word, text.data() + i, sizeof word);
+      if ((word_has_byte(word, '"') | word_has_byte(word, 0xE2) | word_has_byte(word, 0xE3)) != 0) break;
+    }
+    for (const size_t stop = std::min(text.size(), i + 8); i < stop; ++i) {
+      if (quote_length_at(text, i) != 0) return i;
     }
   }
-  out.append(text.substr(run));
-  return out;
+  return std::string_view::npos;
 }
 
-// Whether UTF-8 `text` may hold a quotation mark: every one (see is_quote) is '"' or three
-// bytes led by E2 (“”‘’) or E3 (「」『』). Most indicators hold none and skip the decoding.
-bool may_hold_quote(std::string_view text) {
-  using detail::word_has_byte;
-  size_t i = 0;
-  for (; text.size() - i >= 8; i += 8) {  // eight bytes at a time
-    uint64_t word;
-    std::memcpy(&word, text.data() + i, sizeof word);
-    if ((word_has_byte(word, '"') | word_has_byte(word, 0xE2) | word_has_byte(word, 0xE3)) != 0) return true;
-  }
-  for (; i < text.size(); ++i) {
-    if (text[i] == '"' || text[i] == '\xE2' || text[i] == '\xE3') return true;
-  }
-  return false;
-}
-
+// `text` (UTF-8) without its quotation marks, in place: an indicator or period cut from
+// 新建“智慧校园” is 新建智慧校园.
 void remove_quotes(std::string& text) {
-  if (may_hold_quote(text)) text = without_quotes(text);
+  size_t i = next_quote(text, 0);
+  if (i == std::string_view::npos) return;
+  size_t kept = i;  // text[0, kept) is final
+  while (i < text.size()) {
+    i += quote_length_at(text, i);
+    const size_t next = next_quote(text, i);
+    const size_t stop = next == std::string_view::npos ? text.size() : next;
+    std::memmove(text.data() + kept, text.data() + i, stop - i);
+    kept += stop - i;
+    i = stop;
+  }
+  text.resize(kept);
+}
+
+// The normalized code points of `text` without quotation marks, appended in UTF-8.
+void append_without_quotes(std::string& out, std::u32string_view text) {
+  detail::append_encoded_if(out, text, [](char32_t c) { return !is_quote(c); });
 }
 
 // Characters that end the phrase an indicator is cut from.
@@ -252,7 +282,6 @@ class Extractor {
   void finish(Target& t, size_t s, size_t number_begin);
   size_t period_length_at(size_t k, size_t end) const;
   std::string slice(size_t b, size_t e) const { return orig_.utf8(b, e); }
-  std::string slice_norm(size_t b, size_t e) const { return to_utf8(norm_.substr(b, e - b)); }
 
   detail::OriginalText orig_;
   std::u32string_view norm_;
@@ -442,21 +471,20 @@ void Extractor::finish(Target& t, size_t s, size_t number_begin) {
       }
     }
   }
-  t.indicator = slice(ib, ie);
-  t.indicator_norm = to_utf8(norm_.substr(ib, ie - ib));
+  size_t fe = t.end;  // the noun after a counter ends at fe
   if (t.unit_class == "count"sv) {
-    size_t fe = t.end;
     while (fe < sentence.end && fe < t.end + 20 && !is_phrase_break(norm_[fe]) &&
            !may_start_number(norm_[fe])) {
       ++fe;
     }
-    orig_.append_utf8(t.indicator, t.end, fe);
-    t.indicator_norm += to_utf8(norm_.substr(t.end, fe - t.end));
   }
+  orig_.append_utf8(t.indicator, ib, ie);
+  if (fe > t.end) orig_.append_utf8(t.indicator, t.end, fe);
   // Dropping the quotation marks from the UTF-8 drops the same characters as dropping them
   // from the code points.
   remove_quotes(t.indicator);
-  remove_quotes(t.indicator_norm);
+  append_without_quotes(t.indicator_norm, norm_.substr(ib, ie - ib));
+  append_without_quotes(t.indicator_norm, norm_.substr(t.end, fe - t.end));
 
   // Kind: the sentence's cues, the document's lean when they balance (counted once per sentence).
   if (cue_sentence_ != s) read_sentence_cues(s);
@@ -531,8 +559,7 @@ size_t Extractor::read_target_at(size_t s, const ScannedNumber& n) {
   bool unit_found = false;
 
   auto set_unit = [&](size_t b, size_t e, const std::string& unit_class) {
-    target.unit = slice(b, e);
-    target.unit_norm = slice_norm(b, e);
+    target.unit = slice(b, e);  // (its unit_norm is the lexicon's, set by the caller)
     target.unit_class = unit_class;
     unit_found = true;
   };

@@ -10,8 +10,8 @@
 #include <string_view>
 
 #include "internal/utf8.hpp"
+#include "internal/utf8_encode.hpp"
 #include "zhpolicy/clean.hpp"
-#include "zhpolicy/normalize.hpp"
 
 namespace zhpolicy::detail {
 
@@ -25,12 +25,14 @@ class OriginalText {
 
   // Code points [begin, end), in UTF-8.
   std::string utf8(size_t begin, size_t end) const {
-    if (clean_ == nullptr) return to_utf8(code_points_.substr(begin, end - begin));
-    return std::string(clean_between(begin, end));
+    if (clean_ != nullptr) return std::string(clean_between(begin, end));  // one exact copy
+    std::string out;
+    append_utf8(out, begin, end);
+    return out;
   }
   // The same, appended to `out`.
   void append_utf8(std::string& out, size_t begin, size_t end) const {
-    if (clean_ == nullptr) out += to_utf8(code_points_.substr(begin, end - begin));
+    if (clean_ == nullptr) append_encoded(out, code_points_.substr(begin, end - begin));
     else out += clean_between(begin, end);
   }
 

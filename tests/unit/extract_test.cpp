@@ -6,6 +6,7 @@
 
 #include "internal/original_text.hpp"
 #include "test_util.hpp"
+#include "zhpolicy/normalize.hpp"
 #include "zhpolicy/pipeline.hpp"
 
 using namespace zhpolicy;

@@ -1,0 +1,63 @@
+// CleanText::source_bytes finds a range's last code point from its first when both lie in
+// one piece, and skip_code_points walks 64 bytes at a time: both must agree with the
+// plain lookups.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <random>
+#include <string>
+
+#include "internal/utf8.hpp"
+#include "test_util.hpp"
+#include "zhpolicy/pipeline.hpp"
+
+using namespace zhpolicy;
+
+// A range's bytes run from its first code point's first byte to its last code point's last
+// byte; a one-code-point range is looked up from its piece's start.
+TEST_CASE("source bytes: a range agrees with its first and last code points", "[clean][seeds]") {
+  std::mt19937 rng(20261203);
+  size_t documents = 0;
+  for (const test::CorpusDocument& c : test::corpus_documents()) {
+    Result<Document> doc = process_document(c.bytes, c.path);
+    REQUIRE(doc.ok());
+    const CleanText& clean = doc->clean;
+    INFO(c.path);
+    for (int trial = 0; trial < 400 && clean.code_points > 0; ++trial) {
+      const uint32_t a = static_cast<uint32_t>(rng() % clean.code_points);
+      // Mostly short ranges (targets, in one piece), some across pieces (clauses).
+      const uint32_t length = 1 + static_cast<uint32_t>(trial % 4 == 0 ? rng() % 6000 : rng() % 40);
+      const uint32_t b = std::min<uint32_t>(clean.code_points, a + length);
+      const ByteRange whole = clean.source_bytes(a, b);
+      const ByteRange first = clean.source_bytes(a, a + 1);
+      const ByteRange last = clean.source_bytes(b - 1, b);
+      REQUIRE(whole.begin == first.begin);
+      REQUIRE(whole.end == std::max(last.end, first.begin));
+    }
+    documents += clean.code_points > 0;
+  }
+  CHECK(documents >= 6);
+}
+
+// skip_code_points against a walk one sequence at a time, from every kind of start (a lead
+// byte, mid-text) and for counts on both sides of the 64- and 8-byte blocks.
+TEST_CASE("source bytes: skip_code_points agrees with a walk one code point at a time", "[utf8]") {
+  std::mt19937 rng(20261205);
+  const char* pieces[] = {"a", "é", "中", "𠀀", "，", " ", "1"};  // 1- to 4-byte sequences
+  for (int text_trial = 0; text_trial < 40; ++text_trial) {
+    std::string text;
+    const size_t n = 1 + rng() % 600;
+    for (size_t k = 0; k < n; ++k) text += pieces[text_trial % 3 == 0 ? rng() % 7 : 2 + rng() % 2];
+    std::vector<size_t> starts;  // byte offset of every code point, and the end
+    for (size_t i = 0; i < text.size(); i += detail::utf8_sequence_length(static_cast<unsigned char>(text[i]))) {
+      starts.push_back(i);
+    }
+    starts.push_back(text.size());
+    for (int trial = 0; trial < 200; ++trial) {
+      const size_t from = rng() % (starts.size() - 1);
+      const size_t count = rng() % (starts.size() - from);
+      INFO("from " << from << " count " << count);
+      REQUIRE(detail::skip_code_points(text, starts[from], count) == starts[from + count]);
+    }
+  }
+}
