@@ -849,13 +849,7 @@ void Cleaner::emit(const std::vector<SourcePiece>& pieces) {
   }
   out_.text = std::move(builder.text());
   out_.code_points = builder.code_points();
-  if (options_.fold) {
-    out_.chars.reserve(out_.code_points);  // exact: the builder counted them
-    out_.folded.reserve(out_.code_points);
-    decode_and_fold(out_.text, out_.chars, out_.folded);
-  } else {
-    out_.chars = to_code_points(out_.text);  // sized exactly by to_code_points
-  }
+  out_.chars = to_code_points(out_.text);  // sized exactly by to_code_points
   out_.pieces = std::move(builder.pieces());
 }
 

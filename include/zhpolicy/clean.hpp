@@ -24,10 +24,6 @@ struct CleanOptions {
   // Record what was removed or flagged in CleanText::diagnostics. Without them clean does
   // the same work and returns the same text, for callers that never show diagnostics.
   bool diagnostics = true;
-  // Also fill CleanText::folded, the normalized shadow of `chars` (zhpolicy::fold), decoded
-  // in the same pass: the pipeline needs both, and one pass over the text is cheaper than
-  // decoding and then folding a copy.
-  bool fold = false;
 };
 
 // A code point range of the clean text flagged as damaged (mojibake, lost bytes, U+FFFD).
@@ -54,7 +50,6 @@ struct CleanText {
   // or trailing whitespace on a line, no trailing newline.
   std::string text;
   std::u32string chars;                 // the code points of `text` (the stages index these)
-  std::u32string folded;                // fold(chars), only with CleanOptions::fold
   std::vector<Diagnostic> diagnostics;  // in input order
   std::vector<MetadataField> metadata;  // in input order
   std::vector<DamagedSpan> damaged;     // sorted, disjoint
