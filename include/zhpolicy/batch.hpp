@@ -2,8 +2,8 @@
 //
 // Each worker takes the next item from a shared source, reads it, runs process_document(),
 // turns the Document into rows (the caller's `make` callback) and drops the Document: a
-// worker holds one document at a time. Outcomes are delivered to `emit` on the calling
-// thread strictly in input order, so the output is identical for any number of jobs. A
+// worker holds one document at a time. Outcomes are delivered to `emit` strictly in input
+// order, one call at a time, so the output is identical for any number of jobs. A
 // worker does not start item i until item i - window has been emitted, which bounds the
 // outcomes waiting behind one slow document (memory stays flat whatever the file count).
 #pragma once
@@ -85,7 +85,9 @@ struct BatchOptions {
 
 // Runs every item of `source`. `make` runs on a worker thread for each document processed
 // successfully and fills outcome.tables / outcome.text (it must not keep `doc`); `emit` runs
-// on the calling thread, once per item, in input order. Never throws from the library
+// once per item, in input order, never two calls at once, on whichever worker finished the
+// next item (the calling thread is one of the workers; with one job, the only one). `jobs`
+// threads run in all. Never throws from the library
 // side; an exception thrown by `make` becomes a kInternal failure of that document.
 void run_batch(BatchSource& source, const BatchOptions& options,
                const std::function<void(const Document& doc, DocumentOutcome& outcome)>& make,
