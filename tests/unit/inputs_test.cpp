@@ -113,6 +113,56 @@ TEST_CASE("batch: outcomes come back in input order whatever the number of jobs"
   }
 }
 
+TEST_CASE("batch: every outcome is emitted once, in order, one call at a time, by whichever worker", "[inputs][batch]") {
+  // Records of very different lengths, so workers finish out of order and the worker that
+  // stores the next outcome is often not the one that stored the last; window 1 makes
+  // workers wait for room, the other path that could lose a wake-up.
+  class Records : public BatchSource {
+   public:
+    explicit Records(size_t n) : n_(n) {}
+    bool next(BatchItem& item) override {
+      if (i_ == n_) return false;
+      item = BatchItem{};
+      item.is_record = true;
+      item.name = "r" + std::to_string(i_);
+      const std::string sentence = "年内新增学位" + std::to_string(100 + i_) + "个，签收率达95%以上。";
+      std::string text;
+      for (size_t k = 0; k < (i_ % 7 == 0 ? 300 : 1 + i_ % 3); ++k) text += sentence;
+      item.record = "{\"id\":\"" + item.name + "\",\"text\":\"" + text + "\"}";
+      ++i_;
+      return true;
+    }
+
+   private:
+    size_t n_, i_ = 0;
+  };
+  for (unsigned jobs : {2u, 3u, 8u}) {
+    for (size_t window : {size_t{1}, size_t{3}, size_t{0}}) {
+      Records src(60);
+      BatchOptions o;
+      o.jobs = jobs;
+      o.window = window;
+      std::atomic<int> inside{0};
+      bool overlapped = false;
+      std::vector<std::string> names;
+      std::vector<size_t> targets;
+      run_batch(src, o, [](const Document&, DocumentOutcome&) {}, [&](DocumentOutcome&& d) {
+        if (inside.fetch_add(1) != 0) overlapped = true;
+        names.push_back(d.name);
+        targets.push_back(d.status.ok() ? d.targets : SIZE_MAX);
+        inside.fetch_sub(1);
+      });
+      INFO("jobs " << jobs << ", window " << window);
+      CHECK_FALSE(overlapped);
+      REQUIRE(names.size() == 60);
+      for (size_t i = 0; i < names.size(); ++i) {
+        CHECK(names[i] == "r" + std::to_string(i));
+        CHECK(targets[i] == 2 * (i % 7 == 0 ? 300 : 1 + i % 3));  // two targets per sentence
+      }
+    }
+  }
+}
+
 TEST_CASE("batch: rows emitted early keep input order and never overlap emit", "[inputs][batch]") {
   std::vector<std::string> paths;
   for (int copy = 0; copy < 3; ++copy) {
