@@ -238,18 +238,40 @@ void TableRow::assign(const Cells& cells) {
   size_t bytes = 0;
   for (const auto& c : cells) bytes += c.size();
   bytes_.resize(bytes);
-  ends_.resize(cells.size());
-  size_t end = 0, k = 0;
+  ends_.resize(0);
+  size_t end = 0;
   for (const auto& c : cells) {
     if (!c.empty()) std::memcpy(bytes_.data() + end, c.data(), c.size());
     end += c.size();
-    ends_[k++] = static_cast<uint32_t>(end);
+    ends_.push_back(static_cast<uint32_t>(end));
   }
 }
 
 TableRow::TableRow(std::initializer_list<std::string_view> cells) { assign(cells); }
 
 TableRow::TableRow(const std::vector<std::string>& cells) { assign(cells); }
+
+void CellEnds::resize(size_t n, uint32_t fill) {
+  if (n > kInline && size_ <= kInline) spilled_.assign(inline_, inline_ + size_);  // spills once
+  if (n > kInline) {
+    spilled_.resize(n, fill);
+  } else {
+    if (size_ > kInline) {
+      std::copy(spilled_.begin(), spilled_.begin() + static_cast<std::ptrdiff_t>(n), inline_);
+      std::vector<uint32_t>().swap(spilled_);
+    }
+    for (size_t i = size_; i < n; ++i) inline_[i] = fill;
+  }
+  size_ = n;
+}
+
+bool CellEnds::operator==(const CellEnds& other) const {
+  if (size_ != other.size_) return false;
+  for (size_t i = 0; i < size_; ++i) {
+    if ((*this)[i] != other[i]) return false;
+  }
+  return true;
+}
 
 void TableRow::push_back(std::string_view cell) {
   bytes_.append(cell);

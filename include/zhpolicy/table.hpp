@@ -37,8 +37,30 @@ struct Column {
   ColumnType type = ColumnType::kText;
 };
 
+// Where each cell of a row ends: inline for up to kInline cells (every table of zhpolicy),
+// in a vector beyond. A row is then one allocation, its bytes: rows are made on one worker
+// thread and freed on another, and each block freed across threads costs a malloc arena
+// lock the making thread contends for.
+class CellEnds {
+ public:
+  static constexpr size_t kInline = 24;
+
+  size_t size() const { return size_; }
+  uint32_t operator[](size_t i) const { return size_ <= kInline ? inline_[i] : spilled_[i]; }
+  uint32_t back() const { return (*this)[size_ - 1]; }
+  void push_back(uint32_t end) { resize(size_ + 1, end); }
+  // Drops ends past `n`, or appends copies of `fill` up to it.
+  void resize(size_t n, uint32_t fill = 0);
+  bool operator==(const CellEnds& other) const;
+
+ private:
+  uint32_t inline_[kInline] = {};
+  std::vector<uint32_t> spilled_;  // all the ends, when there are more than kInline
+  size_t size_ = 0;
+};
+
 // One row of UTF-8 cells, kept in one buffer: the cells' bytes back to back and where
-// each ends. A row of the targets table is then two allocations instead of a string object
+// each ends. A row of the targets table is then one allocation instead of a string object
 // per cell (32 bytes each, and a heap block for every cell longer than 15 bytes).
 class TableRow {
  public:
@@ -47,7 +69,7 @@ class TableRow {
   explicit TableRow(const std::vector<std::string>& cells);
 
   size_t size() const { return ends_.size(); }
-  bool empty() const { return ends_.empty(); }
+  bool empty() const { return ends_.size() == 0; }
   std::string_view operator[](size_t i) const {
     const uint32_t begin = i == 0 ? 0 : ends_[i - 1];
     return std::string_view(bytes_).substr(begin, ends_[i] - begin);
@@ -65,7 +87,7 @@ class TableRow {
   void assign(const Cells& cells);
 
   std::string bytes_;
-  std::vector<uint32_t> ends_;
+  CellEnds ends_;
 };
 
 struct Table {

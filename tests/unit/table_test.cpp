@@ -278,6 +278,27 @@ TEST_CASE("table: TableRow keeps cells, empty ones too, and pads or cuts to a wi
   CHECK(r.empty());
 }
 
+TEST_CASE("table: a row wider than the inline cell ends spills and comes back whole", "[table]") {
+  // Cell ends live inline up to CellEnds::kInline cells; a wider row keeps them in a
+  // vector. Every width across the edge, grown one cell at a time, cut back, and grown again.
+  std::vector<std::string> cells;
+  TableRow grown;
+  for (size_t n = 1; n <= CellEnds::kInline + 6; ++n) {
+    cells.push_back(n % 3 == 0 ? "" : "格" + std::to_string(n));
+    grown.push_back(cells.back());
+    REQUIRE(grown.size() == n);
+    REQUIRE(grown == TableRow(cells));
+    for (size_t i = 0; i < n; ++i) REQUIRE(grown[i] == cells[i]);
+  }
+  TableRow cut = grown;
+  cut.resize(CellEnds::kInline - 2);  // back inline from a spilled row
+  REQUIRE(cut.size() == CellEnds::kInline - 2);
+  CHECK(cut == TableRow(std::vector<std::string>(cells.begin(), cells.begin() + CellEnds::kInline - 2)));
+  cut.resize(CellEnds::kInline + 3);  // and out again, padded with empty cells
+  for (size_t i = 0; i < cut.size(); ++i) CHECK(cut[i] == (i < CellEnds::kInline - 2 ? cells[i] : ""));
+  CHECK(cut != grown);
+}
+
 // Rows written as they came (no --fields, no --script) and rows that go through the
 // projection must give the same bytes: the sample's text is simplified already, so
 // --script hans projects every row and changes no cell.
