@@ -211,11 +211,15 @@ char32_t to_simplified_char(char32_t c) { return detail::lookup(detail::kT2sStag
 
 std::u32string normalize(std::string_view clean_text) { return detail::decode<detail::FullFold>(clean_text); }
 
-std::u32string fold(std::u32string_view text) {
-  std::u32string out(text);  // folded in place: a copy is cheaper than zero-filling first
-  for (char32_t& c : out) {
+void fold_in_place(std::u32string& text) {
+  for (char32_t& c : text) {
     if (c >= 0x80) c = c < 0x10000 ? detail::FullFold::bmp(c) : detail::FullFold::any(c);
   }
+}
+
+std::u32string fold(std::u32string_view text) {
+  std::u32string out(text);  // folded in place: a copy is cheaper than zero-filling first
+  fold_in_place(out);
   return out;
 }
 

@@ -30,8 +30,10 @@ std::u32string normalize(std::string_view clean_text);
 
 // The fold of code points already decoded (no UTF-8 pass): result[i] == fold_char(text[i]).
 std::u32string fold(std::u32string_view text);
+// The same in `text`'s own buffer, for a caller that no longer needs the unfolded code points.
+void fold_in_place(std::u32string& text);
 
-// Same, without folding: the code points of valid UTF-8 `text`.
+// normalize() without the fold: the code points of valid UTF-8 `text`.
 std::u32string to_code_points(std::string_view text);
 
 // to_code_points(text) into `code_points` and fold() of it into `folded`, in one pass and in

@@ -216,6 +216,11 @@ TEST_CASE("normalize: one output code point per input code point, 4-byte charact
   for (size_t i = 0; i < cps.size(); ++i) CHECK(shadow_cps[i] == fold_char(cps[i]));
   CHECK(to_utf8(shadow_cps) == "第1条 学校-𠀀😀a é 𪚥3~5名、Ω");
   CHECK(normalize("").empty());
+  // fold() of the code points, and the same in their own buffer, give the shadow too.
+  CHECK(zhpolicy::fold(cps) == shadow_cps);
+  std::u32string in_place = cps;
+  zhpolicy::fold_in_place(in_place);
+  CHECK(in_place == shadow_cps);
 }
 
 TEST_CASE("normalize: to_utf8 and to_code_points round-trip every scalar value") {
