@@ -371,7 +371,8 @@ void Cleaner::read_short_line(Line& line, ShortLineForms& forms) {
   for (size_t k = 0; k < detail::kMarkerKinds; ++k) {
     if (forms.hits.first[k] != nullptr) line.markers |= static_cast<uint16_t>(1u << k);
   }
-  line.has_full_stop = forms.original.find(U'。') != std::u32string::npos;
+  // In the UTF-8 the line was decoded from: a byte search (memchr) beats a code point loop.
+  line.has_full_stop = std::string_view(text_buffer_).find("。") != std::string_view::npos;
   const char32_t last = forms.folded.back();
   line.title_shape = line.cps >= 6 && line.cps <= 80 && !line.has_full_stop && last != ':' &&
                      last != ',' && last != U'，';
