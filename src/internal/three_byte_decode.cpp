@@ -38,8 +38,9 @@ __attribute__((target("ssse3"))) size_t decode_groups_ssse3(const unsigned char*
   constexpr int kLeads = 0x249;         // bytes 0, 3, 6, 9
   constexpr int kContinuations = 0xDB6;  // bytes 1, 2, 4, 5, 7, 8, 10, 11
   size_t written = 0;
-  while (end - p >= 16 && room - written >= 4) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const unsigned char* q = p;  // a local: through the reference every store would reload it
+  while (end - q >= 16 && room - written >= 4) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
     const int continuation = _mm_movemask_epi8(_mm_cmplt_epi8(v, below_c0));
     const __m128i lead = _mm_andnot_si128(_mm_cmpeq_epi8(v, ed),
                                           _mm_cmplt_epi8(_mm_add_epi8(v, lead_shift), lead_limit));
@@ -51,9 +52,10 @@ __attribute__((target("ssse3"))) size_t decode_groups_ssse3(const unsigned char*
     const __m128i c = _mm_or_si128(_mm_or_si128(_mm_and_si128(x, low6), _mm_and_si128(_mm_srli_epi32(x, 2), mid6)),
                                    _mm_and_si128(_mm_srli_epi32(x, 4), high4));
     _mm_storeu_si128(reinterpret_cast<__m128i*>(out + written), c);
-    p += 12;
+    q += 12;
     written += 4;
   }
+  p = q;
   return written;
 }
 
