@@ -27,6 +27,7 @@
 
 #include "internal/icu_check.hpp"
 #include "internal/utf8.hpp"
+#include "internal/utf8_encode.hpp"
 #include "internal/utf8_survey.hpp"
 
 namespace zhpolicy {
@@ -250,26 +251,6 @@ class AnchorWriter {
   uint32_t last_input_ = 0;
 };
 
-// Writes the UTF-8 of c at w (room for 4 bytes) and returns the end.
-inline char* put_utf8(char* w, char32_t c) {
-  if (c < 0x80) {
-    *w++ = static_cast<char>(c);
-  } else if (c < 0x800) {
-    *w++ = static_cast<char>(0xC0 | (c >> 6));
-    *w++ = static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    *w++ = static_cast<char>(0xE0 | (c >> 12));
-    *w++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    *w++ = static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    *w++ = static_cast<char>(0xF0 | (c >> 18));
-    *w++ = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    *w++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    *w++ = static_cast<char>(0x80 | (c & 0x3F));
-  }
-  return w;
-}
-
 Result<DecodedText> decode_with_icu(std::string_view bytes, size_t skip, const std::string& charset,
                                     std::string_view name) {
   UErrorCode err = U_ZERO_ERROR;
@@ -332,7 +313,7 @@ Result<DecodedText> decode_with_icu(std::string_view bytes, size_t skip, const s
       if (U16_IS_LEAD(u)) {
         if (pending_high) {  // lone high surrogate followed by another
           anchors.add(decoded_here(), static_cast<uint32_t>(pending_offset));
-          w = put_utf8(w, 0xFFFD);
+          w = detail::encode_at(w, 0xFFFD);
           add_invalid(out, pending_offset, 2, "unpaired surrogate");
         }
         pending_high = u;
@@ -342,7 +323,7 @@ Result<DecodedText> decode_with_icu(std::string_view bytes, size_t skip, const s
       if (U16_IS_TRAIL(u)) {
         if (!pending_high) {
           anchors.add(decoded_here(), static_cast<uint32_t>(input_off));
-          w = put_utf8(w, 0xFFFD);
+          w = detail::encode_at(w, 0xFFFD);
           add_invalid(out, input_off, 2, "unpaired surrogate");
           continue;
         }
@@ -352,7 +333,7 @@ Result<DecodedText> decode_with_icu(std::string_view bytes, size_t skip, const s
       } else {
         if (pending_high) {
           anchors.add(decoded_here(), static_cast<uint32_t>(pending_offset));
-          w = put_utf8(w, 0xFFFD);
+          w = detail::encode_at(w, 0xFFFD);
           add_invalid(out, pending_offset, 2, "unpaired surrogate");
           pending_high = 0;
         }
@@ -360,7 +341,7 @@ Result<DecodedText> decode_with_icu(std::string_view bytes, size_t skip, const s
       }
       if (c == 0xFFFD) add_invalid(out, input_off, 1, "invalid " + out.encoding);
       anchors.add(decoded_here(), static_cast<uint32_t>(input_off));
-      w = put_utf8(w, c);
+      w = detail::encode_at(w, c);
     }
     out.text.append(utf8, static_cast<size_t>(w - utf8));
     if (!flushed && src >= src_end && produced == 0) break;

@@ -1,7 +1,8 @@
-// Code point slices encoded as UTF-8 straight into a string the caller already holds.
-// to_utf8 (zhpolicy/normalize.hpp) returns a new string each time; extraction builds a
-// target's cells from several slices, some with their quotation marks dropped, and a
-// temporary per slice (plus a second pass to drop the marks) cost more than the encoding.
+// Code points encoded as UTF-8 straight into memory the caller already holds. to_utf8
+// (zhpolicy/normalize.hpp) returns a new string each time; extraction builds a target's
+// cells from several slices, some with their quotation marks dropped, and a temporary per
+// slice (plus a second pass to drop the marks) cost more than the encoding; decode's
+// legacy-encoding loop writes each converted unit with encode_at().
 // The bytes are to_utf8's: a surrogate or a value above U+10FFFF becomes U+FFFD.
 #pragma once
 
