@@ -85,6 +85,10 @@ Status OutputSink::open() {
   return {};
 }
 
+void OutputSink::note_failure() {
+  if (failure_.empty() && !*stream_) failure_ = std::strerror(errno);
+}
+
 Status OutputSink::commit() {
   if (committed_) return {};
   committed_ = true;
@@ -94,7 +98,7 @@ Status OutputSink::commit() {
   if (file_) {
     file_->close();
     if (!ok || file_->fail()) {
-      const std::string why = std::strerror(errno);
+      const std::string why = failure_.empty() ? std::strerror(errno) : failure_;
       if (!temp_path_.empty()) std::remove(temp_path_.c_str());
       unwatch_temp();
       return Status(ErrorCode::kWriteFailed, where + ": write failed (" + why + ")");
@@ -108,7 +112,10 @@ Status OutputSink::commit() {
     unwatch_temp();  // renamed: a signal from now on must not remove anything
     return {};
   }
-  if (!ok) return Status(ErrorCode::kWriteFailed, where + ": write failed (" + std::strerror(errno) + ")");
+  if (!ok) {
+    return Status(ErrorCode::kWriteFailed,
+                  where + ": write failed (" + (failure_.empty() ? std::strerror(errno) : failure_) + ")");
+  }
   return {};
 }
 

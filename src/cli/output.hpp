@@ -24,6 +24,10 @@ class OutputSink {
   Status open();
   std::ostream& stream() { return *stream_; }
   bool is_terminal() const { return terminal_; }
+  // Call right after writing to stream(), on the thread that wrote: if the stream failed,
+  // keeps errno's reason for commit(). Rows are written by whichever worker emits them
+  // and commit() runs on the main thread, where errno says nothing about that write.
+  void note_failure();
   // Flushes and, for a file, renames the temporary into place. Idempotent.
   Status commit();
 
@@ -34,6 +38,7 @@ class OutputSink {
   std::ostream* stream_ = &std::cout;
   bool terminal_ = false;
   bool committed_ = false;
+  std::string failure_;  // strerror of the first failed write, from note_failure()
 };
 
 }  // namespace zhpolicy::cli

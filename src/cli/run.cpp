@@ -200,7 +200,10 @@ int run(const Options& o) {
   if (sink && !plan.text_output) {
     writer = std::make_unique<TableWriter>(table_for(o, {}), plan.format, sink->stream(), plan.write);
   }
-  if (sink && plan.text_output && o.bom) sink->stream() << "\xEF\xBB\xBF";
+  if (sink && plan.text_output && o.bom) {
+    sink->stream() << "\xEF\xBB\xBF";
+    sink->note_failure();
+  }
 
   // Pass 4: process, on --jobs workers; outcomes come back here in input order.
   BatchOptions batch;
@@ -303,6 +306,7 @@ int run(const Options& o) {
         write_rows(d, *writer);
       } else {
         sink->stream() << d.text;
+        sink->note_failure();
       }
       return;
     }
@@ -315,6 +319,7 @@ int run(const Options& o) {
       if (plan.text_output) {
         if (o.bom) file.sink->stream() << "\xEF\xBB\xBF";
         file.sink->stream() << d.text;
+        file.sink->note_failure();
       } else {
         write_rows(d, *file.writer);
         s = file.writer->finish();
