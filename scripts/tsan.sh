@@ -29,4 +29,8 @@ for jobs in 2 4; do
   "$zhpolicy" targets -q -j"$jobs" -f tsv --output-dir "$work/dir$jobs" "$work/large.txt" data/samples/*
 done
 diff -r "$work/dir2" "$work/dir4"
+# --script hant converts on every worker through one shared ICU transliterator.
+"$zhpolicy" clean -q -j1 --script hant data/samples/* >"$work/hant1.txt"
+"$zhpolicy" clean -q -j4 --script hant data/samples/* data/samples/* >"$work/hant4.txt"
+cat "$work/hant1.txt" "$work/hant1.txt" | cmp - "$work/hant4.txt"
 echo "tsan: no data races; --jobs 2 and 4 wrote what --jobs 1 wrote"
