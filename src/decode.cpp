@@ -483,8 +483,11 @@ Result<DecodedText> decode(std::string_view bytes, std::string_view name,
     std::string enc = options.encoding;
     Result<DecodedText> r = [&]() -> Result<DecodedText> {
       UErrorCode err = U_ZERO_ERROR;
-      const char* canonical = ucnv_getCanonicalName(enc.c_str(), "", &err);
-      if (canonical != nullptr && U_SUCCESS(err) && std::string_view(canonical) == "UTF-8") {
+      // The converter's own name (alias 0): "utf-8", "UTF8", "unicode-1-1-utf-8" are all
+      // UTF-8 and take the same path as detected UTF-8, not ICU's converter, which gives
+      // a U+FFFD per byte of C0 80 where the detected path gives one per bad run.
+      const char* converter = ucnv_getAlias(enc.c_str(), 0, &err);
+      if (converter != nullptr && U_SUCCESS(err) && std::string_view(converter) == "UTF-8") {
         size_t skip = starts_with("\xEF\xBB\xBF", 3) ? 3 : 0;
         return decode_utf8(bytes, skip, survey_utf8(bytes.substr(skip)).invalid);
       }

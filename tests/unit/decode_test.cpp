@@ -137,6 +137,24 @@ TEST_CASE("decode: --encoding overrides detection and unknown names are an error
   CHECK(bad.status().code() == ErrorCode::kUnknownEncoding);
 }
 
+TEST_CASE("decode: --encoding utf-8 under any alias decodes as detected UTF-8 does", "[decode]") {
+  // A bad run gives one U+FFFD mapped to all its bytes, whether UTF-8 was detected or named
+  // (ICU's own converter would give one per byte of C0 80).
+  std::string body;
+  for (int k = 0; k < 20; ++k) body += "年内竣工16所学校，新增学位14310个。";
+  const std::string bytes = body + "ab\xC0\x80" "cd " + body + "\xE5\xAD";
+  const DecodedText detected = must_decode(bytes);
+  REQUIRE(detected.encoding == "UTF-8");
+  REQUIRE(detected.text == body + "ab\xEF\xBF\xBD" "cd " + body + "\xEF\xBF\xBD");
+  for (const char* alias : {"utf-8", "UTF-8", "utf8", "UTF8", "unicode-1-1-utf-8"}) {
+    INFO(alias);
+    const DecodedText named = must_decode(bytes, {alias});
+    CHECK(named.text == detected.text);
+    CHECK(named.encoding_how == "option");
+    for (size_t k = 0; k <= named.text.size(); ++k) REQUIRE(named.map.to_input(k) == detected.map.to_input(k));
+  }
+}
+
 TEST_CASE("decode: empty input is empty text", "[decode]") {
   DecodedText d = must_decode("");
   CHECK(d.text.empty());
