@@ -73,45 +73,49 @@ inline size_t utf8_length_of(char32_t c) {
   return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
 }
 
+// Continuation bytes (10xxxxxx) among the eight at p.
+inline size_t continuation_bytes_in_8(const char* p) {
+  uint64_t word;
+  std::memcpy(&word, p, sizeof word);
+  // Bit 7 of a byte survives iff the byte is 10xxxxxx; the multiply sums the eight 0/1
+  // bytes (no popcnt instruction in the baseline x86-64 target).
+  const uint64_t marks = (word & ~(word << 1) & 0x8080808080808080ULL) >> 7;
+  return static_cast<size_t>((marks * 0x0101010101010101ULL) >> 56);
+}
+
 // Number of code points in valid UTF-8 (counts non-continuation bytes): every line and
-// every copied piece of the clean text is counted. Eight bytes at a time here; sixteen with
+// every copied piece of the clean text is counted. Eight bytes at a time here; 64 with
 // SSE2 below.
 inline size_t count_code_points_portable(std::string_view s) {
   size_t continuation = 0;
   size_t i = 0;
-  for (; s.size() - i >= 8; i += 8) {
-    uint64_t word;
-    std::memcpy(&word, s.data() + i, sizeof word);
-    // Bit 7 of a byte survives iff the byte is 10xxxxxx; the multiply sums the 0/1 bytes.
-    const uint64_t marks = (word & ~(word << 1) & 0x8080808080808080ULL) >> 7;
-    continuation += static_cast<size_t>((marks * 0x0101010101010101ULL) >> 56);
-  }
+  for (; s.size() - i >= 8; i += 8) continuation += continuation_bytes_in_8(s.data() + i);
   for (; i < s.size(); ++i) continuation += (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80;
   return s.size() - continuation;
 }
 
-inline size_t count_code_points(std::string_view s) {
 #ifdef __SSE2__
-  // As signed bytes the continuation bytes 0x80..0xBF are exactly those below (int8)0xC0.
-  // Each block adds one per continuation byte to a byte counter; the counters are summed
-  // (psadbw) before any can pass 255.
-  const __m128i below = _mm_set1_epi8(static_cast<char>(0xC0));
-  size_t continuation = 0;
-  size_t i = 0;
-  while (s.size() - i >= 16) {
-    __m128i counters = _mm_setzero_si128();
-    for (int blocks = 0; blocks < 255 && s.size() - i >= 16; ++blocks, i += 16) {
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-      counters = _mm_sub_epi8(counters, _mm_cmplt_epi8(v, below));
-    }
-    const __m128i sums = _mm_sad_epu8(counters, _mm_setzero_si128());
-    continuation += static_cast<size_t>(_mm_cvtsi128_si32(sums)) +
-                    static_cast<size_t>(_mm_cvtsi128_si32(_mm_unpackhi_epi64(sums, sums)));
+// Continuation bytes (10xxxxxx) among the 64 bytes at p. As signed bytes they are exactly
+// those below -64 (0x80..0xBF are -128..-65): each of the four compares counts a lane down
+// once per such byte, and psadbw sums the lanes.
+inline size_t continuation_bytes_in_64(const char* p) {
+  const __m128i below = _mm_set1_epi8(-64);
+  __m128i minus = _mm_cmplt_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), below);
+  for (int k = 1; k < 4; ++k) {
+    minus = _mm_add_epi8(minus, _mm_cmplt_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k)), below));
   }
-  return i - continuation + count_code_points_portable(s.substr(i));
-#else
-  return count_code_points_portable(s);
+  const __m128i sums = _mm_sad_epu8(_mm_sub_epi8(_mm_setzero_si128(), minus), _mm_setzero_si128());
+  return static_cast<size_t>(_mm_cvtsi128_si32(sums) + _mm_extract_epi16(sums, 4));
+}
 #endif
+
+inline size_t count_code_points(std::string_view s) {
+  size_t i = 0;
+  size_t continuation = 0;
+#ifdef __SSE2__
+  for (; s.size() - i >= 64; i += 64) continuation += continuation_bytes_in_64(s.data() + i);
+#endif
+  return i - continuation + count_code_points_portable(s.substr(i));
 }
 
 // Nonzero iff some byte of the eight in `word` equals `b`: the has-zero-byte test on
@@ -123,33 +127,19 @@ inline uint64_t word_has_byte(uint64_t word, unsigned char b) {
 }
 
 // Byte offset of the code point `count` code points after the one starting at s[byte], in
-// valid UTF-8. Eight bytes at a time while at least eight code points remain: the walk to
-// a code point inside a 4 KiB source piece (CleanText::source_bytes) is on every row.
+// valid UTF-8. Many bytes at a time while as many code points remain: the walk to a code
+// point inside a 4 KiB source piece (CleanText::source_bytes) is on every row.
 inline size_t skip_code_points(std::string_view s, size_t byte, size_t count) {
 #ifdef __SSE2__
   // Sixty-four bytes at a time while at least 64 code points remain (64 bytes start at
   // most 64): a walk to the middle of a 4 KiB piece is some 2 KB of CJK text.
-  const __m128i below = _mm_set1_epi8(-64);  // continuation bytes 80..BF are -128..-65
   while (count >= 64 && s.size() - byte >= 64) {
-    const char* p = s.data() + byte;
-    // Each lane of `minus` counts down once per continuation byte among the four blocks.
-    __m128i minus = _mm_cmplt_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), below);
-    for (int k = 1; k < 4; ++k) {
-      minus = _mm_add_epi8(minus, _mm_cmplt_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k)), below));
-    }
-    const __m128i sums = _mm_sad_epu8(_mm_sub_epi8(_mm_setzero_si128(), minus), _mm_setzero_si128());
-    const auto continuation = static_cast<size_t>(_mm_cvtsi128_si32(sums) + _mm_extract_epi16(sums, 4));
-    count -= 64 - continuation;
+    count -= 64 - continuation_bytes_in_64(s.data() + byte);
     byte += 64;
   }
 #endif
   while (count >= 8 && s.size() - byte >= 8) {
-    uint64_t word;
-    std::memcpy(&word, s.data() + byte, sizeof word);
-    // Bit 7 of a byte survives iff the byte is a continuation byte 10xxxxxx; the multiply
-    // sums the eight 0/1 bytes (no popcnt instruction in the baseline x86-64 target).
-    const uint64_t continuation = (word & ~(word << 1) & 0x8080808080808080ULL) >> 7;
-    count -= 8 - static_cast<size_t>((continuation * 0x0101010101010101ULL) >> 56);
+    count -= 8 - continuation_bytes_in_8(s.data() + byte);
     byte += 8;
   }
   // The last word may have stopped inside a sequence whose lead byte it counted.
