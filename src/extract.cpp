@@ -26,6 +26,7 @@
 #include <cstring>
 #include <optional>
 
+#include "internal/byte_find.hpp"
 #include "internal/numeral_class.hpp"
 #include "internal/original_text.hpp"
 #include "internal/quantity_lexicon.hpp"
@@ -123,19 +124,11 @@ size_t quote_length_at(std::string_view text, size_t i) {
   return b2 >= 0x8C && b2 <= 0x8F ? 3 : 0;
 }
 
-// Byte offset of the first quotation mark at or after `i` in valid UTF-8, or npos. Eight
-// bytes at a time past words without a '"' or an E2/E3 byte (most of an indicator).
+// Byte offset of the first quotation mark at or after `i` in valid UTF-8, or npos: only a
+// '"', E2 or E3 byte can start one, and most indicators hold none.
 size_t next_quote(std::string_view text, size_t i) {
-  using detail::word_has_byte;
-  while (i < text.size()) {
-    for (; text.size() - i >= 8; i += 8) {
-      uint64_t word;
-      std::memcpy(&word, text.data() + i, sizeof word);
-      if ((word_has_byte(word, '"') | word_has_byte(word, 0xE2) | word_has_byte(word, 0xE3)) != 0) break;
-    }
-    for (const size_t stop = std::min(text.size(), i + 8); i < stop; ++i) {
-      if (quote_length_at(text, i) != 0) return i;
-    }
+  for (; (i = detail::find_any_of_3(text, i, '"', 0xE2, 0xE3)) < text.size(); ++i) {
+    if (quote_length_at(text, i) != 0) return i;
   }
   return std::string_view::npos;
 }
