@@ -9,15 +9,6 @@
 
 namespace zhpolicy::detail {
 
-bool is_three_byte_group(const unsigned char* p) {
-  for (int k = 0; k < 12; k += 3) {
-    const unsigned b0 = p[k];
-    if (b0 < 0xE1 || b0 > 0xEF || b0 == 0xED) return false;
-    if ((p[k + 1] & 0xC0) != 0x80 || (p[k + 2] & 0xC0) != 0x80) return false;
-  }
-  return true;
-}
-
 #ifdef ZHPOLICY_HAVE_SSSE3_PATH
 
 namespace {

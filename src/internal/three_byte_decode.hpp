@@ -15,10 +15,6 @@ namespace zhpolicy::detail {
 // reading when the processor lacks SSSE3 or the first group does not qualify.
 size_t decode_three_byte_groups(const unsigned char*& p, const unsigned char* end, char32_t* out, size_t room);
 
-// The portable definition of the same groups, for tests: whether the 12 bytes at p are
-// four such sequences.
-bool is_three_byte_group(const unsigned char* p);
-
 // Whether decode_three_byte_groups() does any work on this processor.
 bool three_byte_groups_supported();
 

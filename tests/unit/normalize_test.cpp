@@ -312,9 +312,23 @@ TEST_CASE("normalize: runs of three-byte characters decode in groups exactly as 
   }
 }
 
+namespace {
+
+// Whether the 12 bytes at p are four three-byte sequences the grouped decoder takes: leads
+// E1..EF but ED, each with two continuation bytes.
+bool is_three_byte_group(const unsigned char* p) {
+  for (int k = 0; k < 12; k += 3) {
+    const unsigned b0 = p[k];
+    if (b0 < 0xE1 || b0 > 0xEF || b0 == 0xED) return false;
+    if ((p[k + 1] & 0xC0) != 0x80 || (p[k + 2] & 0xC0) != 0x80) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 TEST_CASE("normalize: the grouped decoder takes only whole qualifying groups and stops at the first other") {
   using zhpolicy::detail::decode_three_byte_groups;
-  using zhpolicy::detail::is_three_byte_group;
   const std::string ideographs = "实现高质量发展教育强国学校建设";  // 15 characters, 45 bytes
   const auto* begin = reinterpret_cast<const unsigned char*>(ideographs.data());
   const auto* end = begin + ideographs.size();
