@@ -68,14 +68,10 @@ Result<Document> run_pipeline(std::string_view bytes, std::string* owned, std::s
     std::vector<Diagnostic>().swap(doc.clean.diagnostics);
     if (options.last_stage != Stage::kClean) {
       // Segmentation and extraction read the original script only as slices, which
-      // clean.text gives through its piece map: without kept code points the array goes
-      // before the clauses are built.
-      if (!options.keep_code_points) {
-        std::u32string().swap(doc.original);  // (an assigned empty string keeps the capacity)
-        doc.segmentation = segment_clauses(doc.clean, doc.normalized);
-      } else {
-        doc.segmentation = segment_clauses(doc.original, doc.normalized);
-      }
+      // clean.text gives through its piece map: without kept code points there is no array
+      // of them any more (it became the normalized shadow above).
+      doc.segmentation = options.keep_code_points ? segment_clauses(doc.original, doc.normalized)
+                                                  : segment_clauses(doc.clean, doc.normalized);
       doc.clause_bytes.reserve(doc.segmentation.clauses.size());
       for (const Clause& c : doc.segmentation.clauses) {
         doc.clause_bytes.push_back(doc.clean.source_bytes(c.start, c.end));
