@@ -2,7 +2,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdio>
 #include <filesystem>
+#include <fstream>
 
 #include "test_util.hpp"
 
@@ -64,6 +66,39 @@ TEST_CASE("pipeline: reading a missing file or a directory names the path", "[pi
   Result<std::string> dir = read_input("/", 100);
   REQUIRE_FALSE(dir.ok());
   CHECK(dir.status().message() == "/: is a directory");
+}
+
+TEST_CASE("pipeline: read_input returns every byte of a file of any size and of a /proc file", "[pipeline]") {
+  // Sizes around the one-read buffer (size + 1) and the 64 KiB a stream is read in.
+  for (size_t size : {size_t{0}, size_t{1}, size_t{4095}, size_t{65536}, size_t{65537}, size_t{300001}}) {
+    std::string content(size, 'a');
+    for (size_t i = 0; i < size; ++i) content[i] = static_cast<char>('a' + i * 7 % 26);
+    const std::string path = "read_input_test.txt";
+    {
+      std::ofstream f(path, std::ios::binary);
+      f << content;
+    }
+    Result<std::string> read = read_input(path, size + 1);
+    REQUIRE(read.ok());
+    CHECK(*read == content);
+    if (size > 0) {
+      Result<std::string> too_large = read_input(path, size - 1);
+      REQUIRE_FALSE(too_large.ok());
+      CHECK(too_large.status().code() == ErrorCode::kTooLarge);
+      CHECK(too_large.status().message() ==
+            path + ": file is " + std::to_string(size) + " bytes, more than --max-bytes " + std::to_string(size - 1));
+    }
+    std::remove(path.c_str());
+  }
+  // A /proc file reports size 0 and has content, handed out a page per read: it must not
+  // read as empty or be cut at the first short read. smaps is many pages, [stack] near its end.
+  Result<std::string> smaps = read_input("/proc/self/smaps", uint64_t{1} << 30);
+  REQUIRE(smaps.ok());
+  CHECK(smaps->size() > 3 * 4096);
+  CHECK(smaps->find("[stack]") != std::string::npos);
+  Result<std::string> limited = read_input("/proc/self/smaps", 10);
+  REQUIRE_FALSE(limited.ok());
+  CHECK(limited.status().message() == "/proc/self/smaps: more than --max-bytes 10 bytes");
 }
 
 namespace {
