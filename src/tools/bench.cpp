@@ -1,9 +1,13 @@
 // zhpolicy_bench: throughput of pipeline stages on files already in memory, so that
 // scripts/bench.sh can compare them with baselines measured in the same run.
 //   zhpolicy_bench MODE FILES...    MODE: utf8-loop | decode | clean | segment | targets
+//   zhpolicy_bench read LIST         reads every file named in LIST (one path a line) with
+//                                    zhpolicy's reader and does nothing else: the floor of
+//                                    an end-to-end run, what reading the files alone costs
 // Prints "MODE bytes seconds MB/s". MB = 10^6 bytes.
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -38,15 +42,42 @@ uint64_t utf8_loop(const std::string& s) {
   return sum;
 }
 
+int read_files(const char* list_path) {
+  std::ifstream list(list_path);
+  std::vector<std::string> paths;
+  for (std::string line; std::getline(list, line);) {
+    if (!line.empty()) paths.push_back(line);
+  }
+  if (paths.empty()) {
+    std::fprintf(stderr, "zhpolicy_bench: %s: no paths\n", list_path);
+    return 1;
+  }
+  uint64_t total = 0, sink = 0;
+  const auto t0 = std::chrono::steady_clock::now();
+  for (const std::string& path : paths) {
+    zhpolicy::Result<std::string> r = zhpolicy::read_input(path, uint64_t{1} << 32);
+    if (!r.ok()) {
+      std::fprintf(stderr, "zhpolicy_bench: %s\n", r.status().message().c_str());
+      return 1;
+    }
+    total += r->size();
+    sink += r->empty() ? 0 : static_cast<unsigned char>(r->back());
+  }
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  std::printf("read %llu %.4f %.1f\n", static_cast<unsigned long long>(total), secs, total / 1e6 / secs);
+  return sink == 42 ? 1 : 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   zhpolicy::tune_allocator_for_batch();
   if (argc < 3) {
-    std::fprintf(stderr, "usage: zhpolicy_bench utf8-loop|decode|clean|segment|targets FILES...\n");
+    std::fprintf(stderr, "usage: zhpolicy_bench utf8-loop|decode|clean|segment|targets FILES... | read LIST\n");
     return 2;
   }
   const std::string mode = argv[1];
+  if (mode == "read") return read_files(argv[2]);
   std::vector<std::string> files;
   uint64_t total = 0;
   for (int i = 2; i < argc; ++i) {
