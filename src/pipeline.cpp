@@ -73,9 +73,11 @@ Result<Document> run_pipeline(std::string_view bytes, std::string* owned, std::s
       // of them any more (it became the normalized shadow above).
       doc.segmentation = options.keep_code_points ? segment_clauses(doc.original, doc.normalized)
                                                   : segment_clauses(doc.clean, doc.normalized);
-      doc.clause_bytes.reserve(doc.segmentation.clauses.size());
-      for (const Clause& c : doc.segmentation.clauses) {
-        doc.clause_bytes.push_back(doc.clean.source_bytes(c.start, c.end));
+      if (options.keep_clause_bytes) {
+        doc.clause_bytes.reserve(doc.segmentation.clauses.size());
+        for (const Clause& c : doc.segmentation.clauses) {
+          doc.clause_bytes.push_back(doc.clean.source_bytes(c.start, c.end));
+        }
       }
       if (!options.keep_diagnostics) doc.segmentation.diagnostics.clear();
       doc.diagnostics.reserve(doc.diagnostics.size() + doc.segmentation.diagnostics.size());  // not doubled

@@ -46,9 +46,10 @@ Table clauses_table(const std::vector<const Document*>& docs) {
           {}};
   for (const Document* d : docs) {
     const auto& clauses = d->segmentation.clauses;
+    const bool kept = d->clause_bytes.size() == clauses.size();  // see keep_clause_bytes
     for (size_t i = 1; i < clauses.size(); ++i) {
       const Clause& c = clauses[i];
-      const ByteRange& b = d->clause_bytes[i];
+      const ByteRange b = kept ? d->clause_bytes[i] : d->clean.source_bytes(c.start, c.end);
       t.rows.push_back({d->name, c.id, std::to_string(c.level), c.label, std::to_string(c.number),
                         c.parent_id, c.path, c.title, c.scheme, std::to_string(c.start),
                         std::to_string(c.end), std::to_string(b.begin), std::to_string(b.end),

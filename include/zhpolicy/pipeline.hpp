@@ -39,6 +39,9 @@ struct PipelineOptions {
   // Keep Document::diagnostics. A program that writes neither diagnostics nor counts of
   // them sets this to false: a page of 100,000 pinyin annotations has 100,000 of them.
   bool keep_diagnostics = true;
+  // Fill Document::clause_bytes (a walk of the piece map per clause). A program that writes
+  // no clause table sets this to false; clauses_table() then finds each clause's bytes itself.
+  bool keep_clause_bytes = true;
   // When set, extraction hands each target to this, with its input bytes and the document
   // as far as it is built (clean text, clauses, sentences, lean), instead of storing it:
   // Document::targets and ::target_bytes stay empty and target_count counts. A caller that
@@ -57,6 +60,7 @@ struct Document {
   std::u32string normalized; // fold of `original`, same length (empty unless keep_code_points)
   Segmentation segmentation; // Stage::kSegment and later
   std::vector<ByteRange> clause_bytes;  // input bytes of each clause, parallel to clauses
+                                        // (empty unless keep_clause_bytes)
   DocumentLean lean = DocumentLean::kTarget;
   std::vector<Target> targets;          // Stage::kExtract (empty with PipelineOptions::on_target)
   std::vector<ByteRange> target_bytes;  // input bytes of each target

@@ -213,6 +213,7 @@ int run(const Options& o) {
                                                        : Stage::kExtract;
   batch.pipeline.keep_code_points = o.normalized;  // only `clean --normalized` prints them
   batch.pipeline.keep_diagnostics = o.command == "summary" || (o.command == "clean" && o.diagnostics);
+  batch.pipeline.keep_clause_bytes = o.command == "clauses";
   if (o.command == "targets") {
     // Each target becomes its row as it is found and is not kept: a document of 300,000
     // targets would otherwise hold them and their rows at once (about 1 KB per target).

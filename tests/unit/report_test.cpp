@@ -38,3 +38,25 @@ TEST_CASE("report: a sentence of ordinary length stays whole", "[report]") {
   CHECK(t.rows[0][4] == text);
   CHECK(t.rows[1][4] == text);
 }
+
+TEST_CASE("report: the clause table is the same whether or not the pipeline kept clause bytes", "[report]") {
+  // targets runs without them (keep_clause_bytes = false); the table finds them itself.
+  const std::string text =
+      "一、总体目标\n到2025年，新增学位3600个。\n（一）加强师资\n培训教师1200人次。\n"
+      "二、保障措施\n1. 落实经费\n（1）市级财政投入5000万元。\n";
+  PipelineOptions without;
+  without.keep_clause_bytes = false;
+  Result<Document> kept = process_document(text, "plan.txt");
+  Result<Document> not_kept = process_document(text, "plan.txt", without);
+  REQUIRE(kept.ok());
+  REQUIRE(not_kept.ok());
+  CHECK(not_kept->clause_bytes.empty());
+  REQUIRE(kept->segmentation.clauses.size() >= 5);
+  const Table a = clauses_table({&*kept});
+  const Table b = clauses_table({&*not_kept});
+  REQUIRE(a.rows.size() == b.rows.size());
+  for (size_t i = 0; i < a.rows.size(); ++i) CHECK(a.rows[i] == b.rows[i]);
+  size_t byte_start = 0;
+  while (a.columns[byte_start].name != "byte_start") ++byte_start;
+  CHECK(a.rows.back()[byte_start] != "0");  // real offsets, not defaults
+}
