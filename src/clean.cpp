@@ -167,7 +167,8 @@ struct Line {
   // Short lines only, from their ShortLineForms, for the passes that run after them:
   uint16_t markers = 0;        // bit k: a marker of MarkerKind k matches
   bool title_shape = false;    // could be a title by its shape (see is_title_like)
-  bool names_kind = false;     // ends with a kind of document ("…方案", "…通知")
+  bool names_kind = false;     // ends with a kind of document ("…方案", "…通知"); only
+                               // looked for where find_title() reads it
   bool has_full_stop = false;  // contains 。
   Fate fate = Fate::kBody;
   DiagnosticKind kind = DiagnosticKind::kChrome;
@@ -195,7 +196,8 @@ class Cleaner {
  private:
   void split_lines(std::string_view t, const std::vector<SourcePiece>& pieces);
   void scan_line(std::string_view t, uint32_t begin, uint32_t end, detail::PieceCursor& cursor);
-  void read_short_line(Line& line, ShortLineForms& forms);
+  // `may_be_title`: the line is among the first kTitleScanLines, where find_title() looks.
+  void read_short_line(Line& line, ShortLineForms& forms, bool may_be_title);
   void classify_line(size_t i, const ShortLineForms& forms, const ShortLineForms* next);
   void classify_tail();
   void find_title();
@@ -353,7 +355,7 @@ void Cleaner::scan_line(std::string_view t, uint32_t begin, uint32_t end,
   }
   const size_t index = lines_.size();
   ShortLineForms& forms = forms_[index % 2];
-  if (short_line(line)) read_short_line(line, forms);
+  if (short_line(line)) read_short_line(line, forms, index < kTitleScanLines);
   if (index < kTitleScanLines) head_compact_.push_back(short_line(line) ? forms.compact : std::u32string());
   lines_.push_back(line);
   // The line before can be classified now that the one it may look at is read.
@@ -364,7 +366,7 @@ void Cleaner::scan_line(std::string_view t, uint32_t begin, uint32_t end,
 
 // Classification reads a short line through its forms; what later passes need of them
 // is kept in the line as flags.
-void Cleaner::read_short_line(Line& line, ShortLineForms& forms) {
+void Cleaner::read_short_line(Line& line, ShortLineForms& forms, bool may_be_title) {
   decode_and_fold(line_text(line, text_buffer_), forms.original, forms.folded);
   detail::compact_folded(forms.folded, forms.compact);
   forms.hits = detail::scan_markers(forms.compact);
@@ -376,6 +378,7 @@ void Cleaner::read_short_line(Line& line, ShortLineForms& forms) {
   const char32_t last = forms.folded.back();
   line.title_shape = line.cps >= 6 && line.cps <= 80 && !line.has_full_stop && last != ':' &&
                      last != ',' && last != U'，';
+  if (!may_be_title || !line.title_shape) return;
   static const std::u32string_view kDocumentKinds[] = {
       U"要点", U"方案", U"计划", U"规划", U"意见", U"通知", U"办法", U"措施", U"纲要",
       U"安排", U"报告", U"细则", U"规定", U"决定", U"总结", U"通报", U"公告", U"函"};
