@@ -17,8 +17,10 @@ namespace {
 
 enum class TagRole { kInline, kBlock, kCell, kSkipContent, kTitle };
 
+// Names are string_views, their lengths known at compile time: the lookup runs for every
+// tag of a page, and const char* names cost a strlen at every comparison.
 struct TagInfo {
-  const char* name;
+  std::string_view name;
   TagRole role;
 };
 
@@ -88,7 +90,7 @@ const TagInfo* find_tag(std::string_view lower_name) {
 }
 
 struct Entity {
-  const char* name;
+  std::string_view name;
   char32_t code_point;
 };
 
@@ -141,7 +143,7 @@ size_t parse_entity(std::string_view s, size_t i, char32_t& cp) {
   for (; j < limit && is_name_char(s[j]); ++j) name.push_back(s[j]);
   if (name.empty() || j >= s.size() || s[j] != ';') return 0;
   auto it = std::lower_bound(std::begin(kEntities), std::end(kEntities), name,
-                             [](const Entity& e, const std::string& n) { return e.name < n; });
+                             [](const Entity& e, std::string_view n) { return e.name < n; });
   if (it == std::end(kEntities) || name != it->name) return 0;
   cp = it->code_point;
   return j + 1 - i;
@@ -207,8 +209,8 @@ StrippedMarkup strip_markup(std::string_view s, SourceBuilder& out) {
     const void* p = std::memchr(s.data(), '>', n);
     next_gt = p ? static_cast<size_t>(static_cast<const char*>(p) - s.data()) : std::string_view::npos;
   }
-  auto remove = [&](size_t begin, size_t end, const char* what) {
-    Diagnostic d{DiagnosticKind::kMarkup, what, {begin, end}, out.code_points(), out.code_points(), ""};
+  auto remove = [&](size_t begin, size_t end, std::string_view what) {
+    Diagnostic d{DiagnosticKind::kMarkup, std::string(what), {begin, end}, out.code_points(), out.code_points(), ""};
     // At most 60 bytes, cut back to a code point boundary: a cut inside a UTF-8 sequence
     // put invalid UTF-8 into the diagnostics table (tests/fuzz/regressions/clean_markup_text_cut_mid_utf8.txt).
     size_t len = std::min<size_t>(end - begin, 60);
