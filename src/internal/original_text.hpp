@@ -32,6 +32,14 @@ class OriginalText {
     append_utf8(out, begin, end);
     return out;
   }
+  // The same as a view: of the clean text, or of `scratch` holding the encoded code points
+  // (valid until `scratch` changes).
+  std::string_view view(size_t begin, size_t end, std::string& scratch) const {
+    if (clean_ != nullptr) return clean_between(begin, end);
+    scratch.clear();
+    append_encoded(scratch, code_points_.substr(begin, end - begin));
+    return scratch;
+  }
   // The same, appended to `out`.
   void append_utf8(std::string& out, size_t begin, size_t end) const {
     if (clean_ == nullptr) append_encoded(out, code_points_.substr(begin, end - begin));
