@@ -72,6 +72,7 @@ class CodePointSet {
     }
     return false;
   }
+  constexpr const char32_t (&members() const)[N] { return members_; }
 
  private:
   char32_t members_[N];
@@ -285,7 +286,7 @@ class Extractor {
     size_t begin = 0, end = 0;
   };
   void finish(Target& t, size_t s, size_t number_begin, Span unit);
-  size_t period_length_at(size_t k, size_t end) const;
+  size_t period_expression_length(size_t k, size_t end) const;
   std::string slice(size_t b, size_t e) const { return orig_.utf8(b, e); }
 
   detail::OriginalText orig_;
@@ -356,17 +357,39 @@ bool Extractor::is_non_quantity(const ScannedNumber& n, size_t ss, size_t se) co
 }
 
 // Whether a period expression other than a period cue can start with c: the branches of
-// period_length_at() below, by their first code point.
-bool may_start_period(char32_t c) {
-  static constexpr CodePointSet kPeriodStarts({U'到', U'至', U'1', U'2', U'十', U'近', U'连'});
-  return kPeriodStarts.contains(c) || is_open_quote(c);
+// period_expression_length() below, by their first code point.
+constexpr CodePointSet kPeriodStarts({U'到', U'至', U'1', U'2', U'十', U'近', U'连'});
+
+bool may_start_period(char32_t c) { return kPeriodStarts.contains(c) || is_open_quote(c); }
+
+// A bit per BMP code point that starts a cue or may start a period expression: the walk over
+// a sentence's code points (read_sentence_cues) passes the others with one test. (Cues start
+// in the BMP: the lexicon refuses the others.)
+class CueOrPeriodStarts {
+ public:
+  CueOrPeriodStarts() : bits_(0x10000 / 64, 0) {
+    for (const CueEntry& c : lexicon().cues) set(c.word.front());
+    for (const char32_t c : kPeriodStarts.members()) set(c);
+    for (const char32_t c : kOpenQuotes.members()) set(c);
+  }
+  bool contains(char32_t c) const { return c < 0x10000 && ((bits_[c >> 6] >> (c & 63)) & 1) != 0; }
+
+ private:
+  void set(char32_t c) {
+    if (c < 0x10000) bits_[c >> 6] |= uint64_t{1} << (c & 63);
+  }
+  std::vector<uint64_t> bits_;
+};
+
+const CueOrPeriodStarts& cue_or_period_starts() {
+  static const CueOrPeriodStarts instance;
+  return instance;
 }
 
-// Length of a period expression starting at k, or 0 (the first code point is in
-// may_start_period() or starts a period cue).
-size_t Extractor::period_length_at(size_t k, size_t end) const {
+// Length of a period expression other than a period cue starting at k (to 2025年, 2022年,
+// "十四五"期间, 近三年), or 0; only a code point of may_start_period() starts one.
+size_t Extractor::period_expression_length(size_t k, size_t end) const {
   const std::u32string_view t = norm_.substr(0, end);
-  if (const CueEntry* c = cue_at(t, k, CueRole::kPeriod)) return c->word.size();
   // 到2025年 / 至2025年 / 2022年 (a year, not 年级 or 年度计划 of a title).
   size_t y = k;
   if (t[k] == U'到' || t[k] == U'至') ++y;
@@ -408,21 +431,27 @@ void Extractor::read_sentence_cues(size_t s) {
   strength_cues_.clear();
   periods_.clear();
   const detail::QuantityLexicon& cues = lexicon();
+  const CueOrPeriodStarts& starts = cue_or_period_starts();
   for (size_t k = sentence.start; k < sentence.end; ++k) {
-    const std::vector<const CueEntry*>& starting = cues.cues_starting_with(norm_[k]);
     // Most positions start neither a cue nor a period expression: one bit test each.
-    if (starting.empty() && !may_start_period(norm_[k])) continue;
+    const char32_t c0 = norm_[k];
+    if (!starts.contains(c0)) continue;
     const CueEntry* strength = nullptr;  // the first (longest) strength cue at k
-    for (const CueEntry* c : starting) {
+    const CueEntry* period = nullptr;    // the first (longest) period cue inside the sentence at k
+    for (const CueEntry* c : cues.cues_starting_with(c0)) {
       if (!starts_with_at(norm_, k, c->word)) continue;
-      if (k + c->word.size() <= sentence.end) {  // the kind cues count inside the sentence only
+      if (k + c->word.size() <= sentence.end) {  // the kind cues and periods count inside the sentence only
         target_cues_ += c->role == CueRole::kTargetCue && c->weight == CueWeight::kStrong;
         status_cues_ += c->role == CueRole::kStatusCue && c->weight == CueWeight::kStrong;
+        if (period == nullptr && c->role == CueRole::kPeriod) period = c;
       }
       if (strength == nullptr && c->role == CueRole::kStrength) strength = c;
     }
     if (strength != nullptr) strength_cues_.emplace_back(k, strength);
-    if (const size_t len = period_length_at(k, sentence.end)) periods_.emplace_back(k, len);
+    const size_t period_length = period != nullptr      ? period->word.size()
+                                 : may_start_period(c0) ? period_expression_length(k, sentence.end)
+                                                        : 0;
+    if (period_length > 0) periods_.emplace_back(k, period_length);
   }
 }
 
