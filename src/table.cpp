@@ -537,8 +537,9 @@ struct TableWriter::Impl {
 
   void write_row(const TableRow& row) {
     const size_t n = table.columns.size();
-    // One scan of the whole row: almost no TSV row has a byte to escape.
-    if (format == Format::kTsv && n > 0 && detail::find_tsv_escaped(row.bytes()) == row.bytes().size()) {
+    // One scan of the whole row: almost no TSV row has a byte to escape (or another control
+    // byte, which goes the same careful way).
+    if (format == Format::kTsv && n > 0 && !detail::has_control_or_backslash(row.bytes())) {
       buffer_tsv_row(row);
       ++rows_written;
       return;
