@@ -72,6 +72,7 @@ class CodePointSet {
     }
     return false;
   }
+  constexpr const char32_t (&members() const)[N] { return members_; }
 
  private:
   char32_t members_[N];
@@ -151,8 +152,15 @@ void remove_quotes(std::string& text) {
 }
 
 // The normalized code points of `text` without quotation marks, appended in UTF-8.
-void append_without_quotes(std::string& out, std::u32string_view text) {
-  detail::append_encoded_if(out, text, [](char32_t c) { return !is_quote(c); });
+// Returns whether there was one to drop.
+bool append_without_quotes(std::string& out, std::u32string_view text) {
+  bool dropped = false;
+  detail::append_encoded_if(out, text, [&dropped](char32_t c) {
+    const bool quote = is_quote(c);
+    dropped |= quote;
+    return !quote;
+  });
+  return dropped;
 }
 
 // Characters that end the phrase an indicator is cut from.
@@ -272,8 +280,13 @@ class Extractor {
   // Counts the kind cues of sentence s and finds its strength cues and period expressions,
   // in one walk, for every number of the sentence to look up.
   void read_sentence_cues(size_t s);
-  void finish(Target& t, size_t s, size_t number_begin);
-  size_t period_length_at(size_t k, size_t end) const;
+  // Code points [begin, end): where a target's unit was read, cut from the original text
+  // with the rest of the target in finish().
+  struct Span {
+    size_t begin = 0, end = 0;
+  };
+  void finish(Target& t, size_t s, size_t number_begin, Span unit);
+  size_t period_expression_length(size_t k, size_t end) const;
   std::string slice(size_t b, size_t e) const { return orig_.utf8(b, e); }
 
   detail::OriginalText orig_;
@@ -293,6 +306,7 @@ class Extractor {
   // of numbers quadratic (tests/fuzz/regressions/extract_quadratic_numbers_in_one_sentence.txt).
   std::vector<std::pair<size_t, const CueEntry*>> strength_cues_;
   std::vector<std::pair<size_t, size_t>> periods_;  // (start, length), length > 0
+  std::string span_scratch_;  // a target's span of the original, when it is code points
 };
 
 bool Extractor::is_non_quantity(const ScannedNumber& n, size_t ss, size_t se) const {
@@ -343,17 +357,39 @@ bool Extractor::is_non_quantity(const ScannedNumber& n, size_t ss, size_t se) co
 }
 
 // Whether a period expression other than a period cue can start with c: the branches of
-// period_length_at() below, by their first code point.
-bool may_start_period(char32_t c) {
-  static constexpr CodePointSet kPeriodStarts({U'到', U'至', U'1', U'2', U'十', U'近', U'连'});
-  return kPeriodStarts.contains(c) || is_open_quote(c);
+// period_expression_length() below, by their first code point.
+constexpr CodePointSet kPeriodStarts({U'到', U'至', U'1', U'2', U'十', U'近', U'连'});
+
+bool may_start_period(char32_t c) { return kPeriodStarts.contains(c) || is_open_quote(c); }
+
+// A bit per BMP code point that starts a cue or may start a period expression: the walk over
+// a sentence's code points (read_sentence_cues) passes the others with one test. (Cues start
+// in the BMP: the lexicon refuses the others.)
+class CueOrPeriodStarts {
+ public:
+  CueOrPeriodStarts() : bits_(0x10000 / 64, 0) {
+    for (const CueEntry& c : lexicon().cues) set(c.word.front());
+    for (const char32_t c : kPeriodStarts.members()) set(c);
+    for (const char32_t c : kOpenQuotes.members()) set(c);
+  }
+  bool contains(char32_t c) const { return c < 0x10000 && ((bits_[c >> 6] >> (c & 63)) & 1) != 0; }
+
+ private:
+  void set(char32_t c) {
+    if (c < 0x10000) bits_[c >> 6] |= uint64_t{1} << (c & 63);
+  }
+  std::vector<uint64_t> bits_;
+};
+
+const CueOrPeriodStarts& cue_or_period_starts() {
+  static const CueOrPeriodStarts instance;
+  return instance;
 }
 
-// Length of a period expression starting at k, or 0 (the first code point is in
-// may_start_period() or starts a period cue).
-size_t Extractor::period_length_at(size_t k, size_t end) const {
+// Length of a period expression other than a period cue starting at k (to 2025年, 2022年,
+// "十四五"期间, 近三年), or 0; only a code point of may_start_period() starts one.
+size_t Extractor::period_expression_length(size_t k, size_t end) const {
   const std::u32string_view t = norm_.substr(0, end);
-  if (const CueEntry* c = cue_at(t, k, CueRole::kPeriod)) return c->word.size();
   // 到2025年 / 至2025年 / 2022年 (a year, not 年级 or 年度计划 of a title).
   size_t y = k;
   if (t[k] == U'到' || t[k] == U'至') ++y;
@@ -395,29 +431,34 @@ void Extractor::read_sentence_cues(size_t s) {
   strength_cues_.clear();
   periods_.clear();
   const detail::QuantityLexicon& cues = lexicon();
+  const CueOrPeriodStarts& starts = cue_or_period_starts();
   for (size_t k = sentence.start; k < sentence.end; ++k) {
-    const std::vector<const CueEntry*>& starting = cues.cues_starting_with(norm_[k]);
     // Most positions start neither a cue nor a period expression: one bit test each.
-    if (starting.empty() && !may_start_period(norm_[k])) continue;
+    const char32_t c0 = norm_[k];
+    if (!starts.contains(c0)) continue;
     const CueEntry* strength = nullptr;  // the first (longest) strength cue at k
-    for (const CueEntry* c : starting) {
+    const CueEntry* period = nullptr;    // the first (longest) period cue inside the sentence at k
+    for (const CueEntry* c : cues.cues_starting_with(c0)) {
       if (!starts_with_at(norm_, k, c->word)) continue;
-      if (k + c->word.size() <= sentence.end) {  // the kind cues count inside the sentence only
+      if (k + c->word.size() <= sentence.end) {  // the kind cues and periods count inside the sentence only
         target_cues_ += c->role == CueRole::kTargetCue && c->weight == CueWeight::kStrong;
         status_cues_ += c->role == CueRole::kStatusCue && c->weight == CueWeight::kStrong;
+        if (period == nullptr && c->role == CueRole::kPeriod) period = c;
       }
       if (strength == nullptr && c->role == CueRole::kStrength) strength = c;
     }
     if (strength != nullptr) strength_cues_.emplace_back(k, strength);
-    if (const size_t len = period_length_at(k, sentence.end)) periods_.emplace_back(k, len);
+    const size_t period_length = period != nullptr      ? period->word.size()
+                                 : may_start_period(c0) ? period_expression_length(k, sentence.end)
+                                                        : 0;
+    if (period_length > 0) periods_.emplace_back(k, period_length);
   }
 }
 
-void Extractor::finish(Target& t, size_t s, size_t number_begin) {
+void Extractor::finish(Target& t, size_t s, size_t number_begin, Span unit) {
   const Sentence& sentence = seg_.sentences[s];
   t.sentence = s;
   t.clause = sentence.clause;
-  t.text = slice(t.start, t.end);
 
   // Indicator: the phrase before the expression, plus the noun after a counter.
   size_t ib = t.start;
@@ -471,33 +512,51 @@ void Extractor::finish(Target& t, size_t s, size_t number_begin) {
       ++fe;
     }
   }
-  orig_.append_utf8(t.indicator, ib, ie);
-  if (fe > t.end) orig_.append_utf8(t.indicator, t.end, fe);
-  // Dropping the quotation marks from the UTF-8 drops the same characters as dropping them
-  // from the code points.
-  remove_quotes(t.indicator);
-  append_without_quotes(t.indicator_norm, norm_.substr(ib, ie - ib));
-  append_without_quotes(t.indicator_norm, norm_.substr(t.end, fe - t.end));
+  // The indicator's phrase, the expression with its unit and the noun after it lie in
+  // [ib, fe) in that order: one walk to ib in the original and short skips inside the span
+  // cut them all.
+  const std::string_view span = orig_.view(ib, fe, span_scratch_);
+  size_t at = 0, at_cp = ib;  // byte `at` of span starts code point at_cp
+  auto byte_of = [&](size_t cp) {
+    at = detail::skip_code_points(span, at, cp - at_cp);
+    at_cp = cp;
+    return at;
+  };
+  // (The target's strings are still empty: appending is assigning without its checks.)
+  const size_t phrase_end = byte_of(ie);
+  const size_t text_begin = byte_of(t.start);
+  if (unit.end > unit.begin) {
+    const size_t unit_begin = byte_of(unit.begin);
+    t.unit.append(span.substr(unit_begin, byte_of(unit.end) - unit_begin));
+  }
+  const size_t text_end = byte_of(t.end);
+  t.text.append(span.substr(text_begin, text_end - text_begin));
+  t.indicator.reserve(phrase_end + (span.size() - text_end));
+  t.indicator.append(span.substr(0, phrase_end));
+  t.indicator.append(span.substr(text_end));
+  // A quotation mark of the original folds to one (tests/unit/extract_test.cpp), so an
+  // indicator whose normalized form had none to drop has none in the original either.
+  const bool quoted_phrase = append_without_quotes(t.indicator_norm, norm_.substr(ib, ie - ib));
+  const bool quoted_noun = append_without_quotes(t.indicator_norm, norm_.substr(t.end, fe - t.end));
+  if (quoted_phrase || quoted_noun) remove_quotes(t.indicator);
 
   // Kind: the sentence's cues, the document's lean when they balance (counted once per sentence).
   if (cue_sentence_ != s) read_sentence_cues(s);
   const int target_cues = target_cues_, status_cues = status_cues_;
-  if (target_cues != status_cues) {
-    t.kind = target_cues > status_cues ? "target" : "status";
-  } else {
-    t.kind = lean_ == DocumentLean::kTarget ? "target" : "status";
-  }
+  const bool target = target_cues != status_cues ? target_cues > status_cues : lean_ == DocumentLean::kTarget;
+  t.kind.append(target ? "target"sv : "status"sv);
 
   // Strength: the nearest cue before the number in the sentence, else any in it.
   // Period: the nearest period expression before the number in the sentence (年内, 每季度,
   // 到2025年, 2022年, "十四五"期间, 十三五以来, 近三年, 连续三年), quotes dropped.
-  t.strength = "plain";
   auto by_start = [](const auto& entry, size_t k) { return entry.first < k; };
   auto cue = std::lower_bound(strength_cues_.begin(), strength_cues_.end(), number_begin, by_start);
   if (cue != strength_cues_.begin()) {
-    t.strength = std::prev(cue)->second->value;  // the nearest before the number
+    t.strength.append(std::prev(cue)->second->value);  // the nearest before the number
   } else if (cue != strength_cues_.end()) {
-    t.strength = cue->second->value;  // none before: the first after it
+    t.strength.append(cue->second->value);  // none before: the first after it
+  } else {
+    t.strength.append("plain"sv);
   }
   for (auto it = std::lower_bound(periods_.begin(), periods_.end(), number_begin, by_start);
        it != periods_.begin() && t.period.empty();) {
@@ -551,8 +610,9 @@ size_t Extractor::read_target_at(size_t s, const ScannedNumber& n) {
   bool approximate = n.has(ScannedNumber::kApproximate);
   bool unit_found = false;
 
+  Span unit_span;  // the unit as written, cut by finish()
   auto set_unit = [&](size_t b, size_t e, const std::string& unit_class) {
-    target.unit = slice(b, e);  // (its unit_norm is the lexicon's, set by the caller)
+    unit_span = {b, e};  // (its unit_norm is the lexicon's, set by the caller)
     target.unit_class = unit_class;
     unit_found = true;
   };
@@ -561,13 +621,13 @@ size_t Extractor::read_target_at(size_t s, const ScannedNumber& n) {
     case NumberKind::kPercent:
       target.unit_class = "percent";
       target.unit_norm = "%";
-      target.unit = n.has(ScannedNumber::kSignSuffix) ? slice(n.end - 1, n.end) : "";
+      if (n.has(ScannedNumber::kSignSuffix)) unit_span = {n.end - 1, n.end};
       unit_found = true;
       break;
     case NumberKind::kPermille:
       target.unit_class = "percent";
       target.unit_norm = "‰";
-      target.unit = n.has(ScannedNumber::kSignSuffix) ? slice(n.end - 1, n.end) : "";
+      if (n.has(ScannedNumber::kSignSuffix)) unit_span = {n.end - 1, n.end};
       unit_found = true;
       break;
     case NumberKind::kTenths:
@@ -752,7 +812,7 @@ size_t Extractor::read_target_at(size_t s, const ScannedNumber& n) {
   target.comparator = comparator;
   target.start = static_cast<uint32_t>(start);
   target.end = static_cast<uint32_t>(pos);
-  finish(target, s, n.begin);
+  finish(target, s, n.begin, unit_span);
   return pos;
 }
 

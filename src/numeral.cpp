@@ -40,6 +40,8 @@
 // The one-character financial digits alone (陆续, 队伍, 收拾) are off unless asked for.
 #include "zhpolicy/numeral.hpp"
 
+#include <charconv>
+#include <cstring>
 #include <limits>
 #include <utility>
 
@@ -689,23 +691,26 @@ std::string Decimal::to_string() const {
   // Canonicalize a hand-built value ({150, -2} prints "1.5"), so the output never has
   // trailing zeros after the point.
   const Decimal d = make_decimal(coefficient, exponent, negative);
-  const std::string digits = std::to_string(d.coefficient);
-  std::string out;
-  if (d.negative) out += '-';
+  char digits[20];
+  const size_t n = static_cast<size_t>(std::to_chars(digits, digits + sizeof digits, d.coefficient).ptr - digits);
+  // The string is made at its final length, zeros, and the digits (and a sign and point)
+  // written over them: every target row prints one or two values, and building them by
+  // appending cost more than the rest of their cells.
+  const size_t sign = d.negative ? 1 : 0;
+  const size_t frac = d.exponent < 0 ? static_cast<size_t>(-static_cast<int64_t>(d.exponent)) : 0;
+  const size_t length = sign + (d.exponent >= 0 ? n + static_cast<size_t>(d.exponent) : n > frac ? n + 1 : 2 + frac);
+  std::string out(length, '0');
+  char* const at = out.data() + sign;
+  if (d.negative) out[0] = '-';
   if (d.exponent >= 0) {
-    out += digits;
-    out.append(static_cast<size_t>(d.exponent), '0');
+    std::memcpy(at, digits, n);  // then the exponent's zeros
+  } else if (n > frac) {
+    std::memcpy(at, digits, n - frac);
+    at[n - frac] = '.';
+    std::memcpy(at + n - frac + 1, digits + n - frac, frac);
   } else {
-    const size_t frac = static_cast<size_t>(-static_cast<int64_t>(d.exponent));
-    if (digits.size() > frac) {
-      out.append(digits, 0, digits.size() - frac);
-      out += '.';
-      out.append(digits, digits.size() - frac, std::string::npos);
-    } else {
-      out += "0.";
-      out.append(frac - digits.size(), '0');
-      out += digits;
-    }
+    at[1] = '.';  // "0." and the zeros before the digits
+    std::memcpy(out.data() + length - n, digits, n);
   }
   return out;
 }

@@ -45,16 +45,36 @@ bool is_wide(char32_t c) {
 
 bool is_numeric(ColumnType t) { return t == ColumnType::kInteger || t == ColumnType::kDecimal; }
 
-bool looks_like_formula(std::string_view s) {
+inline bool looks_like_formula(std::string_view s) {
+  if (s.empty()) return false;
+  const char c = s[0];
   // A lone "-" is how standard input is named in the doc column; one character is no
   // formula in any spreadsheet, so it is written as it is.
-  if (s.empty() || s == "-") return false;
-  const char c = s[0];
-  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+  return (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') && s != "-";
 }
 
 bool needs_formula_prefix(const Table& t, size_t col, std::string_view v, const WriteOptions& o) {
   return o.neutralize_formulas && t.columns[col].type == ColumnType::kText && looks_like_formula(v);
+}
+
+// Copies the n bytes of a cell to `to`. Most cells of a targets row are a few bytes ("=",
+// "%", "target", an offset): two overlapping moves copy them where a call to memcpy cost
+// more than the copy.
+inline void copy_cell(char* to, const char* from, size_t n) {
+  if (n > 16) {
+    std::memcpy(to, from, n);
+  } else if (n >= 8) {
+    std::memcpy(to, from, 8);
+    std::memcpy(to + n - 8, from + n - 8, 8);
+  } else if (n >= 4) {
+    std::memcpy(to, from, 4);
+    std::memcpy(to + n - 4, from + n - 4, 4);
+  } else if (n >= 2) {
+    std::memcpy(to, from, 2);
+    std::memcpy(to + n - 2, from + n - 2, 2);
+  } else if (n == 1) {
+    *to = *from;
+  }
 }
 
 // The writers append cells to a line buffer and write each row with one call: a character
@@ -238,12 +258,14 @@ void TableRow::assign(const Cells& cells) {
   size_t bytes = 0;
   for (const auto& c : cells) bytes += c.size();
   bytes_.resize(bytes);
-  ends_.resize(0);
+  ends_.resize(cells.size());
+  char* const to = bytes_.data();
+  uint32_t* ends = ends_.data();
   size_t end = 0;
   for (const auto& c : cells) {
-    if (!c.empty()) std::memcpy(bytes_.data() + end, c.data(), c.size());
+    copy_cell(to + end, c.data(), c.size());
     end += c.size();
-    ends_.push_back(static_cast<uint32_t>(end));
+    *ends++ = static_cast<uint32_t>(end);
   }
 }
 
@@ -400,10 +422,18 @@ struct TableWriter::Impl {
   std::vector<size_t> selection;
   size_t source_columns = 0;
   std::vector<bool> convert;  // per selected column: text whose script is converted
-  std::vector<bool> neutralized;  // per selected column: text cells get a formula prefix (CSV/TSV)
+  // Per selected column: text cells get a formula prefix (CSV/TSV). Bytes, not vector<bool>:
+  // the TSV copy asks for every cell of every row.
+  std::vector<char> neutralized;
   bool projects = false;      // some column is dropped, moved or converted
   std::unordered_map<std::string, std::string> script_cache;
-  std::string line;  // the row being written (reused: no allocation per row)
+  std::string line;  // a row that needs escaping, or a CSV/JSON row (reused: no allocation per row)
+  // Rows wait in the first `buffered` bytes of `buffer` and leave in one write per add()
+  // (or per kFlushBytes): a write through std::ostream per row cost a tenth of writing it.
+  // The buffer only grows: a string cannot grow without filling.
+  std::string buffer;
+  size_t buffered = 0;
+  static constexpr size_t kFlushBytes = size_t{1} << 16;
   Status status;
   size_t rows_written = 0;
   bool finished = false;
@@ -433,20 +463,20 @@ struct TableWriter::Impl {
 
   void begin() {
     const size_t n = table.columns.size();
-    line.clear();
+    std::string head;
     if ((format == Format::kTsv || format == Format::kCsv) && options.header) {
       const bool tsv = format == Format::kTsv;
       for (size_t c = 0; c < n; ++c) {
-        if (c) line += tsv ? '\t' : ',';
-        tsv ? append_tsv_cell(line, table.columns[c].name) : append_csv_cell(line, table.columns[c].name);
+        if (c) head += tsv ? '\t' : ',';
+        tsv ? append_tsv_cell(head, table.columns[c].name) : append_csv_cell(head, table.columns[c].name);
       }
-      line += tsv ? "\n" : "\r\n";
+      head += tsv ? "\n" : "\r\n";
     } else if (format == Format::kJson) {
-      line += "{\"schema_version\":" + std::to_string(kTableSchemaVersion) + ",\"table\":";
-      append_json_string(line, table.name);
-      line += ",\"rows\":[";
+      head += "{\"schema_version\":" + std::to_string(kTableSchemaVersion) + ",\"table\":";
+      append_json_string(head, table.name);
+      head += ",\"rows\":[";
     }
-    out.write(line.data(), static_cast<std::streamsize>(line.size()));
+    out.write(head.data(), static_cast<std::streamsize>(head.size()));
   }
 
   TableRow project(const TableRow& row) {
@@ -467,34 +497,50 @@ struct TableWriter::Impl {
     return r;
   }
 
-  // The TSV line of a row (of table.columns.size() cells) with no byte to escape: its
-  // cells with a tab after each but the last and the formula prefix where one is due,
-  // copied into `line`, which only grows (a string cannot grow without filling).
-  std::string_view copy_tsv_row(const TableRow& row) {
+  // Where the next `n` bytes of output go (the caller adds what it wrote to `buffered`).
+  char* room_for(size_t n) {
+    if (buffer.size() - buffered < n) buffer.resize(std::max(buffered + n, 2 * buffer.size()));
+    return buffer.data() + buffered;
+  }
+
+  void flush_rows() {
+    if (buffered > 0) out.write(buffer.data(), static_cast<std::streamsize>(buffered));
+    buffered = 0;
+  }
+
+  // The TSV line of a row (of table.columns.size() > 0 cells) with no byte to escape: its
+  // cells with a tab after each but the last and the formula prefix where one is due.
+  void buffer_tsv_row(const TableRow& row) {
     const size_t n = table.columns.size();
-    const size_t room = row.bytes().size() + 2 * n;  // a prefix and a tab or newline per cell
-    if (line.size() < room) line.resize(room);
-    char* const begin = line.data();
+    const std::string_view bytes = row.bytes();
+    char* const begin = room_for(bytes.size() + 2 * n);  // a prefix and a tab or newline per cell
     char* to = begin;
+    const uint32_t* const ends = row.cell_ends();
+    const char* const neutral = neutralized.data();
+    uint32_t from = 0;
     for (size_t c = 0; c < n; ++c) {
-      const std::string_view v = row[c];
+      const char* const v = bytes.data() + from;
+      const size_t size = ends[c] - from;
       // (Every formula start is at most '@': most cells are turned away by their first byte.)
-      if (neutralized[c] && !v.empty() && static_cast<unsigned char>(v[0]) <= '@' && looks_like_formula(v)) {
+      if (neutral[c] && size > 0 && static_cast<unsigned char>(v[0]) <= '@' &&
+          looks_like_formula(std::string_view(v, size))) {
         *to++ = '\'';
       }
-      if (!v.empty()) std::memcpy(to, v.data(), v.size());
-      to += v.size();
-      *to++ = c + 1 < n ? '\t' : '\n';
+      copy_cell(to, v, size);
+      to += size;
+      *to++ = '\t';
+      from = ends[c];
     }
-    return std::string_view(begin, static_cast<size_t>(to - begin));
+    to[-1] = '\n';
+    buffered += static_cast<size_t>(to - begin);
   }
 
   void write_row(const TableRow& row) {
     const size_t n = table.columns.size();
-    // One scan of the whole row: almost no TSV row has a byte to escape.
-    if (format == Format::kTsv && n > 0 && detail::find_tsv_escaped(row.bytes()) == row.bytes().size()) {
-      const std::string_view copied = copy_tsv_row(row);
-      out.write(copied.data(), static_cast<std::streamsize>(copied.size()));
+    // One scan of the whole row: almost no TSV row has a byte to escape (or another control
+    // byte, which goes the same careful way).
+    if (format == Format::kTsv && n > 0 && !detail::has_control_or_backslash(row.bytes())) {
+      buffer_tsv_row(row);
       ++rows_written;
       return;
     }
@@ -526,7 +572,8 @@ struct TableWriter::Impl {
       default:
         break;
     }
-    out.write(line.data(), static_cast<std::streamsize>(line.size()));
+    std::memcpy(room_for(line.size()), line.data(), line.size());
+    buffered += line.size();
     ++rows_written;
   }
 
@@ -545,10 +592,12 @@ struct TableWriter::Impl {
           write_row(project(row));
         }
         TableRow written = std::move(row);  // its memory goes now (assigning an empty row would keep it)
+        if (buffered >= kFlushBytes) flush_rows();
       } else {
         table.rows.push_back(as_is ? std::move(row) : project(row));
       }
     }
+    flush_rows();
     if (!out) status = write_failed(table.name);
   }
 

@@ -48,6 +48,10 @@ class CellEnds {
   size_t size() const { return size_; }
   uint32_t operator[](size_t i) const { return size_ <= kInline ? inline_[i] : spilled_[i]; }
   uint32_t back() const { return (*this)[size_ - 1]; }
+  // The ends themselves, size() of them: a row's cells walked with one test for where
+  // they live, not one per cell.
+  const uint32_t* data() const { return size_ <= kInline ? inline_ : spilled_.data(); }
+  uint32_t* data() { return size_ <= kInline ? inline_ : spilled_.data(); }
   void push_back(uint32_t end) { resize(size_ + 1, end); }
   // Drops ends past `n`, or appends copies of `fill` up to it.
   void resize(size_t n, uint32_t fill = 0);
@@ -74,8 +78,10 @@ class TableRow {
     const uint32_t begin = i == 0 ? 0 : ends_[i - 1];
     return std::string_view(bytes_).substr(begin, ends_[i] - begin);
   }
-  // Every cell's bytes, back to back (a writer scans a whole row at once).
+  // Every cell's bytes, back to back (a writer scans a whole row at once), and where each
+  // cell ends in them.
   std::string_view bytes() const { return bytes_; }
+  const uint32_t* cell_ends() const { return ends_.data(); }
   void push_back(std::string_view cell);
   // Drops cells past `n`, or adds empty ones up to it.
   void resize(size_t n);

@@ -6,8 +6,10 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <iterator>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "internal/utf8.hpp"
 #include "internal/utf8_encode.hpp"
@@ -29,6 +31,14 @@ class OriginalText {
     std::string out;
     append_utf8(out, begin, end);
     return out;
+  }
+  // The same as a view: of the clean text, or of `scratch` holding the encoded code points
+  // (valid until `scratch` changes).
+  std::string_view view(size_t begin, size_t end, std::string& scratch) const {
+    if (clean_ != nullptr) return clean_between(begin, end);
+    scratch.clear();
+    append_encoded(scratch, code_points_.substr(begin, end - begin));
+    return scratch;
   }
   // The same, appended to `out`.
   void append_utf8(std::string& out, size_t begin, size_t end) const {
@@ -52,25 +62,34 @@ class OriginalText {
   }
 
   // Byte offset of code point `cp` (< code_points) in the clean text; remembered as the
-  // mark the next slice is walked from.
+  // mark the next slice is walked from. A slice far after the mark (a sentence's first
+  // target after the last one) is walked to from whichever is nearer before it: the mark
+  // or the start of its piece.
   size_t byte_of(size_t cp) const {
     const std::string& text = clean_->text;
     size_t byte;
     if (cp >= mark_cp_ && cp - mark_cp_ <= kNearCodePoints) {
       byte = skip_code_points(text, mark_byte_, cp - mark_cp_);
     } else if (cp < mark_cp_ && mark_cp_ - cp <= kNearCodePoints) {
-      byte = mark_byte_;
-      for (size_t k = mark_cp_ - cp; k > 0; --k) {
-        do --byte;
-        while ((static_cast<unsigned char>(text[byte]) & 0xC0) == 0x80);
-      }
+      byte = back_code_points(text, mark_byte_, mark_cp_ - cp);
+    } else if (clean_->pieces.empty()) {
+      byte = 0;  // (a text without pieces has no code point to ask for)
     } else {
-      const std::string_view at = clean_->text_between(static_cast<uint32_t>(cp), static_cast<uint32_t>(cp));
-      byte = static_cast<size_t>(at.data() - text.data());
+      const SourcePiece& piece = piece_containing(cp);
+      byte = mark_cp_ >= piece.cp && mark_cp_ < cp ? skip_code_points(text, mark_byte_, cp - mark_cp_)
+                                                    : skip_code_points(text, piece.byte, cp - piece.cp);
     }
     mark_cp_ = cp;
     mark_byte_ = byte;
     return byte;
+  }
+
+  // The last piece whose first code point is at most `cp` (the first piece starts at 0).
+  const SourcePiece& piece_containing(size_t cp) const {
+    const std::vector<SourcePiece>& pieces = clean_->pieces;
+    auto after = std::upper_bound(pieces.begin(), pieces.end(), cp,
+                                  [](size_t c, const SourcePiece& p) { return c < p.cp; });
+    return *std::prev(after);
   }
 
   std::u32string_view code_points_;

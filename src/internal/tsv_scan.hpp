@@ -54,6 +54,46 @@ inline size_t find_tsv_escaped_sse2(std::string_view s) {
 }
 #endif
 
+// Whether `s` holds a byte below 0x20 or a backslash: every byte TSV escapes is one, so a row
+// without any is copied as it is. The writer asks it of every row; with SSE2 a compare of
+// 32 bytes is two unsigned minimums and two equalities instead of eight equalities.
+inline bool has_control_or_backslash_portable(std::string_view s) {
+  for (const char c : s) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == '\\') return true;
+  }
+  return false;
+}
+
+#ifdef __SSE2__
+inline bool has_control_or_backslash_sse2(std::string_view s) {
+  if (s.size() < 16) return has_control_or_backslash_portable(s);
+  const __m128i controls = _mm_set1_epi8(0x1F);
+  const __m128i backslash = _mm_set1_epi8('\\');
+  auto hits = [&](size_t i) {  // the bytes <= 0x1F (their minimum with 0x1F is themselves) or '\\'
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    return _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, controls), v), _mm_cmpeq_epi8(v, backslash));
+  };
+  size_t i = 0;
+  for (; s.size() - i >= 32; i += 32) {
+    if (_mm_movemask_epi8(_mm_or_si128(hits(i), hits(i + 16))) != 0) return true;
+  }
+  if (s.size() - i >= 16) {
+    if (_mm_movemask_epi8(hits(i)) != 0) return true;
+    i += 16;
+  }
+  // The last bytes: the sixteen that end the text (those before i are already clean).
+  return i < s.size() && _mm_movemask_epi8(hits(s.size() - 16)) != 0;
+}
+#endif
+
+inline bool has_control_or_backslash(std::string_view s) {
+#ifdef __SSE2__
+  return has_control_or_backslash_sse2(s);
+#else
+  return has_control_or_backslash_portable(s);
+#endif
+}
+
 inline size_t find_tsv_escaped(std::string_view s) {
 #ifdef __SSE2__
   return find_tsv_escaped_sse2(s);

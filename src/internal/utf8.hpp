@@ -127,24 +127,47 @@ inline uint64_t word_has_byte(uint64_t word, unsigned char b) {
 }
 
 // Byte offset of the code point `count` code points after the one starting at s[byte], in
-// valid UTF-8. Many bytes at a time while as many code points remain: the walk to a code
-// point inside a 4 KiB source piece (CleanText::source_bytes) is on every row.
+// valid UTF-8. Many bytes at a time while they start no more code points than remain: the
+// walk to a code point inside a 4 KiB source piece (CleanText::source_bytes) is on every
+// row, and a walk of a few dozen CJK characters (a target's slices) is some ten words.
 inline size_t skip_code_points(std::string_view s, size_t byte, size_t count) {
 #ifdef __SSE2__
-  // Sixty-four bytes at a time while at least 64 code points remain (64 bytes start at
-  // most 64): a walk to the middle of a 4 KiB piece is some 2 KB of CJK text.
-  while (count >= 64 && s.size() - byte >= 64) {
-    count -= 64 - continuation_bytes_in_64(s.data() + byte);
+  // Sixty-four bytes start at least 16 code points (sequences are at most four bytes), so
+  // a shorter walk does not look: a walk to the middle of a 4 KiB piece is some 2 KB of CJK.
+  while (count >= 16 && s.size() - byte >= 64) {
+    const size_t starts = 64 - continuation_bytes_in_64(s.data() + byte);
+    if (starts > count) break;
+    count -= starts;
     byte += 64;
   }
 #endif
-  while (count >= 8 && s.size() - byte >= 8) {
-    count -= 8 - continuation_bytes_in_8(s.data() + byte);
+  while (count >= 2 && s.size() - byte >= 8) {
+    const size_t starts = 8 - continuation_bytes_in_8(s.data() + byte);
+    if (starts > count) break;
+    count -= starts;
     byte += 8;
   }
-  // The last word may have stopped inside a sequence whose lead byte it counted.
+  // The last block may have stopped inside a sequence whose lead byte it counted.
   while (byte < s.size() && (static_cast<unsigned char>(s[byte]) & 0xC0) == 0x80) ++byte;
   for (; count > 0; --count) byte += utf8_sequence_length(static_cast<unsigned char>(s[byte]));
+  return byte;
+}
+
+// Byte offset of the code point `count` code points before the one starting at s[byte] (or
+// before the end, byte == s.size()), in valid UTF-8: eight bytes at a time while they start
+// fewer code points than remain, then byte by byte to the lead byte. A target's text and
+// indicator are cut a few code points before the unit that was cut first.
+inline size_t back_code_points(std::string_view s, size_t byte, size_t count) {
+  while (count >= 2 && byte >= 8) {
+    const size_t starts = 8 - continuation_bytes_in_8(s.data() + byte - 8);
+    if (starts >= count) break;  // the code point starts in these eight bytes
+    count -= starts;
+    byte -= 8;
+  }
+  for (; count > 0; --count) {
+    do --byte;
+    while ((static_cast<unsigned char>(s[byte]) & 0xC0) == 0x80);
+  }
   return byte;
 }
 

@@ -148,6 +148,26 @@ TEST_CASE("extract: the indicator is cut from the text before the number", "[ext
   CHECK(doc->targets[1].indicator == "新增學位");
 }
 
+TEST_CASE("extract: quotation marks are dropped from both forms of the indicator", "[extract]") {
+  Result<Document> doc = process_document("新建“智慧校園”示范校10所，建成「書香校園」5所。", "t.txt");
+  REQUIRE(doc.ok());
+  REQUIRE(doc->targets.size() == 2);
+  CHECK(doc->targets[0].indicator == "新建智慧校園示范校");
+  CHECK(doc->targets[0].indicator_norm == "新建智慧校园示范校");
+  CHECK(doc->targets[1].indicator == "建成書香校園");
+  CHECK(doc->targets[1].indicator_norm == "建成书香校园");
+}
+
+// The extractor looks for quotation marks in the original indicator only when the normalized
+// one had some: every mark it drops must fold to a mark it drops.
+TEST_CASE("extract: every quotation mark the indicator drops folds to one", "[extract]") {
+  const std::u32string marks = U"\"“”‘’「」『』";
+  for (const char32_t q : marks) {
+    INFO(static_cast<uint32_t>(q));
+    CHECK(marks.find(fold_char(q)) != std::u32string::npos);
+  }
+}
+
 TEST_CASE("extract: target byte ranges point at the expression in the input", "[extract]") {
   const std::string input = "<p>推動專任教師交流比例不低於15%</p>\n<p>年內竣工16所學校</p>";
   Result<Document> doc = process_document(input, "t.html");

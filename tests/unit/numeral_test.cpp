@@ -278,6 +278,7 @@ TEST_CASE("numeral: Decimal is exact and canonical", "[numeral]") {
   CHECK(zhpolicy::make_decimal(0).to_string() == "0");
   CHECK(zhpolicy::make_decimal(1500, -3).to_string() == "1.5");
   CHECK(zhpolicy::make_decimal(5, -1, true).to_string() == "-0.5");
+  CHECK(zhpolicy::make_decimal(12345, -2, true).to_string() == "-123.45");
   CHECK(zhpolicy::make_decimal(13, 4).to_string() == "130000");
   CHECK(zhpolicy::make_decimal(13, 4) == zhpolicy::make_decimal(130000));
   CHECK(zhpolicy::make_decimal(130000).coefficient == 13);

@@ -61,3 +61,26 @@ TEST_CASE("source bytes: skip_code_points agrees with a walk one code point at a
     }
   }
 }
+
+// back_code_points against a walk one sequence at a time, back from every kind of position
+// (a lead byte, the end) and for counts on both sides of the eight-byte blocks.
+TEST_CASE("source bytes: back_code_points agrees with a walk one code point at a time", "[utf8]") {
+  std::mt19937 rng(20261206);
+  const char* pieces[] = {"a", "é", "中", "𠀀", "，", " ", "1"};  // 1- to 4-byte sequences
+  for (int text_trial = 0; text_trial < 40; ++text_trial) {
+    std::string text;
+    const size_t n = 1 + rng() % 300;
+    for (size_t k = 0; k < n; ++k) text += pieces[text_trial % 3 == 0 ? rng() % 7 : 2 + rng() % 2];
+    std::vector<size_t> starts;  // byte offset of every code point, and the end
+    for (size_t i = 0; i < text.size(); i += detail::utf8_sequence_length(static_cast<unsigned char>(text[i]))) {
+      starts.push_back(i);
+    }
+    starts.push_back(text.size());
+    for (int trial = 0; trial < 200; ++trial) {
+      const size_t from = rng() % starts.size();
+      const size_t count = rng() % (from + 1);
+      INFO("from " << from << " count " << count);
+      REQUIRE(detail::back_code_points(text, starts[from], count) == starts[from - count]);
+    }
+  }
+}

@@ -89,6 +89,21 @@ TEST_CASE("table: the TSV byte scans find the first escaped byte as a byte loop 
   }
 }
 
+TEST_CASE("table: the row scan finds a control byte or a backslash as a byte loop does", "[table]") {
+  std::mt19937 random(20250613);
+  for (int round = 0; round < 5000; ++round) {
+    std::string text = random_tsv_text(random, round < 4000 ? 40 : 300);
+    if (round % 3 == 0 && !text.empty()) text[random() % text.size()] = static_cast<char>(random() % 0x20);
+    const size_t from = text.empty() ? 0 : random() % text.size();  // unaligned starts
+    const std::string_view s = std::string_view(text).substr(from);
+    bool reference = false;
+    for (const char c : s) reference = reference || static_cast<unsigned char>(c) < 0x20 || c == '\\';
+    INFO("round " << round);
+    CHECK(detail::has_control_or_backslash(s) == reference);
+    CHECK(detail::has_control_or_backslash_portable(s) == reference);
+  }
+}
+
 // Rows with nothing to escape are copied whole, the others cell by cell: both must escape
 // and neutralise as the reference does.
 TEST_CASE("table: TSV rows of random cells are escaped cell by cell", "[table]") {
