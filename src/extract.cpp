@@ -26,7 +26,6 @@
 #include <cstring>
 #include <optional>
 
-#include "internal/byte_find.hpp"
 #include "internal/numeral_class.hpp"
 #include "internal/original_text.hpp"
 #include "internal/quantity_lexicon.hpp"
@@ -113,22 +112,27 @@ constexpr bool is_quote_agrees_below(uint32_t limit) {
 }
 static_assert(is_quote_agrees_below(0x3100), "is_quote must be is_open_quote || is_close_quote");
 
-// Length of the quotation mark (is_quote) that starts at byte i of valid UTF-8, or 0: '"',
-// E2 80 98/99/9C/9D (‘’“”) or E3 80 8C..8F (「」『』). No other mark starts with E2 80 or
-// E3 80 and one of those bytes, and neither lead byte can be inside a sequence.
+// Length of the mark at byte i of valid UTF-8 that folds to a quotation mark (is_quote), or
+// 0: '"', E2 80 98/99/9C/9D (‘’“”), E3 80 8C..8F (「」『』) or EF BC 82 (＂, which folds to
+// '"': the original indicator must drop what the normalized one drops). No other character
+// starts with these bytes, and no lead byte can be inside a sequence.
 size_t quote_length_at(std::string_view text, size_t i) {
   const auto b = static_cast<unsigned char>(text[i]);
   if (b == '"') return 1;
-  if ((b != 0xE2 && b != 0xE3) || text.size() - i < 3 || static_cast<unsigned char>(text[i + 1]) != 0x80) return 0;
+  if ((b != 0xE2 && b != 0xE3 && b != 0xEF) || text.size() - i < 3) return 0;
+  const auto b1 = static_cast<unsigned char>(text[i + 1]);
   const auto b2 = static_cast<unsigned char>(text[i + 2]);
+  if (b == 0xEF) return b1 == 0xBC && b2 == 0x82 ? 3 : 0;
+  if (b1 != 0x80) return 0;
   if (b == 0xE2) return b2 == 0x98 || b2 == 0x99 || b2 == 0x9C || b2 == 0x9D ? 3 : 0;
   return b2 >= 0x8C && b2 <= 0x8F ? 3 : 0;
 }
 
-// Byte offset of the first quotation mark at or after `i` in valid UTF-8, or npos: only a
-// '"', E2 or E3 byte can start one, and most indicators hold none.
+// Byte offset of the first quotation mark at or after `i` in valid UTF-8, or npos. Asked
+// only of an indicator whose normalized form had quotation marks, and of periods: short
+// strings, a byte at a time.
 size_t next_quote(std::string_view text, size_t i) {
-  for (; (i = detail::find_any_of_3(text, i, '"', 0xE2, 0xE3)) < text.size(); ++i) {
+  for (; i < text.size(); ++i) {
     if (quote_length_at(text, i) != 0) return i;
   }
   return std::string_view::npos;

@@ -159,13 +159,25 @@ TEST_CASE("extract: quotation marks are dropped from both forms of the indicator
 }
 
 // The extractor looks for quotation marks in the original indicator only when the normalized
-// one had some: every mark it drops must fold to a mark it drops.
+// one had some: every mark it drops must fold to a mark it drops, and every character that
+// folds to one must be dropped from the original (＂ folds to '"').
 TEST_CASE("extract: every quotation mark the indicator drops folds to one", "[extract]") {
   const std::u32string marks = U"\"“”‘’「」『』";
-  for (const char32_t q : marks) {
+  const std::u32string dropped = marks + U"＂";
+  for (const char32_t q : dropped) {
     INFO(static_cast<uint32_t>(q));
     CHECK(marks.find(fold_char(q)) != std::u32string::npos);
   }
+  for (char32_t c = 0; c < 0x30000; ++c) {
+    if (marks.find(fold_char(c)) == std::u32string::npos) continue;
+    INFO(static_cast<uint32_t>(c));
+    CHECK(dropped.find(c) != std::u32string::npos);
+  }
+  Result<Document> doc = process_document("打造＂名校＂8所。", "t.txt");
+  REQUIRE(doc.ok());
+  REQUIRE(doc->targets.size() == 1);
+  CHECK(doc->targets[0].indicator == "打造名校");
+  CHECK(doc->targets[0].indicator_norm == "打造名校");
 }
 
 TEST_CASE("extract: target byte ranges point at the expression in the input", "[extract]") {
