@@ -700,8 +700,6 @@ size_t Extractor::read_target_at(size_t s, const ScannedNumber& n) {
       target.unit_norm = u->unit_norm;
       pos = unit_end;
     }
-  } else if (n.kind == NumberKind::kPercent && !n.has(ScannedNumber::kSignSuffix)) {
-    // 百分之九十五: no sign to cut.
   }
 
   // Chinese numerals count only with a unit ("三名" yes; "十大基本制度" no); a numeral, a
