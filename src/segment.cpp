@@ -13,7 +13,8 @@
 //      where the marks are (terminators, colons, quotes: all that can end a sentence, open
 //      an inline item or hold a sentence together). Titles, inline items and sentences
 //      then step from mark to mark; the text between two marks is never read again. A mark
-//      costs 4 bytes (a text of nothing but punctuation doubles the shadow's memory).
+//      costs 4 bytes (a text of nothing but punctuation doubles the shadow's memory). The
+//      ideographs, most of the text, are passed over sixteen at a time (segment_scan.hpp).
 //   1. Candidates. At every line start, match_label (internal/segment_markers) tries the
 //      rows of data/clause_markers.tsv; a label must be followed by text on its line.
 //   2. Numbered tree. Candidates are taken in order against a stack of open clauses. A
@@ -63,6 +64,7 @@
 
 #include "internal/segment_detail.hpp"
 #include "internal/segment_markers.hpp"
+#include "internal/segment_scan.hpp"
 #include "internal/utf8.hpp"
 #include "zhpolicy/numeral.hpp"
 
@@ -87,7 +89,7 @@ bool is_space(char32_t c) {
 
 // Sentence ends. The shadow has ！？；as ASCII; the full-width forms are listed too so a
 // caller that passes an unfolded text still gets sentences.
-bool is_terminator(char32_t c) {
+constexpr bool is_terminator(char32_t c) {
   switch (c) {
     case U'。': case U'!': case U'?': case U';': case 0xFF61:  // ｡
     case U'！': case U'？': case U'；':
@@ -109,7 +111,7 @@ bool is_closer(char32_t c) {
 }
 
 // After these, an inline 一是 may start.
-bool is_inline_lead(char32_t c) {
+constexpr bool is_inline_lead(char32_t c) {
   return is_terminator(c) || c == U':' || c == U'：';
 }
 
@@ -124,19 +126,12 @@ bool is_continuation(char32_t c) {
   }
 }
 
-// A code point none of the rules above looks at: not a space, line end, terminator, closer,
-// quote, colon or continuation mark. [U+3012, U+FEFF) holds every CJK ideograph and none
-// of those marks, so the line scan settles most of a Chinese text with one range test and
-// only takes the switches above for punctuation, Latin text and spaces. (The marks nearest
-// the range: 】 U+3011 below it, the BOM U+FEFF and the full-width forms U+FF01… above it.)
-bool is_plain(char32_t c) { return c >= 0x3012 && c < 0xFEFF; }
-
 // Quote nesting, one counter per kind, reset at each line end. A closer without an opener
 // is ignored, so an unbalanced quote can only hold sentences together up to the line end.
 class QuoteDepth {
  public:
   // The code points feed() reacts to.
-  static bool is_quote(char32_t c) {
+  static constexpr bool is_quote(char32_t c) {
     switch (c) {
       case U'“': case U'”': case U'‘': case U'’': case U'「': case U'」': case U'『': case U'』':
       case U'《': case U'》': case U'〈': case U'〉': case U'"':
@@ -187,7 +182,24 @@ class QuoteDepth {
 // (terminators and colons) and the quotes that hold sentences together. split_lines
 // records where they are, so that the passes after it step from mark to mark instead of
 // reading every code point again; what lies between two marks can only open a sentence.
-bool is_mark(char32_t c) { return is_inline_lead(c) || QuoteDepth::is_quote(c); }
+constexpr bool is_mark(char32_t c) { return is_inline_lead(c) || QuoteDepth::is_quote(c); }
+
+// The code points below 0x80 at which the line pass stops: the line end and the marks. Most
+// code points that are not plain are ASCII (digits, Latin text, the punctuation the fold
+// made half-width), and a bit test settles them faster than is_mark's comparisons.
+class AsciiStops {
+ public:
+  constexpr AsciiStops() {
+    for (char32_t c = 0; c < 0x80; ++c) {
+      if (c == U'\n' || is_mark(c)) bits_[c >> 6] |= uint64_t{1} << (c & 63);
+    }
+  }
+  constexpr bool has(char32_t c) const { return ((bits_[c >> 6] >> (c & 63)) & 1) != 0; }  // c < 0x80
+
+ private:
+  uint64_t bits_[2] = {};
+};
+constexpr AsciiStops kAsciiStops;
 
 struct Line {
   uint32_t begin;  // first non-space code point
@@ -313,7 +325,6 @@ class Segmenter {
  private:
   // Pass 0: lines and label candidates.
   void split_lines();
-  uint32_t scan_line(uint32_t i);
   void find_candidates();
   // Pass 1-3: clauses.
   void build_numbered();
@@ -390,35 +401,32 @@ Segmentation Segmenter::run() {
   return std::move(out_);
 }
 
+// The lines and their marks. Every code point of the text passes through here once; only
+// the ones that are not plain (internal/segment_scan.hpp) are looked at one by one.
 void Segmenter::split_lines() {
   const auto n = static_cast<uint32_t>(norm_.size());
-  uint32_t i = 0;
-  while (i < n) {
-    const auto marks_begin = static_cast<uint32_t>(marks_.size());
-    const uint32_t e = scan_line(i);
-    *steps_ += e - i + 1;
-    uint32_t b = i;
+  uint32_t line_start = 0;
+  auto marks_begin = static_cast<uint32_t>(marks_.size());
+  const auto end_line = [&](uint32_t e) {
+    *steps_ += e - line_start + 1;
+    uint32_t b = line_start;
     while (b < e && is_space(norm_[b])) ++b;
     uint32_t t = e;
     while (t > b && is_space(norm_[t - 1])) --t;
     if (b < t) lines_.push_back({b, t, marks_begin, static_cast<uint32_t>(marks_.size())});
-    i = e + 1;
-  }
-}
-
-// The end of the line that starts at i (its '\n' or the end of the text), recording the
-// marks on the way. Every code point of the text passes through here once.
-uint32_t Segmenter::scan_line(uint32_t i) {
-  const char32_t* const text = norm_.data();
-  const char32_t* const end = text + norm_.size();
-  const char32_t* p = text + i;
-  for (; p != end; ++p) {
-    const char32_t c = *p;
-    if (is_plain(c)) continue;
-    if (c == U'\n') break;
-    if (is_mark(c)) marks_.push_back(static_cast<uint32_t>(p - text));
-  }
-  return static_cast<uint32_t>(p - text);
+  };
+  for_each_non_plain(norm_.data(), 0, n, [&](uint32_t i) {
+    const char32_t c = norm_[i];
+    if (c < 0x80 ? !kAsciiStops.has(c) : !is_mark(c)) return;
+    if (c == U'\n') {
+      end_line(i);
+      line_start = i + 1;
+      marks_begin = static_cast<uint32_t>(marks_.size());
+    } else {
+      marks_.push_back(i);
+    }
+  });
+  if (line_start < n) end_line(n);
 }
 
 void Segmenter::find_candidates() {

@@ -17,6 +17,7 @@
 
 #include "internal/segment_detail.hpp"
 #include "internal/segment_markers.hpp"
+#include "internal/segment_scan.hpp"
 #include "zhpolicy/normalize.hpp"
 #include "zhpolicy/numeral.hpp"
 #include "zhpolicy/pipeline.hpp"
@@ -725,6 +726,38 @@ TEST_CASE("segment: label numerals read as parse_integer reads them", "[segment]
   CHECK(label_numeral_value(U"十一") == 11u);
   CHECK(label_numeral_value(U"二十三") == 23u);
   CHECK(label_numeral_value(U"一百") == 100u);
+}
+
+TEST_CASE("segment: the line pass stops where the one-at-a-time scan stops", "[segment]") {
+  using zhpolicy::detail::for_each_non_plain;
+  using zhpolicy::detail::for_each_non_plain_portable;
+  using zhpolicy::detail::is_plain;
+  // The edges of the plain range and of the signed compare, among the usual text.
+  const char32_t typical[] = {U'学', U'校', U'。', U',', U'\n', U'0', U' ', U'“', 0x3011, 0x3012, 0xFEFE,
+                              0xFEFF,  0xFF01,  0,     0x7FFFFFFF, 0x80000000, 0x80003012, 0xFFFFFFFF};
+  CHECK(!is_plain(0x3011));
+  CHECK(is_plain(0x3012));
+  CHECK(is_plain(0xFEFE));
+  CHECK(!is_plain(0xFEFF));
+  uint64_t x = 2025;
+  const auto next = [&x] {
+    x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<uint32_t>(x >> 32);
+  };
+  size_t wrong = 0;
+  for (int round = 0; round < 2000; ++round) {
+    std::u32string text(next() % 80, U'\0');
+    for (char32_t& c : text) {
+      c = next() % 5 == 0 ? static_cast<char32_t>(next()) : typical[next() % (sizeof typical / sizeof typical[0])];
+    }
+    const auto begin = static_cast<uint32_t>(text.empty() ? 0 : next() % text.size());
+    const auto end = static_cast<uint32_t>(text.size());
+    std::vector<uint32_t> fast, reference;
+    for_each_non_plain(text.data(), begin, end, [&](uint32_t i) { fast.push_back(i); });
+    for_each_non_plain_portable(text.data(), begin, end, [&](uint32_t i) { reference.push_back(i); });
+    wrong += fast != reference;
+  }
+  CHECK(wrong == 0);
 }
 
 // ---------------------------------------------------------------------------------------
