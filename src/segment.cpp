@@ -352,6 +352,14 @@ class Segmenter {
     return first_sentence_end(from, limit, marks, &ended);
   }
   MarkCursor marks_of(const Line& line) { return MarkCursor(marks_, line, steps_); }
+  // match_label, with its first look made here: most positions begin no label, and settling
+  // them inline spares the call.
+  LabelMatch label_at(uint32_t pos, uint32_t limit, MarkerPlace place) {
+    ++*steps_;
+    const LabelStarts& starts = place == MarkerPlace::kLineStart ? line_starts_ : inline_starts_;
+    if (pos >= limit || !starts.may_begin(norm_[pos])) return {};
+    return match_label(norm_, pos, limit, place, steps_);
+  }
   uint32_t trim_title(uint32_t from, uint32_t to) const;
   uint32_t skip_spaces(uint32_t i, uint32_t limit);
   uint32_t trim_back(uint32_t pos, uint32_t lower);
@@ -362,6 +370,8 @@ class Segmenter {
   const OriginalText& orig_;
   std::u32string_view norm_;
   uint64_t* steps_;
+  const LabelStarts& line_starts_ = label_starts(MarkerPlace::kLineStart);
+  const LabelStarts& inline_starts_ = label_starts(MarkerPlace::kInline);
 
   std::vector<Line> lines_;
   std::vector<uint32_t> marks_;  // positions of the marks (is_mark), ascending
@@ -432,7 +442,7 @@ void Segmenter::split_lines() {
 void Segmenter::find_candidates() {
   for (size_t li = 0; li < lines_.size(); ++li) {
     const Line& line = lines_[li];
-    LabelMatch m = match_label(norm_, line.begin, line.end, MarkerPlace::kLineStart, steps_);
+    LabelMatch m = label_at(line.begin, line.end, MarkerPlace::kLineStart);
     if (!m) continue;
     const uint32_t title_start = skip_spaces(static_cast<uint32_t>(m.end), line.end);
     if (title_start >= line.end) continue;  // a bare "1." is not a label
@@ -640,7 +650,7 @@ void Segmenter::scan_inline(const Line& line, uint32_t from, size_t parent) {
   MarkCursor lead_marks = marks_of(line);
   for (uint32_t i = from; i < line.end; i = after_next_inline_lead(i, line.end, lead_marks)) {
     const uint32_t at = skip_spaces(i, line.end);
-    LabelMatch m = match_label(norm_, at, line.end, MarkerPlace::kInline, steps_);
+    LabelMatch m = label_at(at, line.end, MarkerPlace::kInline);
     if (!m) continue;
     if (m.number == 1) {
       if (inline_run_.size() >= 2) {  // complete: the held run ends where it starts
