@@ -714,19 +714,20 @@ size_t Segmenter::add_clause(size_t parent, int level, uint64_t number, uint64_t
     const Clause& p = out_.clauses[parent];
     c.parent_id = p.id;
     c.id.reserve(p.id.size() + 1 + component_text.size());
-    c.id.append(p.id).append(1, '.').append(component_text);
+    c.id.append(p.id).push_back('.');  // push_back, not append(1, c): no out-of-line call
+    c.id.append(component_text);
     c.path.reserve(p.path.size() + 1 + std::max(own_path.size(), component_text.size() + 1));
-    c.path.append(p.path).append(1, '/');
+    c.path.append(p.path).push_back('/');
   } else {
     c.id.assign(component_text);
   }
   // The n-th use of an id (n >= 2) gets "_n".
   const uint32_t uses = id_uses_.add(parent, component);
-  if (uses > 1) c.id.append(1, '_').append(std::to_string(uses));
+  if (uses > 1) c.id.append("_").append(std::to_string(uses));
   if (!own_path.empty()) {
     c.path.append(own_path);
   } else {
-    c.path.append(1, '#').append(component_text);
+    c.path.append("#").append(component_text);
   }
   is_inline_.push_back(is_inline);
   return out_.clauses.size() - 1;
