@@ -214,21 +214,20 @@ struct Line {
 class MarkCursor {
  public:
   MarkCursor(const std::vector<uint32_t>& marks, const Line& line, uint64_t* steps)
-      : marks_(marks), next_(line.marks_begin), end_(line.marks_end), steps_(steps) {}
+      : next_(marks.data() + line.marks_begin), end_(marks.data() + line.marks_end), steps_(steps) {}
   // Position of the first mark at or after i, UINT32_MAX if there is none. The marks before
   // i are passed for good: i must not decrease from one call to the next.
   uint32_t at_or_after(uint32_t i) {
-    while (next_ < end_ && marks_[next_] < i) {
-      ++*steps_;
-      ++next_;
-    }
-    return next_ < end_ ? marks_[next_] : UINT32_MAX;
+    const uint32_t* const from = next_;
+    while (next_ != end_ && *next_ < i) ++next_;
+    *steps_ += static_cast<uint64_t>(next_ - from);
+    return next_ != end_ ? *next_ : UINT32_MAX;
   }
 
  private:
-  const std::vector<uint32_t>& marks_;
-  size_t next_;
-  size_t end_;
+  // The line's marks not passed yet; the array does not grow while a cursor is in use.
+  const uint32_t* next_;
+  const uint32_t* end_;
   uint64_t* steps_;
 };
 
