@@ -414,6 +414,9 @@ Segmentation Segmenter::run() {
 // the ones that are not plain (internal/segment_scan.hpp) are looked at one by one.
 void Segmenter::split_lines() {
   const auto n = static_cast<uint32_t>(norm_.size());
+  // About one code point in sixteen of a Chinese text is a mark (mostly 。“”): one
+  // allocation for most texts instead of a doubling every few hundred marks.
+  marks_.reserve(n / 16);
   uint32_t line_start = 0;
   auto marks_begin = static_cast<uint32_t>(marks_.size());
   const auto end_line = [&](uint32_t e) {
