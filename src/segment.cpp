@@ -778,6 +778,12 @@ uint32_t Segmenter::trim_back(uint32_t pos, uint32_t lower) {
   return pos;
 }
 
+// A character a date line ("2020年3月15日", "2020-04-16") may consist of.
+bool is_date_char(char32_t c) {
+  return (c >= U'0' && c <= U'9') || numeral_digit_value(c) >= 0 || c == U'年' || c == U'月' ||
+         c == U'日' || c == U'号' || c == U'十' || is_space(c) || c == U'-' || c == U'/' || c == U'.';
+}
+
 // A short standalone line: Han text, no sentence end inside, not ending in continuation
 // punctuation, not a date. Reads at most max_length code points.
 bool Segmenter::heading_like(const Line& line, uint32_t max_length) {
@@ -791,10 +797,7 @@ bool Segmenter::heading_like(const Line& line, uint32_t max_length) {
     const char32_t c = norm_[i];
     if (is_terminator(c)) return false;
     han = han || is_han(c);
-    const bool date_char = (c >= U'0' && c <= U'9') || numeral_digit_value(c) >= 0 || c == U'年' ||
-                           c == U'月' || c == U'日' || c == U'号' || c == U'十' || is_space(c) ||
-                           c == U'-' || c == U'/' || c == U'.';
-    date_only = date_only && date_char;
+    date_only = date_only && is_date_char(c);  // not asked again after the first that is not
   }
   return han && !date_only;
 }
