@@ -667,10 +667,7 @@ int numeral_digit_value(char32_t c) {
   return -1;
 }
 
-bool is_chinese_numeral_char(char32_t c) {
-  const uint8_t k = detail::classify(c);
-  return detail::is_chinese_digit(k) || detail::is_unit(k);
-}
+bool is_chinese_numeral_char(char32_t c) { return detail::is_chinese_numeral(c); }
 
 int numeral_unit_exponent(char32_t c) {
   const uint8_t k = detail::classify(c);

@@ -13,7 +13,8 @@
 //      where the marks are (terminators, colons, quotes: all that can end a sentence, open
 //      an inline item or hold a sentence together). Titles, inline items and sentences
 //      then step from mark to mark; the text between two marks is never read again. A mark
-//      costs 4 bytes (a text of nothing but punctuation doubles the shadow's memory).
+//      costs 4 bytes (a text of nothing but punctuation doubles the shadow's memory). The
+//      ideographs, most of the text, are passed over sixteen at a time (segment_scan.hpp).
 //   1. Candidates. At every line start, match_label (internal/segment_markers) tries the
 //      rows of data/clause_markers.tsv; a label must be followed by text on its line.
 //   2. Numbered tree. Candidates are taken in order against a stack of open clauses. A
@@ -63,6 +64,7 @@
 
 #include "internal/segment_detail.hpp"
 #include "internal/segment_markers.hpp"
+#include "internal/segment_scan.hpp"
 #include "internal/utf8.hpp"
 #include "zhpolicy/numeral.hpp"
 
@@ -87,7 +89,7 @@ bool is_space(char32_t c) {
 
 // Sentence ends. The shadow has ！？；as ASCII; the full-width forms are listed too so a
 // caller that passes an unfolded text still gets sentences.
-bool is_terminator(char32_t c) {
+constexpr bool is_terminator(char32_t c) {
   switch (c) {
     case U'。': case U'!': case U'?': case U';': case 0xFF61:  // ｡
     case U'！': case U'？': case U'；':
@@ -109,7 +111,7 @@ bool is_closer(char32_t c) {
 }
 
 // After these, an inline 一是 may start.
-bool is_inline_lead(char32_t c) {
+constexpr bool is_inline_lead(char32_t c) {
   return is_terminator(c) || c == U':' || c == U'：';
 }
 
@@ -124,19 +126,12 @@ bool is_continuation(char32_t c) {
   }
 }
 
-// A code point none of the rules above looks at: not a space, line end, terminator, closer,
-// quote, colon or continuation mark. [U+3012, U+FEFF) holds every CJK ideograph and none
-// of those marks, so the line scan settles most of a Chinese text with one range test and
-// only takes the switches above for punctuation, Latin text and spaces. (The marks nearest
-// the range: 】 U+3011 below it, the BOM U+FEFF and the full-width forms U+FF01… above it.)
-bool is_plain(char32_t c) { return c >= 0x3012 && c < 0xFEFF; }
-
 // Quote nesting, one counter per kind, reset at each line end. A closer without an opener
 // is ignored, so an unbalanced quote can only hold sentences together up to the line end.
 class QuoteDepth {
  public:
   // The code points feed() reacts to.
-  static bool is_quote(char32_t c) {
+  static constexpr bool is_quote(char32_t c) {
     switch (c) {
       case U'“': case U'”': case U'‘': case U'’': case U'「': case U'」': case U'『': case U'』':
       case U'《': case U'》': case U'〈': case U'〉': case U'"':
@@ -187,7 +182,24 @@ class QuoteDepth {
 // (terminators and colons) and the quotes that hold sentences together. split_lines
 // records where they are, so that the passes after it step from mark to mark instead of
 // reading every code point again; what lies between two marks can only open a sentence.
-bool is_mark(char32_t c) { return is_inline_lead(c) || QuoteDepth::is_quote(c); }
+constexpr bool is_mark(char32_t c) { return is_inline_lead(c) || QuoteDepth::is_quote(c); }
+
+// The code points below 0x80 at which the line pass stops: the line end and the marks. Most
+// code points that are not plain are ASCII (digits, Latin text, the punctuation the fold
+// made half-width), and a bit test settles them faster than is_mark's comparisons.
+class AsciiStops {
+ public:
+  constexpr AsciiStops() {
+    for (char32_t c = 0; c < 0x80; ++c) {
+      if (c == U'\n' || is_mark(c)) bits_[c >> 6] |= uint64_t{1} << (c & 63);
+    }
+  }
+  constexpr bool has(char32_t c) const { return ((bits_[c >> 6] >> (c & 63)) & 1) != 0; }  // c < 0x80
+
+ private:
+  uint64_t bits_[2] = {};
+};
+constexpr AsciiStops kAsciiStops;
 
 struct Line {
   uint32_t begin;  // first non-space code point
@@ -202,21 +214,20 @@ struct Line {
 class MarkCursor {
  public:
   MarkCursor(const std::vector<uint32_t>& marks, const Line& line, uint64_t* steps)
-      : marks_(marks), next_(line.marks_begin), end_(line.marks_end), steps_(steps) {}
+      : next_(marks.data() + line.marks_begin), end_(marks.data() + line.marks_end), steps_(steps) {}
   // Position of the first mark at or after i, UINT32_MAX if there is none. The marks before
   // i are passed for good: i must not decrease from one call to the next.
   uint32_t at_or_after(uint32_t i) {
-    while (next_ < end_ && marks_[next_] < i) {
-      ++*steps_;
-      ++next_;
-    }
-    return next_ < end_ ? marks_[next_] : UINT32_MAX;
+    const uint32_t* const from = next_;
+    while (next_ != end_ && *next_ < i) ++next_;
+    *steps_ += static_cast<uint64_t>(next_ - from);
+    return next_ != end_ ? *next_ : UINT32_MAX;
   }
 
  private:
-  const std::vector<uint32_t>& marks_;
-  size_t next_;
-  size_t end_;
+  // The line's marks not passed yet; the array does not grow while a cursor is in use.
+  const uint32_t* next_;
+  const uint32_t* end_;
   uint64_t* steps_;
 };
 
@@ -313,7 +324,6 @@ class Segmenter {
  private:
   // Pass 0: lines and label candidates.
   void split_lines();
-  uint32_t scan_line(uint32_t i);
   void find_candidates();
   // Pass 1-3: clauses.
   void build_numbered();
@@ -341,6 +351,14 @@ class Segmenter {
     return first_sentence_end(from, limit, marks, &ended);
   }
   MarkCursor marks_of(const Line& line) { return MarkCursor(marks_, line, steps_); }
+  // match_label, with its first look made here: most positions begin no label, and settling
+  // them inline spares the call.
+  LabelMatch label_at(uint32_t pos, uint32_t limit, MarkerPlace place) {
+    ++*steps_;
+    const LabelStarts& starts = place == MarkerPlace::kLineStart ? line_starts_ : inline_starts_;
+    if (pos >= limit || !starts.may_begin(norm_[pos])) return {};
+    return match_label(norm_, pos, limit, place, steps_);
+  }
   uint32_t trim_title(uint32_t from, uint32_t to) const;
   uint32_t skip_spaces(uint32_t i, uint32_t limit);
   uint32_t trim_back(uint32_t pos, uint32_t lower);
@@ -351,6 +369,8 @@ class Segmenter {
   const OriginalText& orig_;
   std::u32string_view norm_;
   uint64_t* steps_;
+  const LabelStarts& line_starts_ = label_starts(MarkerPlace::kLineStart);
+  const LabelStarts& inline_starts_ = label_starts(MarkerPlace::kInline);
 
   std::vector<Line> lines_;
   std::vector<uint32_t> marks_;  // positions of the marks (is_mark), ascending
@@ -390,41 +410,41 @@ Segmentation Segmenter::run() {
   return std::move(out_);
 }
 
+// The lines and their marks. Every code point of the text passes through here once; only
+// the ones that are not plain (internal/segment_scan.hpp) are looked at one by one.
 void Segmenter::split_lines() {
   const auto n = static_cast<uint32_t>(norm_.size());
-  uint32_t i = 0;
-  while (i < n) {
-    const auto marks_begin = static_cast<uint32_t>(marks_.size());
-    const uint32_t e = scan_line(i);
-    *steps_ += e - i + 1;
-    uint32_t b = i;
+  // About one code point in sixteen of a Chinese text is a mark (mostly 。“”): one
+  // allocation for most texts instead of a doubling every few hundred marks.
+  marks_.reserve(n / 16);
+  uint32_t line_start = 0;
+  auto marks_begin = static_cast<uint32_t>(marks_.size());
+  const auto end_line = [&](uint32_t e) {
+    *steps_ += e - line_start + 1;
+    uint32_t b = line_start;
     while (b < e && is_space(norm_[b])) ++b;
     uint32_t t = e;
     while (t > b && is_space(norm_[t - 1])) --t;
     if (b < t) lines_.push_back({b, t, marks_begin, static_cast<uint32_t>(marks_.size())});
-    i = e + 1;
-  }
-}
-
-// The end of the line that starts at i (its '\n' or the end of the text), recording the
-// marks on the way. Every code point of the text passes through here once.
-uint32_t Segmenter::scan_line(uint32_t i) {
-  const char32_t* const text = norm_.data();
-  const char32_t* const end = text + norm_.size();
-  const char32_t* p = text + i;
-  for (; p != end; ++p) {
-    const char32_t c = *p;
-    if (is_plain(c)) continue;
-    if (c == U'\n') break;
-    if (is_mark(c)) marks_.push_back(static_cast<uint32_t>(p - text));
-  }
-  return static_cast<uint32_t>(p - text);
+  };
+  for_each_non_plain(norm_.data(), 0, n, [&](uint32_t i) {
+    const char32_t c = norm_[i];
+    if (c < 0x80 ? !kAsciiStops.has(c) : !is_mark(c)) return;
+    if (c == U'\n') {
+      end_line(i);
+      line_start = i + 1;
+      marks_begin = static_cast<uint32_t>(marks_.size());
+    } else {
+      marks_.push_back(i);
+    }
+  });
+  if (line_start < n) end_line(n);
 }
 
 void Segmenter::find_candidates() {
   for (size_t li = 0; li < lines_.size(); ++li) {
     const Line& line = lines_[li];
-    LabelMatch m = match_label(norm_, line.begin, line.end, MarkerPlace::kLineStart, steps_);
+    LabelMatch m = label_at(line.begin, line.end, MarkerPlace::kLineStart);
     if (!m) continue;
     const uint32_t title_start = skip_spaces(static_cast<uint32_t>(m.end), line.end);
     if (title_start >= line.end) continue;  // a bare "1." is not a label
@@ -632,7 +652,7 @@ void Segmenter::scan_inline(const Line& line, uint32_t from, size_t parent) {
   MarkCursor lead_marks = marks_of(line);
   for (uint32_t i = from; i < line.end; i = after_next_inline_lead(i, line.end, lead_marks)) {
     const uint32_t at = skip_spaces(i, line.end);
-    LabelMatch m = match_label(norm_, at, line.end, MarkerPlace::kInline, steps_);
+    LabelMatch m = label_at(at, line.end, MarkerPlace::kInline);
     if (!m) continue;
     if (m.number == 1) {
       if (inline_run_.size() >= 2) {  // complete: the held run ends where it starts
@@ -696,19 +716,20 @@ size_t Segmenter::add_clause(size_t parent, int level, uint64_t number, uint64_t
     const Clause& p = out_.clauses[parent];
     c.parent_id = p.id;
     c.id.reserve(p.id.size() + 1 + component_text.size());
-    c.id.append(p.id).append(1, '.').append(component_text);
+    c.id.append(p.id).push_back('.');  // push_back, not append(1, c): no out-of-line call
+    c.id.append(component_text);
     c.path.reserve(p.path.size() + 1 + std::max(own_path.size(), component_text.size() + 1));
-    c.path.append(p.path).append(1, '/');
+    c.path.append(p.path).push_back('/');
   } else {
     c.id.assign(component_text);
   }
   // The n-th use of an id (n >= 2) gets "_n".
   const uint32_t uses = id_uses_.add(parent, component);
-  if (uses > 1) c.id.append(1, '_').append(std::to_string(uses));
+  if (uses > 1) c.id.append("_").append(std::to_string(uses));
   if (!own_path.empty()) {
     c.path.append(own_path);
   } else {
-    c.path.append(1, '#').append(component_text);
+    c.path.append("#").append(component_text);
   }
   is_inline_.push_back(is_inline);
   return out_.clauses.size() - 1;
@@ -757,6 +778,12 @@ uint32_t Segmenter::trim_back(uint32_t pos, uint32_t lower) {
   return pos;
 }
 
+// A character a date line ("2020年3月15日", "2020-04-16") may consist of.
+bool is_date_char(char32_t c) {
+  return (c >= U'0' && c <= U'9') || numeral_digit_value(c) >= 0 || c == U'年' || c == U'月' ||
+         c == U'日' || c == U'号' || c == U'十' || is_space(c) || c == U'-' || c == U'/' || c == U'.';
+}
+
 // A short standalone line: Han text, no sentence end inside, not ending in continuation
 // punctuation, not a date. Reads at most max_length code points.
 bool Segmenter::heading_like(const Line& line, uint32_t max_length) {
@@ -770,10 +797,7 @@ bool Segmenter::heading_like(const Line& line, uint32_t max_length) {
     const char32_t c = norm_[i];
     if (is_terminator(c)) return false;
     han = han || is_han(c);
-    const bool date_char = (c >= U'0' && c <= U'9') || numeral_digit_value(c) >= 0 || c == U'年' ||
-                           c == U'月' || c == U'日' || c == U'号' || c == U'十' || is_space(c) ||
-                           c == U'-' || c == U'/' || c == U'.';
-    date_only = date_only && date_char;
+    date_only = date_only && is_date_char(c);  // not asked again after the first that is not
   }
   return han && !date_only;
 }

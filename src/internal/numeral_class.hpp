@@ -81,6 +81,13 @@ inline bool is_unit(uint8_t packed) {
   return class_of(packed) == kClsUnit || class_of(packed) == kClsFinUnit;
 }
 
+// is_chinese_numeral_char (zhpolicy/numeral.hpp), inline for the scanners that ask at most
+// positions: a Chinese digit or unit, plain or financial.
+inline bool is_chinese_numeral(char32_t c) {
+  const uint8_t packed = classify(c);
+  return is_chinese_digit(packed) || is_unit(packed);
+}
+
 // A character of the CJK block that has no class: no digit, unit, point, sign or
 // approximation. Most of a Chinese text.
 inline bool is_classless_cjk(char32_t c) {

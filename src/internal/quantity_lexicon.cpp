@@ -105,9 +105,9 @@ std::string parse_quantity_lexicon(std::string_view units_tsv, std::string_view 
 }
 
 void QuantityLexicon::build_index() {
-  cue_first_.assign(0x10000 / 64, 0);
-  unit_first_.assign(0x10000 / 64, 0);
-  cue_last_.assign(0x10000 / 64, 0);
+  cue_first_.fill(0);
+  unit_first_.fill(0);
+  cue_last_.fill(0);
   for (auto& b : cue_buckets_) b.clear();
   for (auto& b : unit_buckets_) b.clear();
   for (auto& b : cue_last_buckets_) b.clear();

@@ -1,6 +1,7 @@
 // The extractor's lexicons (data/units.tsv, data/quantity_cues.tsv), compiled in.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -64,16 +65,19 @@ struct QuantityLexicon {
   void build_index();
 
  private:
-  static bool has_bit(const std::vector<uint64_t>& bits, char32_t c) {
-    return c < 0x10000 && !bits.empty() && ((bits[c >> 6] >> (c & 63)) & 1) != 0;
+  // A bit per BMP code point, in the object itself: the test at every code point of a
+  // document (document_lean) is one load, without a vector's pointer and emptiness.
+  using Bitmap = std::array<uint64_t, 0x10000 / 64>;
+  static bool has_bit(const Bitmap& bits, char32_t c) {
+    return c < 0x10000 && ((bits[c >> 6] >> (c & 63)) & 1) != 0;
   }
 
   static constexpr size_t kBuckets = 1024;
   std::vector<const CueEntry*> no_cues_;
   std::vector<const UnitEntry*> no_units_;
-  std::vector<uint64_t> cue_first_;   // bitmap over the BMP
-  std::vector<uint64_t> unit_first_;
-  std::vector<uint64_t> cue_last_;
+  Bitmap cue_first_{};  // all zero until build_index
+  Bitmap unit_first_{};
+  Bitmap cue_last_{};
   std::vector<std::vector<const CueEntry*>> cue_buckets_ = std::vector<std::vector<const CueEntry*>>(kBuckets);
   std::vector<std::vector<const UnitEntry*>> unit_buckets_ = std::vector<std::vector<const UnitEntry*>>(kBuckets);
   std::vector<std::vector<const CueEntry*>> cue_last_buckets_ = std::vector<std::vector<const CueEntry*>>(kBuckets);

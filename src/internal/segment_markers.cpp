@@ -13,6 +13,7 @@
 
 #include <optional>
 
+#include "internal/numeral_class.hpp"
 #include "zhpolicy/numeral.hpp"
 
 namespace zhpolicy::detail {
@@ -51,11 +52,8 @@ std::optional<NumeralClass> parse_numeral_class(std::string_view s) {
 // most places after a full stop begin no label at all ("各地", "为了"), and match_label
 // settles those with one look at the first code point instead of trying every row.
 struct PlaceRows {
-  std::vector<size_t> rows;          // indices into MarkerTable::rows, in table order
-  std::u32string opening_chars;      // the first code point of every non-empty `open`
-  bool chinese = false;              // a row without `open` takes a Chinese numeral
-  bool arabic = false;               // a row without `open` takes an Arabic numeral
-  std::vector<NumeralClass> single;  // the one-character numerals of rows without `open`
+  std::vector<size_t> rows;  // indices into MarkerTable::rows, in table order
+  LabelStarts starts;
 };
 
 struct MarkerTable {
@@ -104,15 +102,16 @@ MarkerTable parse_table() {
     const ClauseMarker& m = table.rows[k];
     PlaceRows& place = table.by_place[static_cast<size_t>(m.place)];
     place.rows.push_back(k);
+    LabelStarts& starts = place.starts;
     if (!m.open.empty()) {
-      place.opening_chars.push_back(m.open.front());
+      starts.opening.push_back(m.open.front());
     } else if (m.numeral == NumeralClass::kChinese || m.numeral == NumeralClass::kChineseOrArabic) {
-      place.chinese = true;
-      place.arabic = place.arabic || m.numeral == NumeralClass::kChineseOrArabic;
+      starts.chinese = true;
+      starts.arabic = starts.arabic || m.numeral == NumeralClass::kChineseOrArabic;
     } else if (m.numeral == NumeralClass::kArabic) {
-      place.arabic = true;
+      starts.arabic = true;
     } else {
-      place.single.push_back(m.numeral);
+      starts.single = true;
     }
   }
   return table;
@@ -127,6 +126,7 @@ bool is_ascii_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
 
 // The value of a one-character label of class `numeral`, 0 if `c` is not one.
 uint64_t single_char_value(NumeralClass numeral, char32_t c) {
+  if (c < kSingleCharLabelFirst || c > kSingleCharLabelLast) return 0;
   switch (numeral) {
     case NumeralClass::kCircled:
       if (c >= 0x2460 && c <= 0x2473) return c - 0x2460 + 1;    // ① .. ⑳
@@ -158,7 +158,7 @@ size_t scan_label_numeral(std::u32string_view text, size_t i, size_t limit, Nume
   };
   if (numeral == NumeralClass::kChinese || numeral == NumeralClass::kChineseOrArabic) {
     size_t j = i;
-    while (j < limit && j - i <= kMaxLabelNumeralLength && is_chinese_numeral_char(text[j])) ++j;
+    while (j < limit && j - i <= kMaxLabelNumeralLength && is_chinese_numeral(text[j])) ++j;
     *steps += j - i + 1;
     if (j > i) return j - i > kMaxLabelNumeralLength ? i : parse(j);
     if (numeral == NumeralClass::kChinese) return i;
@@ -195,16 +195,6 @@ bool can_begin_label(const ClauseMarker& m, const LabelStart& start) {
   }
 }
 
-// Whether some row of `place` can begin with `start` (can_begin_label of any of its rows).
-bool any_label_can_begin(const PlaceRows& place, const LabelStart& start) {
-  if ((start.chinese_numeral && place.chinese) || (start.ascii_digit && place.arabic)) return true;
-  if (place.opening_chars.find(start.c) != std::u32string::npos) return true;
-  for (const NumeralClass numeral : place.single) {
-    if (single_char_value(numeral, start.c) != 0) return true;
-  }
-  return false;
-}
-
 bool matches_at(std::u32string_view text, size_t i, size_t limit, const std::u32string& s) {
   if (s.size() > limit - i) return false;
   return text.compare(i, s.size(), s) == 0;
@@ -213,6 +203,7 @@ bool matches_at(std::u32string_view text, size_t i, size_t limit, const std::u32
 }  // namespace
 
 const std::vector<ClauseMarker>& clause_markers() { return table().rows; }
+const LabelStarts& label_starts(MarkerPlace place) { return table().by_place[static_cast<size_t>(place)].starts; }
 int clause_scheme_count() { return table().scheme_count; }
 std::string_view clause_markers_tsv() { return k_clause_markers_tsv; }
 
@@ -252,11 +243,11 @@ LabelMatch match_label(std::u32string_view text, size_t pos, size_t limit, Marke
                        uint64_t* steps) {
   limit = std::min(limit, text.size());
   if (pos >= limit) return {};
-  const LabelStart start{text[pos], is_chinese_numeral_char(text[pos]), is_ascii_digit(text[pos])};
   const MarkerTable& t = table();
   const PlaceRows& rows = t.by_place[static_cast<size_t>(place)];
   *steps += 1;
-  if (!any_label_can_begin(rows, start)) return {};
+  if (!rows.starts.may_begin(text[pos])) return {};
+  const LabelStart start{text[pos], is_chinese_numeral(text[pos]), is_ascii_digit(text[pos])};
   for (const size_t row : rows.rows) {
     const ClauseMarker& m = t.rows[row];
     *steps += 1;
@@ -275,7 +266,7 @@ LabelMatch match_label(std::u32string_view text, size_t pos, size_t limit, Marke
       if (arabic && is_ascii_digit(next)) continue;
       // "一、二年级", "1、2号": an enumeration of numbers.
       if (!m.close.empty() && m.close.back() == U'、' &&
-          (is_ascii_digit(next) || is_chinese_numeral_char(next))) {
+          (is_ascii_digit(next) || is_chinese_numeral(next))) {
         continue;
       }
     }

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "internal/numeral_class.hpp"
+
 namespace zhpolicy::detail {
 
 // How the number inside a label is written (the `numeral` column).
@@ -57,6 +59,33 @@ struct LabelMatch {
   uint64_t number = 0;
   explicit operator bool() const { return marker != nullptr; }
 };
+
+// Every one-character label (① ㉑ ㊱ ⑴ ⒈ ㈠) lies in [kSingleCharLabelFirst, kSingleCharLabelLast].
+inline constexpr char32_t kSingleCharLabelFirst = 0x2460;
+inline constexpr char32_t kSingleCharLabelLast = 0x32BF;
+
+// What the labels of one place can begin with. Most positions a caller asks about begin
+// with an ideograph that is no numeral ("各地", "为了"); may_begin settles them inline, without
+// the call of match_label.
+struct LabelStarts {
+  bool chinese = false;  // a row without opening text takes a Chinese numeral
+  bool arabic = false;   // a row without opening text takes an Arabic numeral
+  bool single = false;   // a row is a one-character label
+  std::u32string opening;  // the first code point of every non-empty opening text
+  // False where no label of the place begins; true does not promise one.
+  bool may_begin(char32_t c) const {
+    if (chinese && is_chinese_numeral(c)) return true;
+    if (arabic && c >= U'0' && c <= U'9') return true;
+    if (single && c >= kSingleCharLabelFirst && c <= kSingleCharLabelLast) return true;
+    for (const char32_t open : opening) {
+      if (open == c) return true;
+    }
+    return false;
+  }
+};
+
+// The starts of the labels of `place`: match_label returns no label where may_begin is false.
+const LabelStarts& label_starts(MarkerPlace place);
 
 // Matches the first marker of `place` whose label starts exactly at `pos` of the normalized
 // `text` and ends at or before `limit`. Reads at most a constant number of code points

@@ -17,6 +17,7 @@
 
 #include "internal/segment_detail.hpp"
 #include "internal/segment_markers.hpp"
+#include "internal/segment_scan.hpp"
 #include "zhpolicy/normalize.hpp"
 #include "zhpolicy/numeral.hpp"
 #include "zhpolicy/pipeline.hpp"
@@ -725,6 +726,101 @@ TEST_CASE("segment: label numerals read as parse_integer reads them", "[segment]
   CHECK(label_numeral_value(U"十一") == 11u);
   CHECK(label_numeral_value(U"二十三") == 23u);
   CHECK(label_numeral_value(U"一百") == 100u);
+}
+
+TEST_CASE("segment: no label begins where label_starts says none may", "[segment]") {
+  using zhpolicy::detail::MarkerPlace;
+  // Every code point of the BMP (and a few beyond) followed by what completes a label of
+  // each row: a first code point that can begin some label is followed by a label here.
+  const std::u32string suffixes[] = {U"", U"x", U"、x", U".x", U")x", U"是x", U"一、x", U"1.x", U"一)x",
+                                     U"1)x", U"一章x", U"1条x", U"十二节x", U"一部分x", U"2、x"};
+  for (const MarkerPlace place : {MarkerPlace::kLineStart, MarkerPlace::kInline}) {
+    const zhpolicy::detail::LabelStarts& starts = zhpolicy::detail::label_starts(place);
+    size_t missed = 0;
+    size_t refused = 0;
+    for (char32_t c = 0; c < 0x10100; ++c) {
+      if (starts.may_begin(c)) continue;
+      ++refused;
+      for (const std::u32string& suffix : suffixes) {
+        const std::u32string text = c + suffix;
+        uint64_t steps = 0;
+        if (zhpolicy::detail::match_label(text, 0, text.size(), place, &steps)) {
+          INFO("place " << static_cast<int>(place) << ", code point " << static_cast<uint32_t>(c));
+          ++missed;
+        }
+      }
+    }
+    CHECK(missed == 0);
+    CHECK(refused > 0xF000);  // it does settle most code points
+  }
+  // And from the rows themselves (match_label asks may_begin too, so the loop above cannot
+  // see a code point it wrongly refuses): every first code point of every row's labels.
+  using zhpolicy::detail::NumeralClass;
+  size_t refused_starts = 0;
+  for (const zhpolicy::detail::ClauseMarker& m : zhpolicy::detail::clause_markers()) {
+    std::u32string firsts;
+    if (!m.open.empty()) {
+      firsts.push_back(m.open.front());
+    } else {
+      if (m.numeral == NumeralClass::kChinese || m.numeral == NumeralClass::kChineseOrArabic) {
+        for (char32_t c = 0; c < 0x10000; ++c) {
+          if (zhpolicy::is_chinese_numeral_char(c)) firsts.push_back(c);
+        }
+      }
+      if (m.numeral == NumeralClass::kArabic || m.numeral == NumeralClass::kChineseOrArabic) {
+        firsts += U"123456789";
+      }
+      if (m.numeral != NumeralClass::kChinese && m.numeral != NumeralClass::kArabic &&
+          m.numeral != NumeralClass::kChineseOrArabic) {
+        for (uint64_t n = 1; n <= 50; ++n) {
+          const std::u32string label = zhpolicy::detail::render_numeral(m.numeral, n);
+          if (label.size() == 1) firsts.push_back(label[0]);
+        }
+      }
+    }
+    for (const char32_t c : firsts) {
+      if (!zhpolicy::detail::label_starts(m.place).may_begin(c)) {
+        INFO("scheme " << m.scheme << ", code point " << static_cast<uint32_t>(c));
+        ++refused_starts;
+      }
+    }
+  }
+  CHECK(refused_starts == 0);
+  CHECK(zhpolicy::detail::label_starts(MarkerPlace::kLineStart).may_begin(U'①'));
+  CHECK(zhpolicy::detail::label_starts(MarkerPlace::kLineStart).may_begin(U'第'));
+  CHECK(!zhpolicy::detail::label_starts(MarkerPlace::kInline).may_begin(U'各'));
+}
+
+TEST_CASE("segment: the line pass stops where the one-at-a-time scan stops", "[segment]") {
+  using zhpolicy::detail::for_each_non_plain;
+  using zhpolicy::detail::for_each_non_plain_portable;
+  using zhpolicy::detail::is_plain;
+  // The edges of the plain range and of the signed compare, among the usual text.
+  const char32_t typical[] = {U'学', U'校', U'。', U',', U'\n', U'0', U' ', U'“', 0x3011, 0x3012, 0xFEFE,
+                              0xFEFF,  0xFF01,  0,     0x7FFFFFFF, 0x80000000, 0x80003012, 0xFFFFFFFF};
+  CHECK(!is_plain(0x3011));
+  CHECK(is_plain(0x3012));
+  CHECK(is_plain(0xFEFE));
+  CHECK(!is_plain(0xFEFF));
+  uint64_t x = 2025;
+  const auto next = [&x] {
+    x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<uint32_t>(x >> 32);
+  };
+  size_t wrong = 0;
+  for (int round = 0; round < 2000; ++round) {
+    std::u32string text(next() % 80, U'\0');
+    for (char32_t& c : text) {
+      c = next() % 5 == 0 ? static_cast<char32_t>(next()) : typical[next() % (sizeof typical / sizeof typical[0])];
+    }
+    const auto begin = static_cast<uint32_t>(text.empty() ? 0 : next() % text.size());
+    const auto end = static_cast<uint32_t>(text.size());
+    std::vector<uint32_t> fast, reference;
+    for_each_non_plain(text.data(), begin, end, [&](uint32_t i) { fast.push_back(i); });
+    for_each_non_plain_portable(text.data(), begin, end, [&](uint32_t i) { reference.push_back(i); });
+    wrong += fast != reference;
+  }
+  CHECK(wrong == 0);
 }
 
 // ---------------------------------------------------------------------------------------
