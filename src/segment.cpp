@@ -201,6 +201,15 @@ class AsciiStops {
 };
 constexpr AsciiStops kAsciiStops;
 
+// The line pass (for_each_non_plain) never looks at a plain code point: none may be a mark.
+constexpr bool no_plain_code_point_is_a_mark() {
+  for (char32_t c = 0; c < 0x10000; ++c) {
+    if (is_plain(c) && (c == U'\n' || is_mark(c))) return false;
+  }
+  return true;
+}
+static_assert(no_plain_code_point_is_a_mark(), "a mark in segment_scan.hpp's plain range would be skipped");
+
 struct Line {
   uint32_t begin;  // first non-space code point
   uint32_t end;    // one past the last non-space code point
