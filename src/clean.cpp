@@ -27,10 +27,10 @@
 #include "zhpolicy/clean.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <iterator>
 #include <string_view>
-#include <unordered_map>
 
 #include "internal/boilerplate.hpp"
 #include "internal/byte_find.hpp"
@@ -658,6 +658,57 @@ void Cleaner::remove_article_footer() {
   }
 }
 
+// A hash of a line's text for remove_duplicates(), eight bytes a step: std::hash's
+// murmur costs about twice as much a byte, and nothing here needs its quality (equal
+// hashes are confirmed by comparing the texts).
+uint64_t text_hash(std::string_view text) {
+  constexpr uint64_t kMultiplier = 0x9E3779B97F4A7C15ULL;
+  uint64_t h = text.size() * kMultiplier;
+  size_t i = 0;
+  for (; text.size() - i >= 8; i += 8) {
+    uint64_t word;
+    std::memcpy(&word, text.data() + i, sizeof word);
+    h = (h ^ word) * kMultiplier;
+    h ^= h >> 29;
+  }
+  uint64_t tail = 0;
+  std::memcpy(&tail, text.data() + i, text.size() - i);
+  h = (h ^ tail) * kMultiplier;
+  return h ^ (h >> 32);
+}
+
+// First occurrences of line texts by hash: open addressing in one flat array (a node per
+// line, as std::unordered_multimap allocates, cost more than the lookups).
+class DuplicateTable {
+ public:
+  explicit DuplicateTable(size_t lines) {
+    size_t size = 16;
+    while (size < 2 * lines) size *= 2;
+    slots_.assign(size, Slot{0, SIZE_MAX});
+  }
+  // The earlier line with the same text (`same_text(earlier)` says whether it has), or
+  // SIZE_MAX after recording `line` as the first occurrence of its text.
+  template <typename SameText>
+  size_t find_or_insert(uint64_t hash, size_t line, SameText same_text) {
+    const size_t mask = slots_.size() - 1;
+    for (size_t k = static_cast<size_t>(hash) & mask;; k = (k + 1) & mask) {
+      Slot& slot = slots_[k];
+      if (slot.line == SIZE_MAX) {
+        slot = {hash, line};
+        return SIZE_MAX;
+      }
+      if (slot.hash == hash && same_text(slot.line)) return slot.line;
+    }
+  }
+
+ private:
+  struct Slot {
+    uint64_t hash;
+    size_t line;  // SIZE_MAX: empty
+  };
+  std::vector<Slot> slots_;
+};
+
 // Pasted blocks: a paragraph of kMinDuplicateLength or more that repeats an earlier one
 // is dropped; a shorter one only inside such a block (its neighbour is a dropped repeat
 // of its first occurrence's neighbour), so that a legitimately repeated short heading
@@ -670,22 +721,16 @@ void Cleaner::remove_duplicates() {
     if (lines_[i].fate == Fate::kBody) body.push_back(i);
   }
   // Lines are found by the hash of their text and confirmed by comparing the texts, which
-  // are materialised one or two at a time rather than held for the whole page.
-  std::unordered_multimap<size_t, size_t> by_hash;  // hash of text -> position in `body`
-  by_hash.reserve(body.size());
+  // are materialised one or two at a time rather than held for the whole page. The table
+  // holds first occurrences only, so a text is in it at most once.
+  DuplicateTable first_occurrences(body.size());
   std::vector<size_t> first_of(body.size(), SIZE_MAX);
   std::string text, other;
   for (size_t b = 0; b < body.size(); ++b) {
-    const size_t hash = std::hash<std::string_view>()(line_text(lines_[body[b]], text));
-    auto [it, it_end] = by_hash.equal_range(hash);
-    for (; it != it_end; ++it) {
-      if (line_text(lines_[body[it->second]], other) == text) break;
-    }
-    if (it != it_end) {
-      first_of[b] = it->second;
-    } else {
-      by_hash.emplace(hash, b);
-    }
+    const uint64_t hash = text_hash(line_text(lines_[body[b]], text));
+    first_of[b] = first_occurrences.find_or_insert(hash, b, [&](size_t earlier) {
+      return line_text(lines_[body[earlier]], other) == text;
+    });
   }
   std::vector<bool> drop(body.size(), false);
   for (size_t b = 0; b < body.size(); ++b) {
