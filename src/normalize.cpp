@@ -27,6 +27,10 @@
 #include <cstdint>
 #include <cstring>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "fold_table_data.inc"
 #include "internal/three_byte_decode.hpp"
 
@@ -62,6 +66,31 @@ struct NoFold {
   static char32_t bmp(char32_t c) { return c; }
   static char32_t any(char32_t c) { return c; }
 };
+
+// Folds [c, end) in place. Four at a time while the four are in the BMP: ASCII's table
+// entries are zero (kFoldAsciiIdentity), so a BMP code point needs no test of its own and
+// the per-character branches go; four ASCII ones are skipped whole.
+inline void fold_span(char32_t* c, char32_t* const end) {
+#ifdef __SSE2__
+  const __m128i zero = _mm_setzero_si128();
+  for (; end - c >= 4; c += 4) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(c));
+    // Shifts, not signed compares: a code unit above 0x7FFFFFFF must not pass as ASCII.
+    if (_mm_movemask_epi8(_mm_cmpeq_epi32(_mm_srli_epi32(v, 7), zero)) == 0xFFFF) continue;
+    if (_mm_movemask_epi8(_mm_cmpeq_epi32(_mm_srli_epi32(v, 16), zero)) == 0xFFFF) {
+      c[0] = FullFold::bmp(c[0]);
+      c[1] = FullFold::bmp(c[1]);
+      c[2] = FullFold::bmp(c[2]);
+      c[3] = FullFold::bmp(c[3]);
+      continue;
+    }
+    for (int k = 0; k < 4; ++k) c[k] = FullFold::any(c[k]);
+  }
+#endif
+  for (; c != end; ++c) {
+    if (*c >= 0x80) *c = *c < 0x10000 ? FullFold::bmp(*c) : FullFold::any(*c);
+  }
+}
 
 inline uint64_t load8(const unsigned char* p) {
   uint64_t word;
@@ -211,11 +240,7 @@ char32_t to_simplified_char(char32_t c) { return detail::lookup(detail::kT2sStag
 
 std::u32string normalize(std::string_view clean_text) { return detail::decode<detail::FullFold>(clean_text); }
 
-void fold_in_place(std::u32string& text) {
-  for (char32_t& c : text) {
-    if (c >= 0x80) c = c < 0x10000 ? detail::FullFold::bmp(c) : detail::FullFold::any(c);
-  }
-}
+void fold_in_place(std::u32string& text) { detail::fold_span(text.data(), text.data() + text.size()); }
 
 std::u32string fold(std::u32string_view text) {
   std::u32string out(text);  // folded in place: a copy is cheaper than zero-filling first
@@ -236,9 +261,7 @@ void decode_and_fold(std::string_view text, std::u32string& code_points, std::u3
     char32_t* const chunk_end = detail::decode_some<detail::NoFold>(p, end, chunk, chunk + kChunk);
     const auto n = static_cast<size_t>(chunk_end - chunk);
     code_points.append(chunk, n);
-    for (char32_t* c = chunk; c != chunk_end; ++c) {
-      if (*c >= 0x80) *c = *c < 0x10000 ? detail::FullFold::bmp(*c) : detail::FullFold::any(*c);
-    }
+    detail::fold_span(chunk, chunk_end);
     folded.append(chunk, n);
   }
 }

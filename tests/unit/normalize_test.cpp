@@ -528,3 +528,29 @@ TEST_CASE("normalize: data/fold_overrides.tsv is sorted, unique and valid") {
 }
 
 }  // namespace
+
+TEST_CASE("normalize: fold_in_place four at a time folds as fold_char one by one") {
+  // fold_span() takes groups of four ASCII, four BMP, or anything else; every mix of them
+  // at every alignment, with code units that are not scalar values (above U+10FFFF, above
+  // 0x7FFFFFFF) among them, must fold as fold_char does each.
+  const std::vector<char32_t> samples = {U'a', U'Z', U'5', U' ', 0x7F, 0x80, 0xA0, 0xFF0C, U'é', U'Ａ', U'３', U'學', U'个',
+                                         U'，', 0x3000, U'—', 0xFFFF, 0x10000, U'𠀀', U'😀', 0x10FFFF,
+                                         0x110000, 0x7FFFFFFF, 0x80000000, 0xFFFFFFFF, 0x8000004E};
+  std::mt19937 random(20261202);
+  for (int round = 0; round < 2000; ++round) {
+    std::u32string text;
+    const int count = static_cast<int>(random() % 23);
+    for (int k = 0; k < count; ++k) text.push_back(samples[random() % samples.size()]);
+    std::u32string expected = text;
+    for (char32_t& c : expected) c = fold_char(c);
+    std::u32string folded = text;
+    zhpolicy::fold_in_place(folded);
+    INFO("round " << round << ", " << text.size() << " code points");
+    REQUIRE(folded == expected);
+    std::u32string code_points, decoded_folded;
+    zhpolicy::decode_and_fold(to_utf8(text), code_points, decoded_folded);
+    std::u32string refolded = code_points;
+    for (char32_t& c : refolded) c = fold_char(c);
+    REQUIRE(decoded_folded == refolded);
+  }
+}
