@@ -34,6 +34,7 @@
 
 #include "internal/boilerplate.hpp"
 #include "internal/byte_find.hpp"
+#include "internal/compact_form.hpp"
 #include "internal/damage.hpp"
 #include "internal/date_pattern.hpp"
 #include "internal/html_strip.hpp"
@@ -367,8 +368,7 @@ void Cleaner::scan_line(std::string_view t, uint32_t begin, uint32_t end,
 // Classification reads a short line through its forms; what later passes need of them
 // is kept in the line as flags.
 void Cleaner::read_short_line(Line& line, ShortLineForms& forms, bool may_be_title) {
-  decode_and_fold(line_text(line, text_buffer_), forms.original, forms.folded);
-  detail::compact_folded(forms.folded, forms.compact);
+  detail::decode_fold_compact(line_text(line, text_buffer_), forms.original, forms.folded, forms.compact);
   forms.hits = detail::scan_markers(forms.compact);
   for (size_t k = 0; k < detail::kMarkerKinds; ++k) {
     if (forms.hits.first[k] != nullptr) line.markers |= static_cast<uint16_t>(1u << k);

@@ -32,6 +32,7 @@
 #endif
 
 #include "fold_table_data.inc"
+#include "internal/compact_form.hpp"
 #include "internal/three_byte_decode.hpp"
 
 namespace zhpolicy {
@@ -265,6 +266,30 @@ void decode_and_fold(std::string_view text, std::u32string& code_points, std::u3
     folded.append(chunk, n);
   }
 }
+
+namespace detail {
+
+void decode_fold_compact(std::string_view text, std::u32string& code_points, std::u32string& folded,
+                         std::u32string& compact) {
+  code_points.clear();
+  folded.clear();
+  compact.clear();
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* end = p + text.size();
+  constexpr size_t kChunk = 512;
+  char32_t chunk[kChunk];
+  char32_t compact_chunk[kChunk];
+  while (p < end) {
+    char32_t* const chunk_end = decode_some<NoFold>(p, end, chunk, chunk + kChunk);
+    const auto n = static_cast<size_t>(chunk_end - chunk);
+    code_points.append(chunk, n);
+    fold_span(chunk, chunk_end);
+    folded.append(chunk, n);
+    compact.append(compact_chunk, static_cast<size_t>(compact_span(chunk, chunk_end, compact_chunk) - compact_chunk));
+  }
+}
+
+}  // namespace detail
 
 std::string to_utf8(std::u32string_view text) {
   size_t size = 0;

@@ -5,10 +5,7 @@
 #include <stdexcept>
 #include <unordered_map>
 
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
-
+#include "internal/compact_form.hpp"
 #include "zhpolicy/normalize.hpp"
 
 namespace zhpolicy::detail {
@@ -74,30 +71,7 @@ std::u32string compact_folded(std::u32string_view folded_line) {
 
 void compact_folded(std::u32string_view folded_line, std::u32string& out) {
   out.assign(folded_line.data(), folded_line.size());
-  size_t kept = 0;
-  size_t k = 0;
-#ifdef __SSE2__
-  // Four code points at a time while none is a space, a tab or an upper-case letter (most
-  // of a Chinese line), then one at a time from the first that is.
-  const __m128i space = _mm_set1_epi32(' ');
-  const __m128i tab = _mm_set1_epi32('\t');
-  const __m128i before_a = _mm_set1_epi32('A' - 1);
-  const __m128i after_z = _mm_set1_epi32('Z' + 1);
-  for (; out.size() - k >= 4; k += 4) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(out.data() + k));
-    const __m128i upper = _mm_and_si128(_mm_cmpgt_epi32(v, before_a), _mm_cmplt_epi32(v, after_z));
-    const __m128i changed = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi32(v, space), _mm_cmpeq_epi32(v, tab)), upper);
-    if (_mm_movemask_epi8(changed) != 0) break;
-  }
-  kept = k;  // untouched so far
-#endif
-  for (; k < out.size(); ++k) {
-    char32_t c = out[k];
-    if (c == ' ' || c == '\t') continue;
-    if (c >= 'A' && c <= 'Z') c += 32;
-    out[kept++] = c;
-  }
-  out.resize(kept);
+  out.resize(static_cast<size_t>(compact_span(out.data(), out.data() + out.size(), out.data()) - out.data()));
 }
 
 bool marker_matches(const Marker& marker, std::u32string_view line) {
