@@ -34,6 +34,7 @@
 
 #include "internal/boilerplate.hpp"
 #include "internal/byte_find.hpp"
+#include "internal/code_points_counted.hpp"
 #include "internal/compact_form.hpp"
 #include "internal/damage.hpp"
 #include "internal/date_pattern.hpp"
@@ -898,7 +899,9 @@ void Cleaner::emit(const std::vector<SourcePiece>& pieces) {
   }
   out_.text = std::move(builder.text());
   out_.code_points = builder.code_points();
-  out_.chars = to_code_points(out_.text);  // sized exactly by to_code_points
+  // The builder counted the code points: decoded without counting them again, and sized
+  // exactly.
+  out_.chars = detail::to_code_points_counted(out_.text, out_.code_points);
   out_.pieces = std::move(builder.pieces());
 }
 

@@ -32,6 +32,7 @@
 #endif
 
 #include "fold_table_data.inc"
+#include "internal/code_points_counted.hpp"
 #include "internal/compact_form.hpp"
 #include "internal/three_byte_decode.hpp"
 
@@ -223,6 +224,19 @@ std::u32string decode(std::string_view text) {
   return out;
 }
 
+// decode() when the caller knows how many code points the text has (`count`, which need
+// not be right: a wrong count costs a resize, never a wrong result). Decodes straight into
+// the result, without counting first or copying from a buffer.
+std::u32string decode_counted(std::string_view text, size_t count) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* end = p + text.size();
+  std::u32string out(count, U'\0');
+  char32_t* const filled = decode_some<NoFold>(p, end, out.data(), out.data() + out.size());
+  out.resize(static_cast<size_t>(filled - out.data()));
+  if (p < end) out += decode<NoFold>(text.substr(static_cast<size_t>(p - reinterpret_cast<const unsigned char*>(text.data()))));
+  return out;
+}
+
 inline bool is_scalar_value(char32_t c) { return c <= 0x10FFFF && (c < 0xD800 || c > 0xDFFF); }
 
 inline size_t utf8_length(char32_t c) {
@@ -268,6 +282,8 @@ void decode_and_fold(std::string_view text, std::u32string& code_points, std::u3
 }
 
 namespace detail {
+
+std::u32string to_code_points_counted(std::string_view text, size_t count) { return decode_counted(text, count); }
 
 void decode_fold_compact(std::string_view text, std::u32string& code_points, std::u32string& folded,
                          std::u32string& compact) {

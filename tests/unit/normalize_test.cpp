@@ -9,6 +9,7 @@
 #include "zhpolicy/normalize.hpp"
 
 #include "internal/boilerplate.hpp"
+#include "internal/code_points_counted.hpp"
 #include "internal/compact_form.hpp"
 #include "internal/three_byte_decode.hpp"
 
@@ -581,5 +582,24 @@ TEST_CASE("normalize: decode_fold_compact makes the compact form as compact_fold
       if (c != ' ' && c != '\t') reference.push_back(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
     REQUIRE(compact == reference);
+  }
+}
+
+TEST_CASE("normalize: to_code_points_counted decodes as to_code_points whatever the count") {
+  // The count sizes the result before decoding into it: exact (clean's case), too small
+  // (the rest is appended) and too large (the result is cut back), on valid and broken text.
+  const std::vector<std::string> pieces = {"a", "2025", "學", "，", "😀", "é", "\xE4\xB8", "\x80", "\xFF",
+                                           "实现高质量发展", "\n"};
+  std::mt19937 random(20261204);
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    const int count = static_cast<int>(random() % (round < 1900 ? 30 : 1500));
+    for (int k = 0; k < count; ++k) text += pieces[random() % pieces.size()];
+    const std::u32string expected = to_code_points(text);
+    INFO("round " << round << ", " << text.size() << " bytes");
+    REQUIRE(zhpolicy::detail::to_code_points_counted(text, expected.size()) == expected);
+    REQUIRE(zhpolicy::detail::to_code_points_counted(text, expected.size() / 2) == expected);
+    REQUIRE(zhpolicy::detail::to_code_points_counted(text, expected.size() + 5) == expected);
+    REQUIRE(zhpolicy::detail::to_code_points_counted(text, 0) == expected);
   }
 }
