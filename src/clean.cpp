@@ -921,6 +921,7 @@ CleanText Cleaner::run() {
     pieces = markup.pieces();
     if (pieces.empty()) pieces.push_back({0, 0, 0, 0, true});
   }
+  head_compact_.reserve(kTitleScanLines);  // moved on every growth otherwise
   split_lines(t_, pieces);  // reads and classifies each line
   classify_tail();
   find_title();
