@@ -429,10 +429,18 @@ void Cleaner::split_lines(std::string_view t, const std::vector<SourcePiece>& pi
 // ("索 引 號"); a key only starts a field at the line start or after a space.
 void Cleaner::parse_metadata(const Line& line, const ShortLineForms& forms) {
   const std::u32string& s = forms.original;
-  const auto& markers = detail::boilerplate_markers();
+  // The keys in file order (the first that matches wins), picked out of the lexicon once:
+  // a key is tried at every space of the line.
+  static const std::vector<const detail::Marker*> keys = [] {
+    std::vector<const detail::Marker*> found;
+    for (const detail::Marker& m : detail::boilerplate_markers()) {
+      if (m.kind == MarkerKind::kMetadataKey) found.push_back(&m);
+    }
+    return found;
+  }();
   auto key_at = [&](size_t pos, size_t& after, const detail::Marker*& key) {
-    for (const detail::Marker& m : markers) {
-      if (m.kind != MarkerKind::kMetadataKey) continue;
+    for (const detail::Marker* marker : keys) {
+      const detail::Marker& m = *marker;
       size_t k = pos, matched = 0;
       while (k < s.size() && matched < m.pattern.size()) {
         const char32_t c = fold_char(s[k]);
