@@ -726,6 +726,7 @@ class DuplicateTable {
 void Cleaner::remove_duplicates() {
   if (options_.keep_duplicates) return;
   std::vector<size_t> body;
+  body.reserve(lines_.size());
   for (size_t i = 0; i < lines_.size(); ++i) {
     if (lines_[i].fate == Fate::kBody) body.push_back(i);
   }
