@@ -931,6 +931,13 @@ CleanText Cleaner::run() {
     if (pieces.empty()) pieces.push_back({0, 0, 0, 0, true});
   }
   head_compact_.reserve(kTitleScanLines);  // moved on every growth otherwise
+  // A short line fits these whatever it holds: they never grow line by line.
+  for (ShortLineForms& forms : forms_) {
+    forms.original.reserve(kMaxClassifiedLine);
+    forms.folded.reserve(kMaxClassifiedLine);
+    forms.compact.reserve(kMaxClassifiedLine);
+  }
+  text_buffer_.reserve(4 * kMaxClassifiedLine);
   split_lines(t_, pieces);  // reads and classifies each line
   classify_tail();
   find_title();
