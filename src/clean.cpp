@@ -232,8 +232,6 @@ class Cleaner {
   // classification may look one line ahead.
   ShortLineForms forms_[2];
   std::string text_buffer_;  // a short line's text while its forms are made
-  // compact forms of the first lines, where find_title() looks for the 信息名称 value.
-  std::vector<std::u32string> head_compact_;
   CleanText out_;
   std::vector<Diagnostic> markup_diagnostics_;
 };
@@ -358,7 +356,6 @@ void Cleaner::scan_line(std::string_view t, uint32_t begin, uint32_t end,
   const size_t index = lines_.size();
   ShortLineForms& forms = forms_[index % 2];
   if (short_line(line)) read_short_line(line, forms, index < kTitleScanLines);
-  if (index < kTitleScanLines) head_compact_.push_back(short_line(line) ? forms.compact : std::u32string());
   lines_.push_back(line);
   // The line before can be classified now that the one it may look at is read.
   if (index > 0 && lines_[index - 1].fate == Fate::kBody && short_line(lines_[index - 1])) {
@@ -613,8 +610,11 @@ void Cleaner::find_title() {
     for (const MetadataField& f : out_.metadata) {
       if (f.key == "信息名称") name = detail::compact_fold(to_code_points(f.value));
     }
+    // The lines' compact forms are made again here rather than kept for every page: few
+    // pages have the field.
     for (size_t i = 0; i < scan && !name.empty(); ++i) {
-      if (lines_[i].fate == Fate::kBody && short_line(lines_[i]) && head_compact_[i] == name) {
+      if (lines_[i].fate == Fate::kBody && short_line(lines_[i]) &&
+          detail::compact_fold(to_code_points(line_text(lines_[i]))) == name) {
         title = i;
         break;
       }
@@ -930,7 +930,6 @@ CleanText Cleaner::run() {
     pieces = markup.pieces();
     if (pieces.empty()) pieces.push_back({0, 0, 0, 0, true});
   }
-  head_compact_.reserve(kTitleScanLines);  // moved on every growth otherwise
   // A short line fits these whatever it holds: they never grow line by line.
   for (ShortLineForms& forms : forms_) {
     forms.original.reserve(kMaxClassifiedLine);

@@ -122,6 +122,19 @@ TEST_CASE("clean: breadcrumbs, bylines, share lines and tail blocks are chrome",
   CHECK(count_kind(c, DiagnosticKind::kCopyright) == 1);
 }
 
+TEST_CASE("clean: the line repeating the 信息名称 field is the title, folded and spaces aside", "[clean]") {
+  // find_title() compares the field with the compact form of each of the first lines.
+  CleanText c = clean_string(
+      "某区教育局网站\n信息名称：关于做好2025年招生工作的通知\n发布日期：2025-03-01\n"
+      "關於做好 ２０２５年招生工作的通知\n为做好招生工作，现通知如下。\n");
+  CHECK(c.title == "關於做好 ２０２５年招生工作的通知");
+  CHECK(c.text == "为做好招生工作，现通知如下。");
+  CHECK(metadata_value(c, "标题") == "關於做好 ２０２５年招生工作的通知");
+  // Another line is no title.
+  CleanText other = clean_string("某区教育局网站\n信息名称：关于做好2025年招生工作的通知\n为做好招生工作，现通知如下。\n");
+  CHECK(other.title.empty());
+}
+
 TEST_CASE("clean: a plain text file's first line is its title when it names a kind of document", "[clean]") {
   CleanText plan = clean_string("澄湖市2025年教育工作要點\n一、總體目標\n新增學位1000個。\n");
   CHECK(plan.title == "澄湖市2025年教育工作要點");
