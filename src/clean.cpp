@@ -216,6 +216,15 @@ class Cleaner {
   bool short_line(const Line& l) const { return l.cps <= kMaxClassifiedLine; }
   // The clean text of a line, in `buffer` (overwritten).
   const std::string& line_text(const Line& l, std::string& buffer) const;
+  // The same, read in place when the line is one run of the intermediate text (most short
+  // lines are), else in `buffer`.
+  std::string_view line_view(const Line& l, std::string& buffer) const {
+    if (l.ops_end - l.ops_begin == 1 && !ops_[l.ops_begin].space) {
+      const Op& op = ops_[l.ops_begin];
+      return t_.substr(op.begin, op.end - op.begin);
+    }
+    return line_text(l, buffer);
+  }
   std::string line_text(const Line& l) const {
     std::string text;
     line_text(l, text);
@@ -366,13 +375,14 @@ void Cleaner::scan_line(std::string_view t, uint32_t begin, uint32_t end,
 // Classification reads a short line through its forms; what later passes need of them
 // is kept in the line as flags.
 void Cleaner::read_short_line(Line& line, ShortLineForms& forms, bool may_be_title) {
-  detail::decode_fold_compact(line_text(line, text_buffer_), forms.original, forms.folded, forms.compact);
+  const std::string_view text = line_view(line, text_buffer_);
+  detail::decode_fold_compact(text, forms.original, forms.folded, forms.compact);
   forms.hits = detail::scan_markers(forms.compact);
   for (size_t k = 0; k < detail::kMarkerKinds; ++k) {
     if (forms.hits.first[k] != nullptr) line.markers |= static_cast<uint16_t>(1u << k);
   }
   // In the UTF-8 the line was decoded from: a byte search (memchr) beats a code point loop.
-  line.has_full_stop = std::string_view(text_buffer_).find("。") != std::string_view::npos;
+  line.has_full_stop = text.find("。") != std::string_view::npos;
   const char32_t last = forms.folded.back();
   line.title_shape = line.cps >= 6 && line.cps <= 80 && !line.has_full_stop && last != ':' &&
                      last != ',' && last != U'，';
