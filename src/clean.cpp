@@ -745,11 +745,11 @@ void Cleaner::remove_duplicates() {
   // holds first occurrences only, so a text is in it at most once.
   DuplicateTable first_occurrences(body.size());
   std::vector<size_t> first_of(body.size(), SIZE_MAX);
-  std::string text, other;
+  std::string text_buffer, other_buffer;
   for (size_t b = 0; b < body.size(); ++b) {
-    const uint64_t hash = text_hash(line_text(lines_[body[b]], text));
-    first_of[b] = first_occurrences.find_or_insert(hash, b, [&](size_t earlier) {
-      return line_text(lines_[body[earlier]], other) == text;
+    const std::string_view text = line_view(lines_[body[b]], text_buffer);
+    first_of[b] = first_occurrences.find_or_insert(text_hash(text), b, [&](size_t earlier) {
+      return line_view(lines_[body[earlier]], other_buffer) == text;
     });
   }
   std::vector<bool> drop(body.size(), false);
@@ -783,8 +783,8 @@ void Cleaner::remove_duplicates() {
     if (drop[b] || !drop[b + 1] || first_of[b + 1] == 0) continue;
     const Line& line = lines_[body[b]];
     if (line.cps < kMinDuplicateLength) continue;
-    line_text(line, text);
-    const std::string& earlier = line_text(lines_[body[first_of[b + 1] - 1]], other);
+    const std::string_view text = line_view(line, text_buffer);
+    const std::string_view earlier = line_view(lines_[body[first_of[b + 1] - 1]], other_buffer);
     if (earlier.size() > text.size() && earlier.compare(earlier.size() - text.size(), text.size(), text) == 0) {
       set_fate(lines_[body[b]], Fate::kRemoved, DiagnosticKind::kDuplicate, "duplicate_fragment");
     }
