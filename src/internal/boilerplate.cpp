@@ -106,8 +106,19 @@ namespace {
 struct MarkerIndex {
   std::vector<uint64_t> first_bits = std::vector<uint64_t>(0x10000 / 64, 0);
   std::unordered_map<char32_t, std::vector<const Marker*>> by_first;
-  bool may_start(char32_t c) const {
-    return c >= 0x10000 || ((first_bits[c >> 6] >> (c & 63)) & 1) != 0;
+  // Offset of the first code point at or after k that may start a marker, or line.size():
+  // a tight loop with the bitmap in a register, two code points a step (most of a line
+  // starts none).
+  size_t next_candidate(std::u32string_view line, size_t k) const {
+    const uint64_t* const bits = first_bits.data();
+    const char32_t* const s = line.data();
+    const size_t n = line.size();
+    auto may = [bits](char32_t c) { return c >= 0x10000 || ((bits[c >> 6] >> (c & 63)) & 1) != 0; };
+    for (; n - k >= 2; k += 2) {
+      if (may(s[k])) return k;
+      if (may(s[k + 1])) return k + 1;
+    }
+    return k < n && !may(s[k]) ? n : k;
   }
 };
 
@@ -132,8 +143,7 @@ MarkerHits scan_markers(std::u32string_view line) {
   const MarkerIndex& index = marker_index();
   const Marker* spam_seen[16];
   size_t spam_count = 0;
-  for (size_t k = 0; k < line.size(); ++k) {
-    if (!index.may_start(line[k])) continue;
+  for (size_t k = index.next_candidate(line, 0); k < line.size(); k = index.next_candidate(line, k + 1)) {
     auto it = index.by_first.find(line[k]);
     if (it == index.by_first.end()) continue;
     for (const Marker* m : it->second) {

@@ -4,6 +4,7 @@
 
 #include <random>
 
+#include "internal/boilerplate.hpp"
 #include "test_util.hpp"
 #include "zhpolicy/normalize.hpp"
 #include "zhpolicy/pipeline.hpp"
@@ -299,5 +300,30 @@ TEST_CASE("clean: turning diagnostics off changes nothing else", "[clean][seeds]
     CHECK(without.metadata.size() == with.metadata.size());
     CHECK(without.damaged.size() == with.damaged.size());
     CHECK(without.pieces.size() == with.pieces.size());
+  }
+}
+
+TEST_CASE("clean: scan_markers finds the marker kinds and spam score the lexicon's own matchers do", "[clean]") {
+  // scan_markers() jumps from one code point that may start a marker to the next, two at a
+  // time; lines of marker patterns and filler, cut anywhere, must give what find_marker()
+  // and spam_score() give marker by marker.
+  using namespace zhpolicy::detail;
+  std::vector<std::u32string> parts;
+  for (const Marker& m : boilerplate_markers()) parts.push_back(m.pattern);
+  for (const char32_t* filler : {U"教育", U"a", U"1", U"的", U"：", U"😀", U"x"}) parts.emplace_back(filler);
+  std::mt19937 random(20261205);
+  for (int round = 0; round < 3000; ++round) {
+    std::u32string line;
+    const int count = static_cast<int>(random() % 6);
+    for (int k = 0; k < count; ++k) line += parts[random() % parts.size()];
+    if (!line.empty() && random() % 3 == 0) line.erase(0, random() % line.size());
+    const MarkerHits hits = scan_markers(line);
+    INFO("round " << round << ", " << to_utf8(line));
+    for (size_t kind = 0; kind < kMarkerKinds; ++kind) {
+      const auto k = static_cast<MarkerKind>(kind);
+      if (k == MarkerKind::kSpam || k == MarkerKind::kSpamStrong) continue;
+      REQUIRE((hits.find(k) != nullptr) == (find_marker(k, line) != nullptr));
+    }
+    REQUIRE(hits.spam == spam_score(line));
   }
 }
