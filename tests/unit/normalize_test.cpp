@@ -603,3 +603,19 @@ TEST_CASE("normalize: to_code_points_counted decodes as to_code_points whatever 
     REQUIRE(zhpolicy::detail::to_code_points_counted(text, 0) == expected);
   }
 }
+
+TEST_CASE("normalize: the BMP fold through flat block offsets agrees with fold_char everywhere") {
+  // fold_in_place() and the decoders fold BMP code points through kBmpBlockOffset into the
+  // blocks read as one array; fold_char() goes through the two-level table. Every BMP code
+  // point, in groups of four and one by one.
+  std::u32string all;
+  for (char32_t c = 0; c < 0x10000; ++c) all.push_back(c);
+  std::u32string folded = all;
+  zhpolicy::fold_in_place(folded);
+  for (char32_t c = 0; c < 0x10000; ++c) {
+    if (folded[c] != fold_char(c)) FAIL(hex(c) << " folds to " << hex(folded[c]) << ", not " << hex(fold_char(c)));
+  }
+  std::u32string tail(all.end() - 3, all.end());
+  zhpolicy::fold_in_place(tail);
+  CHECK(tail == std::u32string(folded.end() - 3, folded.end()));
+}
