@@ -436,6 +436,7 @@ void Cleaner::split_lines(std::string_view t, const std::vector<SourcePiece>& pi
 // ("索 引 號"); a key only starts a field at the line start or after a space.
 void Cleaner::parse_metadata(const Line& line, const ShortLineForms& forms) {
   const std::u32string& s = forms.original;
+  const std::u32string& folded = forms.folded;  // fold_char() of each code point of s
   // The keys in file order (the first that matches wins), picked out of the lexicon once:
   // a key is tried at every space of the line.
   static const std::vector<const detail::Marker*> keys = [] {
@@ -450,7 +451,7 @@ void Cleaner::parse_metadata(const Line& line, const ShortLineForms& forms) {
       const detail::Marker& m = *marker;
       size_t k = pos, matched = 0;
       while (k < s.size() && matched < m.pattern.size()) {
-        const char32_t c = fold_char(s[k]);
+        const char32_t c = folded[k];
         if (c == ' ') {
           ++k;
           continue;
@@ -461,7 +462,7 @@ void Cleaner::parse_metadata(const Line& line, const ShortLineForms& forms) {
       }
       if (matched < m.pattern.size()) continue;
       while (k < s.size() && s[k] == ' ') ++k;
-      if (k < s.size() && fold_char(s[k]) == ':') {
+      if (k < s.size() && folded[k] == ':') {
         after = k + 1;
         key = &m;
         return true;
