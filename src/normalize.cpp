@@ -49,7 +49,7 @@ constexpr uint64_t kHighBits = 0x8080808080808080ULL;
 // The fold of `c` < kFoldTableEnd. The generator guarantees every fold stays in its plane,
 // so only the low 16 bits move.
 inline char32_t lookup_in_table(const FoldStage1* stage1, char32_t c) {
-  const uint16_t delta = kFoldBlocks[stage1[c >> 8]][c & 0xFF];
+  const uint16_t delta = kFoldDeltas[stage1[c >> 8] * 256u + (c & 0xFF)];
   return (c & ~char32_t{0xFFFF}) | static_cast<uint16_t>(c + delta);
 }
 
@@ -59,17 +59,16 @@ inline char32_t lookup(const FoldStage1* stage1, char32_t c) {
 
 static_assert(kFoldTableEnd > 0xFFFF, "bmp() below skips the range check");
 
-// Stage 1 over the BMP as offsets into the blocks read as one array of deltas: the delta for
-// c is kFoldDeltas[c + kBmpBlockOffset[c >> 8]], without the separate row and column
-// arithmetic of kFoldBlocks[stage1][c & 0xFF] (two instructions of about nine, on every
-// code point of every text).
+// Stage 1 over the BMP as offsets into the flat array of deltas: the delta for c is
+// kFoldDeltas[c + kBmpBlockOffset[c >> 8]], without the separate row and column arithmetic
+// of kFoldDeltas[stage1 * 256 + (c & 0xFF)] (two instructions of about nine, on every code
+// point of every text).
 constexpr std::array<int32_t, 256> bmp_block_offsets() {
   std::array<int32_t, 256> offsets{};
   for (int32_t high = 0; high < 256; ++high) offsets[high] = (static_cast<int32_t>(kFoldStage1[high]) - high) * 256;
   return offsets;
 }
 constexpr std::array<int32_t, 256> kBmpBlockOffset = bmp_block_offsets();
-const uint16_t* const kFoldDeltas = &kFoldBlocks[0][0];
 
 // Folds for decode(): bmp() is called for code points known to be below U+10000.
 struct FullFold {

@@ -539,7 +539,7 @@ std::string render_cpp(const Table& table) {
   out += "// Unicode " + unicode_version() + ", with data/fold_overrides.tsv. CMake regenerates it on every build\n";
   out += "// that changes the generator or the overrides; the rows are in fold_table.tsv beside it.\n";
   out += "//\n";
-  out += "// fold(c) for c < kFoldTableEnd: d = kFoldBlocks[stage1[c >> 8]][c & 0xFF], then the low 16 bits of\n";
+  out += "// fold(c) for c < kFoldTableEnd: d = kFoldDeltas[stage1[c >> 8] * 256 + (c & 0xFF)], then the low 16 bits of\n";
   out += "// the answer are (c + d) mod 2^16 and the plane is c's. Code points from kFoldTableEnd on fold\n";
   out += "// to themselves.\n";
   out += "#pragma once\n\n#include <cstdint>\n\nnamespace zhpolicy::detail {\n\n";
@@ -568,15 +568,18 @@ std::string render_cpp(const Table& table) {
   append_array(out, blocks.t2s_stage1, 24);
   out += "};\n\n";
 
-  out += "// Blocks of deltas; block 0 is the identity.\n";
-  out += "inline constexpr uint16_t kFoldBlocks[kFoldBlockCount][256] = {\n";
-  for (const auto& block : blocks.pool) {
-    out += "  {";
+  // One flat array rather than [kFoldBlockCount][256]: normalize.cpp indexes it with one offset
+  // per block (c + offset[c >> 8]), which in a two-dimensional array would step out of a row.
+  out += "// Blocks of 256 deltas, back to back; block 0 is the identity.\n";
+  out += "inline constexpr uint16_t kFoldDeltas[kFoldBlockCount * 256] = {\n";
+  for (size_t b = 0; b < blocks.pool.size(); ++b) {
+    const auto& block = blocks.pool[b];
+    out += "  // block " + std::to_string(b);
     for (size_t i = 0; i < block.size(); ++i) {
       out += (i % 16 == 0) ? "\n   " : "";
       out += " " + std::to_string(block[i]) + ",";
     }
-    out += "\n  },\n";
+    out += "\n";
   }
   out += "};\n\n}  // namespace zhpolicy::detail\n";
   return out;
