@@ -13,6 +13,7 @@
 #include <malloc.h>
 #endif
 
+#include "internal/source_cursor.hpp"
 #include "zhpolicy/normalize.hpp"
 
 namespace zhpolicy {
@@ -94,10 +95,12 @@ Result<Document> run_pipeline(std::string_view bytes, std::string* owned, std::s
     }
     if (options.last_stage == Stage::kExtract) {
       doc.lean = document_lean(doc.normalized, normalize(doc.clean.title));
+      // Targets come in text order: their input bytes are found walking on from the last.
+      detail::SourceCursor source(doc.clean);
       if (options.on_target) {
         const TargetSink hand_on = [&](Target&& t) {
           ++doc.target_count;
-          const ByteRange target_bytes = doc.clean.source_bytes(t.start, t.end);
+          const ByteRange target_bytes = source.source_bytes(t.start, t.end);
           options.on_target(doc, std::move(t), target_bytes);
         };
         extract_targets(doc.clean, doc.normalized, doc.segmentation, doc.clean.damaged, doc.lean, hand_on);
@@ -108,7 +111,7 @@ Result<Document> run_pipeline(std::string_view bytes, std::string* owned, std::s
                           : extract_targets(doc.clean, doc.normalized, doc.segmentation, doc.clean.damaged, doc.lean);
         doc.target_count = doc.targets.size();
         doc.target_bytes.reserve(doc.targets.size());
-        for (const Target& t : doc.targets) doc.target_bytes.push_back(doc.clean.source_bytes(t.start, t.end));
+        for (const Target& t : doc.targets) doc.target_bytes.push_back(source.source_bytes(t.start, t.end));
       }
     }
     if (!options.keep_code_points) {
