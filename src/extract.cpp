@@ -28,6 +28,7 @@
 
 #include "internal/numeral_class.hpp"
 #include "internal/original_text.hpp"
+#include "internal/placed_target.hpp"
 #include "internal/quantity_lexicon.hpp"
 #include "internal/utf8.hpp"
 #include "internal/utf8_encode.hpp"
@@ -270,7 +271,7 @@ KindCues count_kind_cues(std::u32string_view text, size_t begin, size_t end) {
 class Extractor {
  public:
   Extractor(detail::OriginalText original, std::u32string_view normalized, const Segmentation& seg,
-            const std::vector<DamagedSpan>& damaged, DocumentLean lean, const TargetSink& found)
+            const std::vector<DamagedSpan>& damaged, DocumentLean lean, const detail::PlacedTargetSink& found)
       : orig_(original), norm_(normalized), seg_(seg), damaged_(damaged), lean_(lean), found_(found) {}
 
   void run();
@@ -298,10 +299,11 @@ class Extractor {
   const Segmentation& seg_;
   const std::vector<DamagedSpan>& damaged_;
   DocumentLean lean_;
-  const TargetSink& found_;
+  const detail::PlacedTargetSink& found_;
   // The last target read, handed on when the next one comes (or at the end): the reader
   // looks back at it (where the indicator walk stops; a list after 、 inherits from it).
   std::optional<Target> last_;
+  detail::CleanBytes last_bytes_;  // where last_'s text lies in the clean text
   size_t damaged_cursor_ = 0;
   size_t cue_sentence_ = SIZE_MAX;
   int target_cues_ = 0, status_cues_ = 0;  // strong cues of the sentence cue_sentence_
@@ -580,8 +582,12 @@ void Extractor::finish(Target& t, size_t s, size_t number_begin, Span unit) {
       break;
     }
   }
-  if (last_) found_(std::move(*last_));
+  if (last_) found_(std::move(*last_), last_bytes_);
   last_ = std::move(t);
+  // Its text was cut from the span: where, the pipeline needs for its input bytes.
+  const size_t span_byte = orig_.clean_byte_of(span);
+  last_bytes_ = span_byte == SIZE_MAX ? detail::CleanBytes{}
+                                      : detail::CleanBytes{span_byte + text_begin, span_byte + text_end};
 }
 
 size_t Extractor::read_target(size_t s, const ScannedNumber& n) {
@@ -875,7 +881,7 @@ size_t target_count_bound(std::u32string_view text) {
 
 void Extractor::run() {
   for (size_t s = 0; s < seg_.sentences.size(); ++s) scan_sentence(s);
-  if (last_) found_(std::move(*last_));
+  if (last_) found_(std::move(*last_), last_bytes_);
   last_.reset();
 }
 
@@ -889,7 +895,7 @@ std::vector<Target> collect_targets(detail::OriginalText original, std::u32strin
   std::vector<Target> targets;
   constexpr size_t kLargeText = size_t{1} << 20;  // code points
   if (normalized.size() >= kLargeText) targets.reserve(target_count_bound(normalized));
-  const TargetSink keep = [&](Target&& t) { targets.push_back(std::move(t)); };
+  const detail::PlacedTargetSink keep = [&](Target&& t, detail::CleanBytes) { targets.push_back(std::move(t)); };
   Extractor(original, normalized, segmentation, damaged, lean, keep).run();
   return targets;
 }
@@ -913,9 +919,20 @@ std::vector<Target> extract_targets(const CleanText& clean, std::u32string_view 
 
 void extract_targets(const CleanText& clean, std::u32string_view normalized, const Segmentation& segmentation,
                      const std::vector<DamagedSpan>& damaged, DocumentLean lean, const TargetSink& found) {
-  const size_t n = std::min<size_t>(clean.code_points, normalized.size());
-  Extractor(detail::OriginalText(clean), normalized.substr(0, n), segmentation, damaged, lean, found).run();
+  const detail::PlacedTargetSink hand_on = [&found](Target&& t, detail::CleanBytes) { found(std::move(t)); };
+  detail::extract_placed_targets(clean, normalized, segmentation, damaged, lean, hand_on);
 }
+
+namespace detail {
+
+void extract_placed_targets(const CleanText& clean, std::u32string_view normalized,
+                            const Segmentation& segmentation, const std::vector<DamagedSpan>& damaged,
+                            DocumentLean lean, const PlacedTargetSink& found) {
+  const size_t n = std::min<size_t>(clean.code_points, normalized.size());
+  Extractor(OriginalText(clean), normalized.substr(0, n), segmentation, damaged, lean, found).run();
+}
+
+}  // namespace detail
 
 DocumentLean document_lean(std::u32string_view normalized, std::u32string_view title) {
   static const std::u32string_view kPlanTitles[] = {U"要点", U"方案", U"计划", U"规划", U"意见",

@@ -13,6 +13,7 @@
 #include <malloc.h>
 #endif
 
+#include "internal/placed_target.hpp"
 #include "internal/source_cursor.hpp"
 #include "zhpolicy/normalize.hpp"
 
@@ -95,15 +96,17 @@ Result<Document> run_pipeline(std::string_view bytes, std::string* owned, std::s
     }
     if (options.last_stage == Stage::kExtract) {
       doc.lean = document_lean(doc.normalized, normalize(doc.clean.title));
-      // Targets come in text order: their input bytes are found walking on from the last.
+      // Targets come in text order: their input bytes are found walking on from the last,
+      // or, handed on with the clean text bytes they were cut from, without a walk.
       detail::SourceCursor source(doc.clean);
       if (options.on_target) {
-        const TargetSink hand_on = [&](Target&& t) {
+        const detail::PlacedTargetSink hand_on = [&](Target&& t, detail::CleanBytes at) {
           ++doc.target_count;
-          const ByteRange target_bytes = source.source_bytes(t.start, t.end);
+          const ByteRange target_bytes = source.source_bytes(t.start, t.end, at.begin, at.end);
           options.on_target(doc, std::move(t), target_bytes);
         };
-        extract_targets(doc.clean, doc.normalized, doc.segmentation, doc.clean.damaged, doc.lean, hand_on);
+        detail::extract_placed_targets(doc.clean, doc.normalized, doc.segmentation, doc.clean.damaged, doc.lean,
+                                       hand_on);
       } else {
         // Slicing the kept code point array is cheaper than walking clean.text to a slice.
         doc.targets = options.keep_code_points

@@ -5,6 +5,7 @@
 #include <random>
 
 #include "internal/original_text.hpp"
+#include "internal/placed_target.hpp"
 #include "test_util.hpp"
 #include "zhpolicy/normalize.hpp"
 #include "zhpolicy/pipeline.hpp"
@@ -228,4 +229,36 @@ TEST_CASE("extract: slices of the original text read one after another equal the
       last = a;
     }
   }
+}
+
+// The reader hands each target on with the clean text bytes it cut the text from (the
+// pipeline finds the input bytes from them): they must be the bytes of the target's code
+// points, on seeds, traditional script and text of 1-, 2-, 3- and 4-byte sequences.
+TEST_CASE("extract: a target handed on is placed at its code points in the clean text", "[extract]") {
+  std::vector<std::string> texts;
+  for (const std::string& path : test::seed_files()) {
+    std::string bytes;
+    if (test::read_file(path, bytes)) texts.push_back(bytes);
+  }
+  std::string mixed;
+  for (int k = 0; k < 300; ++k) mixed += k % 7 == 0 ? "\n第" : k % 3 == 0 ? "é𠀀约3个" : k % 5 == 0 ? "a 12% b" : "新增學位16所";
+  texts.push_back(mixed);
+  size_t placed = 0;
+  for (const std::string& text : texts) {
+    PipelineOptions options;
+    options.last_stage = Stage::kSegment;
+    Result<Document> doc = process_document(text, "t.txt", options);
+    REQUIRE(doc.ok());
+    const CleanText& clean = doc->clean;
+    const DocumentLean lean = document_lean(doc->normalized, normalize(clean.title));
+    const detail::PlacedTargetSink check = [&](Target&& t, detail::CleanBytes at) {
+      const std::string_view expected = clean.text_between(t.start, t.end);
+      INFO(t.text << " at " << t.start << ".." << t.end);
+      REQUIRE(at.begin == static_cast<size_t>(expected.data() - clean.text.data()));
+      REQUIRE(at.end == at.begin + expected.size());
+      ++placed;
+    };
+    detail::extract_placed_targets(clean, doc->normalized, doc->segmentation, clean.damaged, lean, check);
+  }
+  CHECK(placed > 100);
 }

@@ -97,6 +97,7 @@ TEST_CASE("source bytes: the cursor agrees with source_bytes in and out of text 
     const CleanText& clean = doc->clean;
     INFO(c.path);
     detail::SourceCursor cursor(clean);
+    detail::SourceCursor placed_cursor(clean);
     uint32_t a = 0;
     for (int trial = 0; trial < 600 && clean.code_points > 0; ++trial) {
       // Mostly forward by a few code points (targets), sometimes far ahead, back, or past the end.
@@ -112,6 +113,12 @@ TEST_CASE("source bytes: the cursor agrees with source_bytes in and out of text 
       INFO(a << " " << length);
       REQUIRE(got.begin == expected.begin);
       REQUIRE(got.end == expected.end);
+      // Told the clean text bytes of the range, as the reader hands them on.
+      const std::string_view text = clean.text_between(a, a + length);
+      const size_t at = text.empty() ? SIZE_MAX : static_cast<size_t>(text.data() - clean.text.data());
+      const ByteRange placed = placed_cursor.source_bytes(a, a + length, at, at + text.size());
+      REQUIRE(placed.begin == expected.begin);
+      REQUIRE(placed.end == expected.end);
       if (a >= clean.code_points) a = 0;
     }
     documents += clean.code_points > 0;
