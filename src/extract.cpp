@@ -112,6 +112,15 @@ constexpr bool is_quote_agrees_below(uint32_t limit) {
   return true;
 }
 static_assert(is_quote_agrees_below(0x3100), "is_quote must be is_open_quote || is_close_quote");
+// The last quotation mark (』): append_without_quotes asks no code point above it.
+constexpr char32_t kLastQuote = U'』';
+constexpr bool no_quote_above_last(uint32_t limit) {
+  for (uint32_t c = kLastQuote + 1; c < limit; ++c) {
+    if (is_quote(c)) return false;
+  }
+  return is_quote(kLastQuote);
+}
+static_assert(no_quote_above_last(0x10000), "kLastQuote must be the last code point is_quote accepts");
 
 // Length of the mark at byte i of valid UTF-8 that folds to a quotation mark (is_quote), or
 // 0: '"', E2 80 98/99/9C/9D (‘’“”), E3 80 8C..8F (「」『』) or EF BC 82 (＂, which folds to
@@ -157,14 +166,25 @@ void remove_quotes(std::string& text) {
 }
 
 // The normalized code points of `text` without quotation marks, appended in UTF-8.
-// Returns whether there was one to drop.
+// Returns whether there was one to drop. Two of these per target: `out` is sized for four
+// bytes a code point and cut back after one pass, rather than sized exactly by a first
+// pass; and only a code point up to kLastQuote is asked whether it is a quote (Han
+// characters are above).
 bool append_without_quotes(std::string& out, std::u32string_view text) {
+  if (text.empty()) return false;
+  const size_t old = out.size();
+  out.resize(old + 4 * text.size());
+  char* const begin = out.data();
+  char* q = begin + old;
   bool dropped = false;
-  detail::append_encoded_if(out, text, [&dropped](char32_t c) {
-    const bool quote = is_quote(c);
-    dropped |= quote;
-    return !quote;
-  });
+  for (const char32_t c : text) {
+    if (c <= kLastQuote && is_quote(c)) {
+      dropped = true;
+      continue;
+    }
+    q = detail::encode_at(q, c);
+  }
+  out.resize(static_cast<size_t>(q - begin));
   return dropped;
 }
 
