@@ -412,6 +412,34 @@ const CueOrPeriodStarts& cue_or_period_starts() {
   return instance;
 }
 
+// A bounding word that keeps its meaning when a verb or a base stands between it and the
+// number ("至少设立1个"): a leading comparator of two or more code points, not = or ~.
+bool is_far_comparator(const CueEntry& c) {
+  return c.role == CueRole::kBeforeComparator && c.word.size() >= 2 && c.value != "="sv && c.value != "~"sv;
+}
+
+// A bit per BMP code point that ends a far comparator: the look-back from a number asks
+// at up to 16 positions, and at the others no cue it takes can end (code points above the
+// BMP are always asked).
+class FarComparatorEnds {
+ public:
+  FarComparatorEnds() : bits_(0x10000 / 64, 0) {
+    for (const CueEntry& c : lexicon().cues) {
+      const char32_t last = c.word.back();
+      if (is_far_comparator(c) && last < 0x10000) bits_[last >> 6] |= uint64_t{1} << (last & 63);
+    }
+  }
+  bool may_end_at(char32_t c) const { return c >= 0x10000 || ((bits_[c >> 6] >> (c & 63)) & 1) != 0; }
+
+ private:
+  std::vector<uint64_t> bits_;
+};
+
+const FarComparatorEnds& far_comparator_ends() {
+  static const FarComparatorEnds instance;
+  return instance;
+}
+
 // Length of a period expression other than a period cue starting at k (to 2025年, 2022年,
 // "十四五"期间, 近三年), or 0; only a code point of may_start_period() starts one.
 size_t Extractor::period_expression_length(size_t k, size_t end) const {
@@ -779,9 +807,11 @@ size_t Extractor::read_target_at(size_t s, const ScannedNumber& n) {
   // A bounding word separated from the number by a verb or a base keeps its meaning:
   // "至少设立1个", "不低于全市在册幼儿园总数的五分之一". Only the unambiguous ones.
   if (comparator == "="sv || comparator == "~"sv) {
+    const FarComparatorEnds& far_ends = far_comparator_ends();
     for (size_t k = n.begin; k > ss && k + 16 > n.begin && !is_phrase_break(t[k - 1]); --k) {
+      if (!far_ends.may_end_at(t[k - 1])) continue;  // (the first cue ending there would not be one)
       const CueEntry* far = cue_ending_at(t, k, CueRole::kBeforeComparator);
-      if (far != nullptr && far->word.size() >= 2 && far->value != "="sv && far->value != "~"sv) {
+      if (far != nullptr && is_far_comparator(*far)) {
         if (comparator == "="sv) comparator = far->value;
         break;
       }

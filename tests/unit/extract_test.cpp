@@ -6,6 +6,7 @@
 
 #include "internal/original_text.hpp"
 #include "internal/placed_target.hpp"
+#include "internal/quantity_lexicon.hpp"
 #include "test_util.hpp"
 #include "zhpolicy/normalize.hpp"
 #include "zhpolicy/pipeline.hpp"
@@ -261,4 +262,27 @@ TEST_CASE("extract: a target handed on is placed at its code points in the clean
     detail::extract_placed_targets(clean, doc->normalized, doc->segmentation, clean.damaged, lean, check);
   }
   CHECK(placed > 100);
+}
+
+// The look-back for a bounding word separated from the number asks the lexicon only where
+// the code point before may end one (a bitmap of their last code points): every such word
+// of the lexicon, one to six code points before the number, must still bound it.
+TEST_CASE("extract: every far bounding word of the lexicon bounds a number a few words on", "[extract]") {
+  const std::u32string filler = U"设立新建学校";
+  size_t words = 0;
+  for (const detail::CueEntry& c : detail::quantity_lexicon().cues) {
+    if (c.role != detail::CueRole::kBeforeComparator || c.word.size() < 2 || c.value == "=" || c.value == "~") {
+      continue;
+    }
+    ++words;
+    for (size_t gap = 1; gap <= filler.size(); ++gap) {
+      const std::string text = to_utf8(c.word + filler.substr(0, gap)) + "12所学校。";
+      INFO(text);
+      Result<Document> doc = process_document(text, "t.txt");
+      REQUIRE(doc.ok());
+      REQUIRE(doc->targets.size() == 1);
+      CHECK(doc->targets[0].comparator == c.value);
+    }
+  }
+  CHECK(words >= 10);
 }
