@@ -255,14 +255,40 @@ bool is_year(const ScannedNumber& n) {
   return v && *v >= 1949 && *v <= 2100;
 }
 
-// Calls on_cue(cue) for every occurrence of every cue word inside [begin, end), so that
-// callers needing several counts walk the text once.
+bool is_kind_cue(const CueEntry& c) { return c.role == CueRole::kTargetCue || c.role == CueRole::kStatusCue; }
+
+// A bit per BMP code point that starts a target or status cue: the walk over a whole
+// document (document_lean) passes the others, and the first code points of the other cues
+// (到, 年, 达 …), with one test (code points above the BMP are always asked).
+class KindCueStarts {
+ public:
+  KindCueStarts() : bits_(0x10000 / 64, 0) {
+    for (const CueEntry& c : lexicon().cues) {
+      const char32_t first = c.word.front();
+      if (is_kind_cue(c) && first < 0x10000) bits_[first >> 6] |= uint64_t{1} << (first & 63);
+    }
+  }
+  bool may_start_at(char32_t c) const { return c >= 0x10000 || ((bits_[c >> 6] >> (c & 63)) & 1) != 0; }
+
+ private:
+  std::vector<uint64_t> bits_;
+};
+
+const KindCueStarts& kind_cue_starts() {
+  static const KindCueStarts instance;
+  return instance;
+}
+
+// Calls on_cue(cue) for every occurrence of every target or status cue word inside
+// [begin, end), so that callers needing several counts walk the text once.
 template <typename OnCue>
-void for_each_cue(std::u32string_view text, size_t begin, size_t end, OnCue on_cue) {
+void for_each_kind_cue(std::u32string_view text, size_t begin, size_t end, OnCue on_cue) {
   const detail::QuantityLexicon& cues = lexicon();
+  const KindCueStarts& starts = kind_cue_starts();
   for (size_t k = begin; k < end; ++k) {
+    if (!starts.may_start_at(text[k])) continue;
     for (const CueEntry* c : cues.cues_starting_with(text[k])) {
-      if (k + c->word.size() <= end && starts_with_at(text, k, c->word)) on_cue(*c);
+      if (is_kind_cue(*c) && k + c->word.size() <= end && starts_with_at(text, k, c->word)) on_cue(*c);
     }
   }
 }
@@ -275,7 +301,7 @@ struct KindCues {
 
 KindCues count_kind_cues(std::u32string_view text, size_t begin, size_t end) {
   KindCues n;
-  for_each_cue(text, begin, end, [&n](const CueEntry& c) {
+  for_each_kind_cue(text, begin, end, [&n](const CueEntry& c) {
     if (c.role == CueRole::kTargetCue) {
       n.target_strong += c.weight == CueWeight::kStrong;
       n.target_weak += c.weight == CueWeight::kWeak;

@@ -286,3 +286,56 @@ TEST_CASE("extract: every far bounding word of the lexicon bounds a number a few
   }
   CHECK(words >= 10);
 }
+
+// document_lean passes the code points that start no target or status cue with one test (a
+// bitmap of their first code points): it must decide as a plain count of every kind cue at
+// every position does, on seeds and on texts strung from the lexicon's words.
+TEST_CASE("extract: the document lean agrees with a plain count of the kind cues", "[extract]") {
+  const detail::QuantityLexicon& lexicon = detail::quantity_lexicon();
+  auto plain_lean = [&](std::u32string_view text) {
+    int target_strong = 0, target_weak = 0, status_strong = 0, status_weak = 0, status_genre = 0;
+    for (size_t k = 0; k < text.size(); ++k) {
+      for (const detail::CueEntry& c : lexicon.cues) {
+        if (text.substr(k, c.word.size()) != c.word) continue;
+        if (c.role == detail::CueRole::kTargetCue) {
+          target_strong += c.weight == detail::CueWeight::kStrong;
+          target_weak += c.weight == detail::CueWeight::kWeak;
+        } else if (c.role == detail::CueRole::kStatusCue) {
+          status_strong += c.weight == detail::CueWeight::kStrong;
+          status_weak += c.weight == detail::CueWeight::kWeak;
+          status_genre += c.weight == detail::CueWeight::kGenre;
+        }
+      }
+    }
+    int target = target_strong, status = status_strong + status_genre;
+    if (target == status) {
+      target = target_weak;
+      status = status_weak;
+    }
+    return status > target ? DocumentLean::kStatus : DocumentLean::kTarget;
+  };
+  std::vector<std::u32string> texts;
+  for (const std::string& path : test::seed_files()) {
+    std::string bytes;
+    if (test::read_file(path, bytes)) texts.push_back(normalize(bytes));
+  }
+  std::mt19937 random(20261202);
+  const std::u32string fillers[] = {U"学校", U"，", U"12所", U"𠀀", U"年", U"达到"};
+  for (int trial = 0; trial < 400; ++trial) {
+    std::u32string text;
+    for (int w = 0; w < 1 + trial % 12; ++w) {
+      const bool cue = random() % 2 == 0;
+      text += cue ? lexicon.cues[random() % lexicon.cues.size()].word : fillers[random() % 6];
+    }
+    texts.push_back(text);
+  }
+  size_t status = 0;
+  for (const std::u32string& text : texts) {
+    INFO(to_utf8(text));
+    const DocumentLean expected = plain_lean(text);
+    REQUIRE(document_lean(text, U"") == expected);
+    status += expected == DocumentLean::kStatus;
+  }
+  CHECK(status >= 20);
+  CHECK(status + 20 <= texts.size());
+}
