@@ -414,13 +414,23 @@ constexpr CodePointSet kPeriodStarts({U'到', U'至', U'1', U'2', U'十', U'近'
 
 bool may_start_period(char32_t c) { return kPeriodStarts.contains(c) || is_open_quote(c); }
 
-// A bit per BMP code point that starts a cue or may start a period expression: the walk over
-// a sentence's code points (read_sentence_cues) passes the others with one test. (Cues start
-// in the BMP: the lexicon refuses the others.)
+// Whether read_sentence_cues takes cue c: a strong target or status cue, a strength or a
+// period cue (the comparators and change verbs are read at the number).
+bool is_sentence_cue(const CueEntry& c) {
+  return ((c.role == CueRole::kTargetCue || c.role == CueRole::kStatusCue) && c.weight == CueWeight::kStrong) ||
+         c.role == CueRole::kStrength || c.role == CueRole::kPeriod;
+}
+
+// A bit per BMP code point that starts a cue of the sentence or may start a period
+// expression: the walk over a sentence's code points (read_sentence_cues) passes the others,
+// and the first code points of the other cues (不, 达, 提 …), with one test. (Cues start in
+// the BMP: the lexicon refuses the others.)
 class CueOrPeriodStarts {
  public:
   CueOrPeriodStarts() : bits_(0x10000 / 64, 0) {
-    for (const CueEntry& c : lexicon().cues) set(c.word.front());
+    for (const CueEntry& c : lexicon().cues) {
+      if (is_sentence_cue(c)) set(c.word.front());
+    }
     for (const char32_t c : kPeriodStarts.members()) set(c);
     for (const char32_t c : kOpenQuotes.members()) set(c);
   }

@@ -339,3 +339,32 @@ TEST_CASE("extract: the document lean agrees with a plain count of the kind cues
   CHECK(status >= 20);
   CHECK(status + 20 <= texts.size());
 }
+
+// The walk over a sentence for its cues passes the code points that start no strong kind,
+// strength or period cue with one test (a bitmap of their first code points): every such
+// word of the lexicon, before a number, must still decide its kind, strength or period.
+TEST_CASE("extract: every sentence cue of the lexicon is read before a number", "[extract]") {
+  size_t words = 0;
+  for (const detail::CueEntry& c : detail::quantity_lexicon().cues) {
+    const std::string word = to_utf8(c.word);
+    INFO(word);
+    auto read = [&] {
+      Result<Document> doc = process_document(word + "新建学校12所。", "t.txt");
+      REQUIRE(doc.ok());
+      REQUIRE(!doc->targets.empty());
+      return doc->targets.back();  // (到2 reads a number of its own)
+    };
+    if ((c.role == detail::CueRole::kTargetCue || c.role == detail::CueRole::kStatusCue) &&
+        c.weight == detail::CueWeight::kStrong) {
+      CHECK(read().kind == (c.role == detail::CueRole::kTargetCue ? "target" : "status"));
+    } else if (c.role == detail::CueRole::kStrength) {
+      CHECK(read().strength == c.value);
+    } else if (c.role == detail::CueRole::kPeriod) {
+      CHECK(read().period == word);
+    } else {
+      continue;
+    }
+    ++words;
+  }
+  CHECK(words >= 40);
+}
