@@ -314,6 +314,22 @@ KindCues count_kind_cues(std::u32string_view text, size_t begin, size_t end) {
   return n;
 }
 
+// Empties every field of `t`, keeping its strings' buffers.
+void clear_target(Target& t) {
+  t.clause = t.sentence = 0;
+  t.start = t.end = 0;
+  for (std::string* s : {&t.text, &t.indicator, &t.indicator_norm, &t.comparator, &t.unit, &t.unit_norm,
+                         &t.unit_class, &t.direction, &t.kind, &t.strength, &t.period}) {
+    s->clear();
+  }
+  t.value = t.value_max = Decimal{};
+  t.has_max = false;
+  t.flags.clear();
+}
+static_assert(sizeof(Target) == 2 * sizeof(size_t) + 2 * sizeof(uint32_t) + 11 * sizeof(std::string) +
+                                    2 * sizeof(Decimal) + sizeof(size_t) + sizeof(std::vector<std::string>),
+              "a field added to Target must be cleared by clear_target");
+
 class Extractor {
  public:
   Extractor(detail::OriginalText original, std::u32string_view normalized, const Segmentation& seg,
@@ -348,7 +364,12 @@ class Extractor {
   const detail::PlacedTargetSink& found_;
   // The last target read, handed on when the next one comes (or at the end): the reader
   // looks back at it (where the indicator walk stops; a list after 、 inherits from it).
-  std::optional<Target> last_;
+  // It and the target being read live in two slots that trade places when a target is
+  // kept: each slot's strings keep their buffers for the next target but one, where a fresh
+  // Target per number allocated (and freed) a buffer for most of its strings.
+  Target slots_[2];
+  Target* last_ = nullptr;      // a slot, or none yet
+  Target* next_ = &slots_[0];  // the other slot
   detail::CleanBytes last_bytes_;  // where last_'s text lies in the clean text
   size_t damaged_cursor_ = 0;
   size_t cue_sentence_ = SIZE_MAX;
@@ -666,8 +687,10 @@ void Extractor::finish(Target& t, size_t s, size_t number_begin, Span unit) {
       break;
     }
   }
-  if (last_) found_(std::move(*last_), last_bytes_);
-  last_ = std::move(t);
+  // (t is *next_: the slots trade places, and the old last one is cleared when it is read into.)
+  if (last_ != nullptr) found_(std::move(*last_), last_bytes_);
+  last_ = &t;
+  next_ = &t == &slots_[0] ? &slots_[1] : &slots_[0];
   // Its text was cut from the span: where, the pipeline needs for its input bytes.
   const size_t span_byte = orig_.clean_byte_of(span);
   last_bytes_ = span_byte == SIZE_MAX ? detail::CleanBytes{}
@@ -697,7 +720,8 @@ size_t Extractor::read_target_at(size_t s, const ScannedNumber& n) {
   const Sentence& sentence = seg_.sentences[s];
   const size_t ss = sentence.start, se = sentence.end;
   const std::u32string_view t = norm_.substr(0, se);
-  Target target;
+  Target& target = *next_;
+  clear_target(target);
   target.value = n.value;
   size_t pos = n.end;
   std::string comparator = "=";
@@ -968,7 +992,7 @@ size_t target_count_bound(std::u32string_view text) {
 void Extractor::run() {
   for (size_t s = 0; s < seg_.sentences.size(); ++s) scan_sentence(s);
   if (last_) found_(std::move(*last_), last_bytes_);
-  last_.reset();
+  last_ = nullptr;
 }
 
 // The targets of a text, collected. A large text's are reserved once, at the bound: the

@@ -368,3 +368,53 @@ TEST_CASE("extract: every sentence cue of the lexicon is read before a number", 
   }
   CHECK(words >= 40);
 }
+
+// The reader builds each target in one of two slots whose strings keep their buffers: a
+// sink that only reads the targets leaves the old contents there, and every field must be
+// cleared before the next target is read into the slot. Handed to a sink that copies, the
+// targets must equal those collected (where every target is moved out of its slot).
+TEST_CASE("extract: targets handed to a sink that keeps their buffers equal the collected ones", "[extract]") {
+  std::vector<std::string> texts;
+  for (const std::string& path : test::seed_files()) {
+    std::string bytes;
+    if (test::read_file(path, bytes)) texts.push_back(bytes);
+  }
+  texts.push_back("力争年内新建学校12所、幼儿园3所，约5000余名学生，不低于95%。去年已建成“智慧校园”8个，"
+                  "较上年增加1.5个百分点；每季度开展2次，3-4所。\n全年完成培训30万人次左右。");
+  size_t compared = 0;
+  for (const std::string& text : texts) {
+    Result<Document> doc = process_document(text, "t.txt");
+    REQUIRE(doc.ok());
+    const CleanText& clean = doc->clean;
+    std::vector<Target> copied;
+    const TargetSink copy = [&copied](Target&& t) { copied.push_back(t); };
+    extract_targets(clean, doc->normalized, doc->segmentation, clean.damaged, doc->lean, copy);
+    REQUIRE(copied.size() == doc->targets.size());
+    for (size_t i = 0; i < copied.size(); ++i) {
+      const Target& a = copied[i];
+      const Target& b = doc->targets[i];
+      INFO(b.text << " at " << b.start);
+      CHECK(a.clause == b.clause);
+      CHECK(a.sentence == b.sentence);
+      CHECK(a.start == b.start);
+      CHECK(a.end == b.end);
+      CHECK(a.text == b.text);
+      CHECK(a.indicator == b.indicator);
+      CHECK(a.indicator_norm == b.indicator_norm);
+      CHECK(a.comparator == b.comparator);
+      CHECK(a.value == b.value);
+      CHECK(a.value_max == b.value_max);
+      CHECK(a.has_max == b.has_max);
+      CHECK(a.unit == b.unit);
+      CHECK(a.unit_norm == b.unit_norm);
+      CHECK(a.unit_class == b.unit_class);
+      CHECK(a.direction == b.direction);
+      CHECK(a.kind == b.kind);
+      CHECK(a.strength == b.strength);
+      CHECK(a.period == b.period);
+      CHECK(a.flags == b.flags);
+      ++compared;
+    }
+  }
+  CHECK(compared > 100);
+}
