@@ -455,7 +455,17 @@ class CueOrPeriodStarts {
     for (const char32_t c : kPeriodStarts.members()) set(c);
     for (const char32_t c : kOpenQuotes.members()) set(c);
   }
-  bool contains(char32_t c) const { return c < 0x10000 && ((bits_[c >> 6] >> (c & 63)) & 1) != 0; }
+  // The first position in [k, end) of `text` whose code point is in the set, else end. The
+  // bitmap's address is held in a local: in the caller's loop, whose other branch calls out,
+  // it was loaded again for every code point.
+  size_t next_in(const char32_t* text, size_t k, size_t end) const {
+    const uint64_t* const bits = bits_.data();
+    for (; k < end; ++k) {
+      const char32_t c = text[k];
+      if (c < 0x10000 && ((bits[c >> 6] >> (c & 63)) & 1) != 0) break;
+    }
+    return k;
+  }
 
  private:
   void set(char32_t c) {
@@ -543,10 +553,10 @@ void Extractor::read_sentence_cues(size_t s) {
   periods_.clear();
   const detail::QuantityLexicon& cues = lexicon();
   const CueOrPeriodStarts& starts = cue_or_period_starts();
-  for (size_t k = sentence.start; k < sentence.end; ++k) {
-    // Most positions start neither a cue nor a period expression: one bit test each.
+  // Most positions start neither a cue nor a period expression: one bit test each.
+  for (size_t k = starts.next_in(norm_.data(), sentence.start, sentence.end); k < sentence.end;
+       k = starts.next_in(norm_.data(), k + 1, sentence.end)) {
     const char32_t c0 = norm_[k];
-    if (!starts.contains(c0)) continue;
     const CueEntry* strength = nullptr;  // the first (longest) strength cue at k
     const CueEntry* period = nullptr;    // the first (longest) period cue inside the sentence at k
     for (const CueEntry* c : cues.cues_starting_with(c0)) {
