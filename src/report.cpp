@@ -1,7 +1,6 @@
 #include "zhpolicy/report.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <string>
 
 #include "zhpolicy/normalize.hpp"
@@ -97,10 +96,41 @@ std::string_view sentence_cell(const Document& d, const Sentence& s, const Targe
   return cut;
 }
 
+// "00" "01" … "99": two decimal digits at a time.
+struct DigitPairs {
+  char digits[200];
+};
+constexpr DigitPairs make_digit_pairs() {
+  DigitPairs p{};
+  for (int k = 0; k < 100; ++k) {
+    p.digits[2 * k] = static_cast<char>('0' + k / 10);
+    p.digits[2 * k + 1] = static_cast<char>('0' + k % 10);
+  }
+  return p;
+}
+constexpr DigitPairs kDigitPairs = make_digit_pairs();
+
 // The decimal digits of `n` in `buffer`: the integer cells of a row without a string each.
+// Written from the buffer's end two digits at a time (std::to_chars counted them first:
+// four such cells per row).
 std::string_view integer_cell(uint64_t n, char (&buffer)[20]) {
-  const std::to_chars_result r = std::to_chars(buffer, buffer + sizeof buffer, n);
-  return std::string_view(buffer, static_cast<size_t>(r.ptr - buffer));
+  char* const end = buffer + sizeof buffer;
+  char* p = end;
+  while (n >= 100) {
+    const char* pair = kDigitPairs.digits + 2 * (n % 100);
+    n /= 100;
+    p -= 2;
+    p[0] = pair[0];
+    p[1] = pair[1];
+  }
+  if (n >= 10) {
+    p -= 2;
+    p[0] = kDigitPairs.digits[2 * n];
+    p[1] = kDigitPairs.digits[2 * n + 1];
+  } else {
+    *--p = static_cast<char>('0' + n);
+  }
+  return std::string_view(p, static_cast<size_t>(end - p));
 }
 
 }  // namespace

@@ -60,3 +60,28 @@ TEST_CASE("report: the clause table is the same whether or not the pipeline kept
   while (a.columns[byte_start].name != "byte_start") ++byte_start;
   CHECK(a.rows.back()[byte_start] != "0");  // real offsets, not defaults
 }
+
+// The integer cells of a target row are written two digits at a time: every width, each
+// power of ten and its neighbours, and the largest values must read as std::to_string.
+TEST_CASE("report: a target row's integer cells are the decimal digits of the values", "[report]") {
+  Result<Document> doc = process_document("新增学位12个。", "t.txt");
+  REQUIRE(doc.ok());
+  REQUIRE(doc->targets.size() == 1);
+  std::vector<uint64_t> values = {0, UINT32_MAX, UINT64_MAX, UINT64_MAX - 1};
+  for (uint64_t v = 0; v < 1000; ++v) values.push_back(v);
+  for (uint64_t p = 10; p <= UINT64_MAX / 10; p *= 10) {
+    for (uint64_t v : {p - 1, p, p + 1, p * 5 + 7, p * 10 - 1}) values.push_back(v);
+  }
+  for (const uint64_t v : values) {
+    Target t = doc->targets[0];
+    t.start = static_cast<uint32_t>(v);
+    t.end = static_cast<uint32_t>(v >> 7);
+    const ByteRange bytes{v, v / 3};
+    const TableRow row = target_row(*doc, t, bytes);
+    INFO(v);
+    CHECK(row[19] == std::to_string(t.start));
+    CHECK(row[20] == std::to_string(t.end));
+    CHECK(row[21] == std::to_string(bytes.begin));
+    CHECK(row[22] == std::to_string(bytes.end));
+  }
+}
