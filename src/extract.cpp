@@ -189,7 +189,7 @@ bool append_without_quotes(std::string& out, std::u32string_view text) {
 }
 
 // Characters that end the phrase an indicator is cut from.
-bool is_phrase_break(char32_t c) {
+constexpr bool is_listed_phrase_break(char32_t c) {
   switch (c) {
     case ',': case U'，': case U'、': case ';': case U'；': case ':': case U'：': case U'。':
     case '(': case ')': case U'（': case U'）': case '!': case '?': case '\n': case ' ':
@@ -197,6 +197,22 @@ bool is_phrase_break(char32_t c) {
     default:
       return false;
   }
+}
+// None lies between 。 (U+3002) and （ (U+FF08), where the Han characters are: asked at
+// most code points before and after every number, they are passed with one test there
+// rather than through the switch's comparisons.
+constexpr char32_t kBreakFreeAfter = U'。';
+constexpr char32_t kBreakFreeBefore = U'（';
+constexpr bool no_phrase_break_inside() {
+  for (char32_t c = kBreakFreeAfter + 1; c < kBreakFreeBefore; ++c) {
+    if (is_listed_phrase_break(c)) return false;
+  }
+  return true;
+}
+static_assert(no_phrase_break_inside(), "no phrase break may lie between kBreakFreeAfter and kBreakFreeBefore");
+constexpr bool is_phrase_break(char32_t c) {
+  if (c > kBreakFreeAfter && c < kBreakFreeBefore) return false;
+  return is_listed_phrase_break(c);
 }
 
 // Both are asked at most positions of a sentence and usually fail on the first code point:
