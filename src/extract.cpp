@@ -28,6 +28,7 @@
 
 #include "internal/numeral_class.hpp"
 #include "internal/original_text.hpp"
+#include "internal/placed_target.hpp"
 #include "internal/quantity_lexicon.hpp"
 #include "internal/utf8.hpp"
 #include "internal/utf8_encode.hpp"
@@ -111,6 +112,15 @@ constexpr bool is_quote_agrees_below(uint32_t limit) {
   return true;
 }
 static_assert(is_quote_agrees_below(0x3100), "is_quote must be is_open_quote || is_close_quote");
+// The last quotation mark (』): append_without_quotes asks no code point above it.
+constexpr char32_t kLastQuote = U'』';
+constexpr bool no_quote_above_last(uint32_t limit) {
+  for (uint32_t c = kLastQuote + 1; c < limit; ++c) {
+    if (is_quote(c)) return false;
+  }
+  return is_quote(kLastQuote);
+}
+static_assert(no_quote_above_last(0x10000), "kLastQuote must be the last code point is_quote accepts");
 
 // Length of the mark at byte i of valid UTF-8 that folds to a quotation mark (is_quote), or
 // 0: '"', E2 80 98/99/9C/9D (‘’“”), E3 80 8C..8F (「」『』) or EF BC 82 (＂, which folds to
@@ -156,19 +166,30 @@ void remove_quotes(std::string& text) {
 }
 
 // The normalized code points of `text` without quotation marks, appended in UTF-8.
-// Returns whether there was one to drop.
+// Returns whether there was one to drop. Two of these per target: `out` is sized for four
+// bytes a code point and cut back after one pass, rather than sized exactly by a first
+// pass; and only a code point up to kLastQuote is asked whether it is a quote (Han
+// characters are above).
 bool append_without_quotes(std::string& out, std::u32string_view text) {
+  if (text.empty()) return false;
+  const size_t old = out.size();
+  out.resize(old + 4 * text.size());
+  char* const begin = out.data();
+  char* q = begin + old;
   bool dropped = false;
-  detail::append_encoded_if(out, text, [&dropped](char32_t c) {
-    const bool quote = is_quote(c);
-    dropped |= quote;
-    return !quote;
-  });
+  for (const char32_t c : text) {
+    if (c <= kLastQuote && is_quote(c)) {
+      dropped = true;
+      continue;
+    }
+    q = detail::encode_at(q, c);
+  }
+  out.resize(static_cast<size_t>(q - begin));
   return dropped;
 }
 
 // Characters that end the phrase an indicator is cut from.
-bool is_phrase_break(char32_t c) {
+constexpr bool is_listed_phrase_break(char32_t c) {
   switch (c) {
     case ',': case U'，': case U'、': case ';': case U'；': case ':': case U'：': case U'。':
     case '(': case ')': case U'（': case U'）': case '!': case '?': case '\n': case ' ':
@@ -176,6 +197,22 @@ bool is_phrase_break(char32_t c) {
     default:
       return false;
   }
+}
+// None lies between 。 (U+3002) and （ (U+FF08), where the Han characters are: asked at
+// most code points before and after every number, they are passed with one test there
+// rather than through the switch's comparisons.
+constexpr char32_t kBreakFreeAfter = U'。';
+constexpr char32_t kBreakFreeBefore = U'（';
+constexpr bool no_phrase_break_inside() {
+  for (char32_t c = kBreakFreeAfter + 1; c < kBreakFreeBefore; ++c) {
+    if (is_listed_phrase_break(c)) return false;
+  }
+  return true;
+}
+static_assert(no_phrase_break_inside(), "no phrase break may lie between kBreakFreeAfter and kBreakFreeBefore");
+constexpr bool is_phrase_break(char32_t c) {
+  if (c > kBreakFreeAfter && c < kBreakFreeBefore) return false;
+  return is_listed_phrase_break(c);
 }
 
 // Both are asked at most positions of a sentence and usually fail on the first code point:
@@ -234,14 +271,40 @@ bool is_year(const ScannedNumber& n) {
   return v && *v >= 1949 && *v <= 2100;
 }
 
-// Calls on_cue(cue) for every occurrence of every cue word inside [begin, end), so that
-// callers needing several counts walk the text once.
+bool is_kind_cue(const CueEntry& c) { return c.role == CueRole::kTargetCue || c.role == CueRole::kStatusCue; }
+
+// A bit per BMP code point that starts a target or status cue: the walk over a whole
+// document (document_lean) passes the others, and the first code points of the other cues
+// (到, 年, 达 …), with one test (code points above the BMP are always asked).
+class KindCueStarts {
+ public:
+  KindCueStarts() : bits_(0x10000 / 64, 0) {
+    for (const CueEntry& c : lexicon().cues) {
+      const char32_t first = c.word.front();
+      if (is_kind_cue(c) && first < 0x10000) bits_[first >> 6] |= uint64_t{1} << (first & 63);
+    }
+  }
+  bool may_start_at(char32_t c) const { return c >= 0x10000 || ((bits_[c >> 6] >> (c & 63)) & 1) != 0; }
+
+ private:
+  std::vector<uint64_t> bits_;
+};
+
+const KindCueStarts& kind_cue_starts() {
+  static const KindCueStarts instance;
+  return instance;
+}
+
+// Calls on_cue(cue) for every occurrence of every target or status cue word inside
+// [begin, end), so that callers needing several counts walk the text once.
 template <typename OnCue>
-void for_each_cue(std::u32string_view text, size_t begin, size_t end, OnCue on_cue) {
+void for_each_kind_cue(std::u32string_view text, size_t begin, size_t end, OnCue on_cue) {
   const detail::QuantityLexicon& cues = lexicon();
+  const KindCueStarts& starts = kind_cue_starts();
   for (size_t k = begin; k < end; ++k) {
+    if (!starts.may_start_at(text[k])) continue;
     for (const CueEntry* c : cues.cues_starting_with(text[k])) {
-      if (k + c->word.size() <= end && starts_with_at(text, k, c->word)) on_cue(*c);
+      if (is_kind_cue(*c) && k + c->word.size() <= end && starts_with_at(text, k, c->word)) on_cue(*c);
     }
   }
 }
@@ -254,7 +317,7 @@ struct KindCues {
 
 KindCues count_kind_cues(std::u32string_view text, size_t begin, size_t end) {
   KindCues n;
-  for_each_cue(text, begin, end, [&n](const CueEntry& c) {
+  for_each_kind_cue(text, begin, end, [&n](const CueEntry& c) {
     if (c.role == CueRole::kTargetCue) {
       n.target_strong += c.weight == CueWeight::kStrong;
       n.target_weak += c.weight == CueWeight::kWeak;
@@ -267,10 +330,26 @@ KindCues count_kind_cues(std::u32string_view text, size_t begin, size_t end) {
   return n;
 }
 
+// Empties every field of `t`, keeping its strings' buffers.
+void clear_target(Target& t) {
+  t.clause = t.sentence = 0;
+  t.start = t.end = 0;
+  for (std::string* s : {&t.text, &t.indicator, &t.indicator_norm, &t.comparator, &t.unit, &t.unit_norm,
+                         &t.unit_class, &t.direction, &t.kind, &t.strength, &t.period}) {
+    s->clear();
+  }
+  t.value = t.value_max = Decimal{};
+  t.has_max = false;
+  t.flags.clear();
+}
+static_assert(sizeof(Target) == 2 * sizeof(size_t) + 2 * sizeof(uint32_t) + 11 * sizeof(std::string) +
+                                    2 * sizeof(Decimal) + sizeof(size_t) + sizeof(std::vector<std::string>),
+              "a field added to Target must be cleared by clear_target");
+
 class Extractor {
  public:
   Extractor(detail::OriginalText original, std::u32string_view normalized, const Segmentation& seg,
-            const std::vector<DamagedSpan>& damaged, DocumentLean lean, const TargetSink& found)
+            const std::vector<DamagedSpan>& damaged, DocumentLean lean, const detail::PlacedTargetSink& found)
       : orig_(original), norm_(normalized), seg_(seg), damaged_(damaged), lean_(lean), found_(found) {}
 
   void run();
@@ -298,10 +377,16 @@ class Extractor {
   const Segmentation& seg_;
   const std::vector<DamagedSpan>& damaged_;
   DocumentLean lean_;
-  const TargetSink& found_;
+  const detail::PlacedTargetSink& found_;
   // The last target read, handed on when the next one comes (or at the end): the reader
   // looks back at it (where the indicator walk stops; a list after 、 inherits from it).
-  std::optional<Target> last_;
+  // It and the target being read live in two slots that trade places when a target is
+  // kept: each slot's strings keep their buffers for the next target but one, where a fresh
+  // Target per number allocated (and freed) a buffer for most of its strings.
+  Target slots_[2];
+  Target* last_ = nullptr;      // a slot, or none yet
+  Target* next_ = &slots_[0];  // the other slot
+  detail::CleanBytes last_bytes_;  // where last_'s text lies in the clean text
   size_t damaged_cursor_ = 0;
   size_t cue_sentence_ = SIZE_MAX;
   int target_cues_ = 0, status_cues_ = 0;  // strong cues of the sentence cue_sentence_
@@ -366,17 +451,37 @@ constexpr CodePointSet kPeriodStarts({U'到', U'至', U'1', U'2', U'十', U'近'
 
 bool may_start_period(char32_t c) { return kPeriodStarts.contains(c) || is_open_quote(c); }
 
-// A bit per BMP code point that starts a cue or may start a period expression: the walk over
-// a sentence's code points (read_sentence_cues) passes the others with one test. (Cues start
-// in the BMP: the lexicon refuses the others.)
+// Whether read_sentence_cues takes cue c: a strong target or status cue, a strength or a
+// period cue (the comparators and change verbs are read at the number).
+bool is_sentence_cue(const CueEntry& c) {
+  return ((c.role == CueRole::kTargetCue || c.role == CueRole::kStatusCue) && c.weight == CueWeight::kStrong) ||
+         c.role == CueRole::kStrength || c.role == CueRole::kPeriod;
+}
+
+// A bit per BMP code point that starts a cue of the sentence or may start a period
+// expression: the walk over a sentence's code points (read_sentence_cues) passes the others,
+// and the first code points of the other cues (不, 达, 提 …), with one test. (Cues start in
+// the BMP: the lexicon refuses the others.)
 class CueOrPeriodStarts {
  public:
   CueOrPeriodStarts() : bits_(0x10000 / 64, 0) {
-    for (const CueEntry& c : lexicon().cues) set(c.word.front());
+    for (const CueEntry& c : lexicon().cues) {
+      if (is_sentence_cue(c)) set(c.word.front());
+    }
     for (const char32_t c : kPeriodStarts.members()) set(c);
     for (const char32_t c : kOpenQuotes.members()) set(c);
   }
-  bool contains(char32_t c) const { return c < 0x10000 && ((bits_[c >> 6] >> (c & 63)) & 1) != 0; }
+  // The first position in [k, end) of `text` whose code point is in the set, else end. The
+  // bitmap's address is held in a local: in the caller's loop, whose other branch calls out,
+  // it was loaded again for every code point.
+  size_t next_in(const char32_t* text, size_t k, size_t end) const {
+    const uint64_t* const bits = bits_.data();
+    for (; k < end; ++k) {
+      const char32_t c = text[k];
+      if (c < 0x10000 && ((bits[c >> 6] >> (c & 63)) & 1) != 0) break;
+    }
+    return k;
+  }
 
  private:
   void set(char32_t c) {
@@ -387,6 +492,34 @@ class CueOrPeriodStarts {
 
 const CueOrPeriodStarts& cue_or_period_starts() {
   static const CueOrPeriodStarts instance;
+  return instance;
+}
+
+// A bounding word that keeps its meaning when a verb or a base stands between it and the
+// number ("至少设立1个"): a leading comparator of two or more code points, not = or ~.
+bool is_far_comparator(const CueEntry& c) {
+  return c.role == CueRole::kBeforeComparator && c.word.size() >= 2 && c.value != "="sv && c.value != "~"sv;
+}
+
+// A bit per BMP code point that ends a far comparator: the look-back from a number asks
+// at up to 16 positions, and at the others no cue it takes can end (code points above the
+// BMP are always asked).
+class FarComparatorEnds {
+ public:
+  FarComparatorEnds() : bits_(0x10000 / 64, 0) {
+    for (const CueEntry& c : lexicon().cues) {
+      const char32_t last = c.word.back();
+      if (is_far_comparator(c) && last < 0x10000) bits_[last >> 6] |= uint64_t{1} << (last & 63);
+    }
+  }
+  bool may_end_at(char32_t c) const { return c >= 0x10000 || ((bits_[c >> 6] >> (c & 63)) & 1) != 0; }
+
+ private:
+  std::vector<uint64_t> bits_;
+};
+
+const FarComparatorEnds& far_comparator_ends() {
+  static const FarComparatorEnds instance;
   return instance;
 }
 
@@ -436,10 +569,10 @@ void Extractor::read_sentence_cues(size_t s) {
   periods_.clear();
   const detail::QuantityLexicon& cues = lexicon();
   const CueOrPeriodStarts& starts = cue_or_period_starts();
-  for (size_t k = sentence.start; k < sentence.end; ++k) {
-    // Most positions start neither a cue nor a period expression: one bit test each.
+  // Most positions start neither a cue nor a period expression: one bit test each.
+  for (size_t k = starts.next_in(norm_.data(), sentence.start, sentence.end); k < sentence.end;
+       k = starts.next_in(norm_.data(), k + 1, sentence.end)) {
     const char32_t c0 = norm_[k];
-    if (!starts.contains(c0)) continue;
     const CueEntry* strength = nullptr;  // the first (longest) strength cue at k
     const CueEntry* period = nullptr;    // the first (longest) period cue inside the sentence at k
     for (const CueEntry* c : cues.cues_starting_with(c0)) {
@@ -580,8 +713,14 @@ void Extractor::finish(Target& t, size_t s, size_t number_begin, Span unit) {
       break;
     }
   }
-  if (last_) found_(std::move(*last_));
-  last_ = std::move(t);
+  // (t is *next_: the slots trade places, and the old last one is cleared when it is read into.)
+  if (last_ != nullptr) found_(std::move(*last_), last_bytes_);
+  last_ = &t;
+  next_ = &t == &slots_[0] ? &slots_[1] : &slots_[0];
+  // Its text was cut from the span: where, the pipeline needs for its input bytes.
+  const size_t span_byte = orig_.clean_byte_of(span);
+  last_bytes_ = span_byte == SIZE_MAX ? detail::CleanBytes{}
+                                      : detail::CleanBytes{span_byte + text_begin, span_byte + text_end};
 }
 
 size_t Extractor::read_target(size_t s, const ScannedNumber& n) {
@@ -607,7 +746,8 @@ size_t Extractor::read_target_at(size_t s, const ScannedNumber& n) {
   const Sentence& sentence = seg_.sentences[s];
   const size_t ss = sentence.start, se = sentence.end;
   const std::u32string_view t = norm_.substr(0, se);
-  Target target;
+  Target& target = *next_;
+  clear_target(target);
   target.value = n.value;
   size_t pos = n.end;
   std::string comparator = "=";
@@ -753,9 +893,11 @@ size_t Extractor::read_target_at(size_t s, const ScannedNumber& n) {
   // A bounding word separated from the number by a verb or a base keeps its meaning:
   // "至少设立1个", "不低于全市在册幼儿园总数的五分之一". Only the unambiguous ones.
   if (comparator == "="sv || comparator == "~"sv) {
+    const FarComparatorEnds& far_ends = far_comparator_ends();
     for (size_t k = n.begin; k > ss && k + 16 > n.begin && !is_phrase_break(t[k - 1]); --k) {
+      if (!far_ends.may_end_at(t[k - 1])) continue;  // (the first cue ending there would not be one)
       const CueEntry* far = cue_ending_at(t, k, CueRole::kBeforeComparator);
-      if (far != nullptr && far->word.size() >= 2 && far->value != "="sv && far->value != "~"sv) {
+      if (far != nullptr && is_far_comparator(*far)) {
         if (comparator == "="sv) comparator = far->value;
         break;
       }
@@ -875,8 +1017,8 @@ size_t target_count_bound(std::u32string_view text) {
 
 void Extractor::run() {
   for (size_t s = 0; s < seg_.sentences.size(); ++s) scan_sentence(s);
-  if (last_) found_(std::move(*last_));
-  last_.reset();
+  if (last_) found_(std::move(*last_), last_bytes_);
+  last_ = nullptr;
 }
 
 // The targets of a text, collected. A large text's are reserved once, at the bound: the
@@ -889,7 +1031,7 @@ std::vector<Target> collect_targets(detail::OriginalText original, std::u32strin
   std::vector<Target> targets;
   constexpr size_t kLargeText = size_t{1} << 20;  // code points
   if (normalized.size() >= kLargeText) targets.reserve(target_count_bound(normalized));
-  const TargetSink keep = [&](Target&& t) { targets.push_back(std::move(t)); };
+  const detail::PlacedTargetSink keep = [&](Target&& t, detail::CleanBytes) { targets.push_back(std::move(t)); };
   Extractor(original, normalized, segmentation, damaged, lean, keep).run();
   return targets;
 }
@@ -913,9 +1055,20 @@ std::vector<Target> extract_targets(const CleanText& clean, std::u32string_view 
 
 void extract_targets(const CleanText& clean, std::u32string_view normalized, const Segmentation& segmentation,
                      const std::vector<DamagedSpan>& damaged, DocumentLean lean, const TargetSink& found) {
-  const size_t n = std::min<size_t>(clean.code_points, normalized.size());
-  Extractor(detail::OriginalText(clean), normalized.substr(0, n), segmentation, damaged, lean, found).run();
+  const detail::PlacedTargetSink hand_on = [&found](Target&& t, detail::CleanBytes) { found(std::move(t)); };
+  detail::extract_placed_targets(clean, normalized, segmentation, damaged, lean, hand_on);
 }
+
+namespace detail {
+
+void extract_placed_targets(const CleanText& clean, std::u32string_view normalized,
+                            const Segmentation& segmentation, const std::vector<DamagedSpan>& damaged,
+                            DocumentLean lean, const PlacedTargetSink& found) {
+  const size_t n = std::min<size_t>(clean.code_points, normalized.size());
+  Extractor(OriginalText(clean), normalized.substr(0, n), segmentation, damaged, lean, found).run();
+}
+
+}  // namespace detail
 
 DocumentLean document_lean(std::u32string_view normalized, std::u32string_view title) {
   static const std::u32string_view kPlanTitles[] = {U"要点", U"方案", U"计划", U"规划", U"意见",

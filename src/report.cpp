@@ -1,9 +1,9 @@
 #include "zhpolicy/report.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <string>
 
+#include "internal/handed_target.hpp"
 #include "zhpolicy/normalize.hpp"
 
 namespace zhpolicy {
@@ -86,9 +86,13 @@ namespace {
 constexpr size_t kMaxSentenceCell = 500;
 constexpr size_t kSentenceContext = 100;
 
-// A whole sentence is a view of the clean text; a cut one is built in `cut`.
+// A whole sentence is a view of the clean text (the pipeline's, when the target is being
+// handed on); a cut one is built in `cut`.
 std::string_view sentence_cell(const Document& d, const Sentence& s, const Target& g, std::string& cut) {
-  if (s.end - s.start <= kMaxSentenceCell) return d.clean.text_between(s.start, s.end);
+  if (s.end - s.start <= kMaxSentenceCell) {
+    const std::string_view* handed = detail::handed_sentence(d, g);
+    return handed != nullptr ? *handed : d.clean.text_between(s.start, s.end);
+  }
   const uint32_t from = std::max<uint32_t>(s.start, g.start > kSentenceContext ? g.start - kSentenceContext : 0);
   const uint32_t to = std::min<uint32_t>(s.end, std::max<uint32_t>(g.end, from) + kSentenceContext);
   cut = from > s.start ? "…" : "";
@@ -97,10 +101,41 @@ std::string_view sentence_cell(const Document& d, const Sentence& s, const Targe
   return cut;
 }
 
+// "00" "01" … "99": two decimal digits at a time.
+struct DigitPairs {
+  char digits[200];
+};
+constexpr DigitPairs make_digit_pairs() {
+  DigitPairs p{};
+  for (int k = 0; k < 100; ++k) {
+    p.digits[2 * k] = static_cast<char>('0' + k / 10);
+    p.digits[2 * k + 1] = static_cast<char>('0' + k % 10);
+  }
+  return p;
+}
+constexpr DigitPairs kDigitPairs = make_digit_pairs();
+
 // The decimal digits of `n` in `buffer`: the integer cells of a row without a string each.
+// Written from the buffer's end two digits at a time (std::to_chars counted them first:
+// four such cells per row).
 std::string_view integer_cell(uint64_t n, char (&buffer)[20]) {
-  const std::to_chars_result r = std::to_chars(buffer, buffer + sizeof buffer, n);
-  return std::string_view(buffer, static_cast<size_t>(r.ptr - buffer));
+  char* const end = buffer + sizeof buffer;
+  char* p = end;
+  while (n >= 100) {
+    const char* pair = kDigitPairs.digits + 2 * (n % 100);
+    n /= 100;
+    p -= 2;
+    p[0] = pair[0];
+    p[1] = pair[1];
+  }
+  if (n >= 10) {
+    p -= 2;
+    p[0] = kDigitPairs.digits[2 * n];
+    p[1] = kDigitPairs.digits[2 * n + 1];
+  } else {
+    *--p = static_cast<char>('0' + n);
+  }
+  return std::string_view(p, static_cast<size_t>(end - p));
 }
 
 }  // namespace

@@ -40,6 +40,11 @@ class OriginalText {
     append_encoded(scratch, code_points_.substr(begin, end - begin));
     return scratch;
   }
+  // The byte offset in the clean text of a non-empty view that view() returned; SIZE_MAX
+  // when the original is code points (the view is of the scratch string).
+  size_t clean_byte_of(std::string_view v) const {
+    return clean_ == nullptr ? SIZE_MAX : static_cast<size_t>(v.data() - clean_->text.data());
+  }
   // The same, appended to `out`.
   void append_utf8(std::string& out, size_t begin, size_t end) const {
     if (clean_ == nullptr) append_encoded(out, code_points_.substr(begin, end - begin));

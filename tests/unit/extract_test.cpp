@@ -5,6 +5,8 @@
 #include <random>
 
 #include "internal/original_text.hpp"
+#include "internal/placed_target.hpp"
+#include "internal/quantity_lexicon.hpp"
 #include "test_util.hpp"
 #include "zhpolicy/normalize.hpp"
 #include "zhpolicy/pipeline.hpp"
@@ -228,4 +230,192 @@ TEST_CASE("extract: slices of the original text read one after another equal the
       last = a;
     }
   }
+}
+
+// The reader hands each target on with the clean text bytes it cut the text from (the
+// pipeline finds the input bytes from them): they must be the bytes of the target's code
+// points, on seeds, traditional script and text of 1-, 2-, 3- and 4-byte sequences.
+TEST_CASE("extract: a target handed on is placed at its code points in the clean text", "[extract]") {
+  std::vector<std::string> texts;
+  for (const std::string& path : test::seed_files()) {
+    std::string bytes;
+    if (test::read_file(path, bytes)) texts.push_back(bytes);
+  }
+  std::string mixed;
+  for (int k = 0; k < 300; ++k) mixed += k % 7 == 0 ? "\n第" : k % 3 == 0 ? "é𠀀约3个" : k % 5 == 0 ? "a 12% b" : "新增學位16所";
+  texts.push_back(mixed);
+  size_t placed = 0;
+  for (const std::string& text : texts) {
+    PipelineOptions options;
+    options.last_stage = Stage::kSegment;
+    Result<Document> doc = process_document(text, "t.txt", options);
+    REQUIRE(doc.ok());
+    const CleanText& clean = doc->clean;
+    const DocumentLean lean = document_lean(doc->normalized, normalize(clean.title));
+    const detail::PlacedTargetSink check = [&](Target&& t, detail::CleanBytes at) {
+      const std::string_view expected = clean.text_between(t.start, t.end);
+      INFO(t.text << " at " << t.start << ".." << t.end);
+      REQUIRE(at.begin == static_cast<size_t>(expected.data() - clean.text.data()));
+      REQUIRE(at.end == at.begin + expected.size());
+      ++placed;
+    };
+    detail::extract_placed_targets(clean, doc->normalized, doc->segmentation, clean.damaged, lean, check);
+  }
+  CHECK(placed > 100);
+}
+
+// The look-back for a bounding word separated from the number asks the lexicon only where
+// the code point before may end one (a bitmap of their last code points): every such word
+// of the lexicon, one to six code points before the number, must still bound it.
+TEST_CASE("extract: every far bounding word of the lexicon bounds a number a few words on", "[extract]") {
+  const std::u32string filler = U"设立新建学校";
+  size_t words = 0;
+  for (const detail::CueEntry& c : detail::quantity_lexicon().cues) {
+    if (c.role != detail::CueRole::kBeforeComparator || c.word.size() < 2 || c.value == "=" || c.value == "~") {
+      continue;
+    }
+    ++words;
+    for (size_t gap = 1; gap <= filler.size(); ++gap) {
+      const std::string text = to_utf8(c.word + filler.substr(0, gap)) + "12所学校。";
+      INFO(text);
+      Result<Document> doc = process_document(text, "t.txt");
+      REQUIRE(doc.ok());
+      REQUIRE(doc->targets.size() == 1);
+      CHECK(doc->targets[0].comparator == c.value);
+    }
+  }
+  CHECK(words >= 10);
+}
+
+// document_lean passes the code points that start no target or status cue with one test (a
+// bitmap of their first code points): it must decide as a plain count of every kind cue at
+// every position does, on seeds and on texts strung from the lexicon's words.
+TEST_CASE("extract: the document lean agrees with a plain count of the kind cues", "[extract]") {
+  const detail::QuantityLexicon& lexicon = detail::quantity_lexicon();
+  auto plain_lean = [&](std::u32string_view text) {
+    int target_strong = 0, target_weak = 0, status_strong = 0, status_weak = 0, status_genre = 0;
+    for (size_t k = 0; k < text.size(); ++k) {
+      for (const detail::CueEntry& c : lexicon.cues) {
+        if (text.substr(k, c.word.size()) != c.word) continue;
+        if (c.role == detail::CueRole::kTargetCue) {
+          target_strong += c.weight == detail::CueWeight::kStrong;
+          target_weak += c.weight == detail::CueWeight::kWeak;
+        } else if (c.role == detail::CueRole::kStatusCue) {
+          status_strong += c.weight == detail::CueWeight::kStrong;
+          status_weak += c.weight == detail::CueWeight::kWeak;
+          status_genre += c.weight == detail::CueWeight::kGenre;
+        }
+      }
+    }
+    int target = target_strong, status = status_strong + status_genre;
+    if (target == status) {
+      target = target_weak;
+      status = status_weak;
+    }
+    return status > target ? DocumentLean::kStatus : DocumentLean::kTarget;
+  };
+  std::vector<std::u32string> texts;
+  for (const std::string& path : test::seed_files()) {
+    std::string bytes;
+    if (test::read_file(path, bytes)) texts.push_back(normalize(bytes));
+  }
+  std::mt19937 random(20261202);
+  const std::u32string fillers[] = {U"学校", U"，", U"12所", U"𠀀", U"年", U"达到"};
+  for (int trial = 0; trial < 400; ++trial) {
+    std::u32string text;
+    for (int w = 0; w < 1 + trial % 12; ++w) {
+      const bool cue = random() % 2 == 0;
+      text += cue ? lexicon.cues[random() % lexicon.cues.size()].word : fillers[random() % 6];
+    }
+    texts.push_back(text);
+  }
+  size_t status = 0;
+  for (const std::u32string& text : texts) {
+    INFO(to_utf8(text));
+    const DocumentLean expected = plain_lean(text);
+    REQUIRE(document_lean(text, U"") == expected);
+    status += expected == DocumentLean::kStatus;
+  }
+  CHECK(status >= 20);
+  CHECK(status + 20 <= texts.size());
+}
+
+// The walk over a sentence for its cues passes the code points that start no strong kind,
+// strength or period cue with one test (a bitmap of their first code points): every such
+// word of the lexicon, before a number, must still decide its kind, strength or period;
+// also right after a code point the walk stops at (每 starts 每年).
+TEST_CASE("extract: every sentence cue of the lexicon is read before a number", "[extract]") {
+  size_t checked = 0;
+  for (const detail::CueEntry& c : detail::quantity_lexicon().cues) {
+    const std::string word = to_utf8(c.word);
+    const bool kind = (c.role == detail::CueRole::kTargetCue || c.role == detail::CueRole::kStatusCue) &&
+                      c.weight == detail::CueWeight::kStrong;
+    if (!kind && c.role != detail::CueRole::kStrength && c.role != detail::CueRole::kPeriod) continue;
+    for (const std::string prefix : {"", "每"}) {
+      INFO(prefix << word);
+      Result<Document> doc = process_document(prefix + word + "新建学校12所。", "t.txt");
+      REQUIRE(doc.ok());
+      REQUIRE(!doc->targets.empty());
+      const Target& t = doc->targets.back();  // (到2 reads a number of its own)
+      if (kind) {
+        CHECK(t.kind == (c.role == detail::CueRole::kTargetCue ? "target" : "status"));
+      } else if (c.role == detail::CueRole::kStrength) {
+        CHECK(t.strength == c.value);
+      } else {
+        CHECK(t.period == word);
+      }
+      ++checked;
+    }
+  }
+  CHECK(checked >= 80);
+}
+
+// The reader builds each target in one of two slots whose strings keep their buffers: a
+// sink that only reads the targets leaves the old contents there, and every field must be
+// cleared before the next target is read into the slot. Handed to a sink that copies, the
+// targets must equal those collected (where every target is moved out of its slot).
+TEST_CASE("extract: targets handed to a sink that keeps their buffers equal the collected ones", "[extract]") {
+  std::vector<std::string> texts;
+  for (const std::string& path : test::seed_files()) {
+    std::string bytes;
+    if (test::read_file(path, bytes)) texts.push_back(bytes);
+  }
+  texts.push_back("力争年内新建学校12所、幼儿园3所，约5000余名学生，不低于95%。去年已建成“智慧校园”8个，"
+                  "较上年增加1.5个百分点；每季度开展2次，3-4所。\n全年完成培训30万人次左右。");
+  size_t compared = 0;
+  for (const std::string& text : texts) {
+    Result<Document> doc = process_document(text, "t.txt");
+    REQUIRE(doc.ok());
+    const CleanText& clean = doc->clean;
+    std::vector<Target> copied;
+    const TargetSink copy = [&copied](Target&& t) { copied.push_back(t); };
+    extract_targets(clean, doc->normalized, doc->segmentation, clean.damaged, doc->lean, copy);
+    REQUIRE(copied.size() == doc->targets.size());
+    for (size_t i = 0; i < copied.size(); ++i) {
+      const Target& a = copied[i];
+      const Target& b = doc->targets[i];
+      INFO(b.text << " at " << b.start);
+      CHECK(a.clause == b.clause);
+      CHECK(a.sentence == b.sentence);
+      CHECK(a.start == b.start);
+      CHECK(a.end == b.end);
+      CHECK(a.text == b.text);
+      CHECK(a.indicator == b.indicator);
+      CHECK(a.indicator_norm == b.indicator_norm);
+      CHECK(a.comparator == b.comparator);
+      CHECK(a.value == b.value);
+      CHECK(a.value_max == b.value_max);
+      CHECK(a.has_max == b.has_max);
+      CHECK(a.unit == b.unit);
+      CHECK(a.unit_norm == b.unit_norm);
+      CHECK(a.unit_class == b.unit_class);
+      CHECK(a.direction == b.direction);
+      CHECK(a.kind == b.kind);
+      CHECK(a.strength == b.strength);
+      CHECK(a.period == b.period);
+      CHECK(a.flags == b.flags);
+      ++compared;
+    }
+  }
+  CHECK(compared > 100);
 }

@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "internal/handed_target.hpp"
+#include "test_util.hpp"
 #include "zhpolicy/pipeline.hpp"
 
 using namespace zhpolicy;
@@ -59,4 +61,69 @@ TEST_CASE("report: the clause table is the same whether or not the pipeline kept
   size_t byte_start = 0;
   while (a.columns[byte_start].name != "byte_start") ++byte_start;
   CHECK(a.rows.back()[byte_start] != "0");  // real offsets, not defaults
+}
+
+// The integer cells of a target row are written two digits at a time: every width, each
+// power of ten and its neighbours, and the largest values must read as std::to_string.
+TEST_CASE("report: a target row's integer cells are the decimal digits of the values", "[report]") {
+  Result<Document> doc = process_document("新增学位12个。", "t.txt");
+  REQUIRE(doc.ok());
+  REQUIRE(doc->targets.size() == 1);
+  std::vector<uint64_t> values = {0, UINT32_MAX, UINT64_MAX, UINT64_MAX - 1};
+  for (uint64_t v = 0; v < 1000; ++v) values.push_back(v);
+  for (uint64_t p = 10; p <= UINT64_MAX / 10; p *= 10) {
+    for (uint64_t v : {p - 1, p, p + 1, p * 5 + 7, p * 10 - 1}) values.push_back(v);
+  }
+  for (const uint64_t v : values) {
+    Target t = doc->targets[0];
+    t.start = static_cast<uint32_t>(v);
+    t.end = static_cast<uint32_t>(v >> 7);
+    const ByteRange bytes{v, v / 3};
+    const TableRow row = target_row(*doc, t, bytes);
+    INFO(v);
+    CHECK(row[19] == std::to_string(t.start));
+    CHECK(row[20] == std::to_string(t.end));
+    CHECK(row[21] == std::to_string(bytes.begin));
+    CHECK(row[22] == std::to_string(bytes.end));
+  }
+}
+
+// Rows made as targets are handed on take the sentence cell from the pipeline, which finds
+// the sentence from where the target's text lies (HandedTarget): they must equal the rows
+// of the stored targets, whose sentences are found in the clean text, on seeds and on text
+// of 1-, 2-, 3- and 4-byte sequences.
+TEST_CASE("report: rows made as targets are handed on equal the rows of stored targets", "[report]") {
+  std::vector<std::string> texts;
+  for (const std::string& path : test::seed_files()) {
+    std::string bytes;
+    if (test::read_file(path, bytes)) texts.push_back(bytes);
+  }
+  std::string mixed;
+  for (int k = 0; k < 200; ++k) {
+    mixed += k % 7 == 0 ? "。\n第" : k % 3 == 0 ? "é𠀀新增12所" : k % 5 == 0 ? "a 95% b，" : "新增學位16所、";
+  }
+  texts.push_back(mixed);
+  size_t handed = 0;
+  for (const std::string& text : texts) {
+    Result<Document> stored = process_document(text, "t.txt");
+    REQUIRE(stored.ok());
+    const Table expected = targets_table({&*stored});
+    std::vector<TableRow> rows;
+    PipelineOptions options;
+    options.keep_code_points = false;
+    options.on_target = [&](const Document& d, Target&& t, const ByteRange& bytes) {
+      const std::string_view* sentence = detail::handed_sentence(d, t);
+      REQUIRE(sentence != nullptr);
+      const Sentence& s = d.segmentation.sentences[t.sentence];
+      CHECK(*sentence == d.clean.text_between(s.start, s.end));
+      rows.push_back(target_row(d, t, bytes));
+      ++handed;
+    };
+    Result<Document> streamed = process_document(text, "t.txt", options);
+    REQUIRE(streamed.ok());
+    REQUIRE(rows.size() == expected.rows.size());
+    for (size_t i = 0; i < rows.size(); ++i) CHECK(rows[i] == expected.rows[i]);
+    CHECK(detail::handed_target().doc == nullptr);  // (none once the call is over)
+  }
+  CHECK(handed > 100);
 }

@@ -7,6 +7,7 @@
 #include <random>
 #include <string>
 
+#include "internal/source_cursor.hpp"
 #include "internal/utf8.hpp"
 #include "test_util.hpp"
 #include "zhpolicy/pipeline.hpp"
@@ -83,4 +84,44 @@ TEST_CASE("source bytes: back_code_points agrees with a walk one code point at a
       REQUIRE(detail::back_code_points(text, starts[from], count) == starts[from - count]);
     }
   }
+}
+
+// SourceCursor walks on from the last range it was asked for: in text order, with ranges
+// that overlap or go back, and empty ones, it must give what source_bytes gives.
+TEST_CASE("source bytes: the cursor agrees with source_bytes in and out of text order", "[clean][seeds]") {
+  std::mt19937 rng(20261204);
+  size_t documents = 0;
+  for (const test::CorpusDocument& c : test::corpus_documents()) {
+    Result<Document> doc = process_document(c.bytes, c.path);
+    REQUIRE(doc.ok());
+    const CleanText& clean = doc->clean;
+    INFO(c.path);
+    detail::SourceCursor cursor(clean);
+    detail::SourceCursor placed_cursor(clean);
+    uint32_t a = 0;
+    for (int trial = 0; trial < 600 && clean.code_points > 0; ++trial) {
+      // Mostly forward by a few code points (targets), sometimes far ahead, back, or past the end.
+      const int move = trial % 16;
+      if (move == 0) a = static_cast<uint32_t>(rng() % clean.code_points);
+      else if (move == 1) a = a > 50 ? a - static_cast<uint32_t>(rng() % 50) : 0;
+      else if (move == 2) a += static_cast<uint32_t>(rng() % 9000);
+      else if (move == 3) a = clean.code_points + static_cast<uint32_t>(rng() % 3);
+      else a += static_cast<uint32_t>(rng() % 60);
+      const uint32_t length = move == 4 ? 0 : 1 + static_cast<uint32_t>(rng() % (move == 5 ? 6000 : 30));
+      const ByteRange expected = clean.source_bytes(a, a + length);
+      const ByteRange got = cursor.source_bytes(a, a + length);
+      INFO(a << " " << length);
+      REQUIRE(got.begin == expected.begin);
+      REQUIRE(got.end == expected.end);
+      // Told the clean text bytes of the range, as the reader hands them on.
+      const std::string_view text = clean.text_between(a, a + length);
+      const size_t at = text.empty() ? SIZE_MAX : static_cast<size_t>(text.data() - clean.text.data());
+      const ByteRange placed = placed_cursor.source_bytes(a, a + length, at, at + text.size());
+      REQUIRE(placed.begin == expected.begin);
+      REQUIRE(placed.end == expected.end);
+      if (a >= clean.code_points) a = 0;
+    }
+    documents += clean.code_points > 0;
+  }
+  CHECK(documents >= 6);
 }
