@@ -13,10 +13,8 @@
 #include <malloc.h>
 #endif
 
-#include "internal/handed_target.hpp"
 #include "internal/placed_target.hpp"
 #include "internal/source_cursor.hpp"
-#include "internal/utf8.hpp"
 #include "zhpolicy/normalize.hpp"
 
 namespace zhpolicy {
@@ -31,70 +29,7 @@ void tune_allocator_for_batch() {
 #endif
 }
 
-namespace detail {
-
-HandedTarget& handed_target() {
-  thread_local HandedTarget handed;
-  return handed;
-}
-
-}  // namespace detail
-
 namespace {
-
-// The clean text of the sentence of a target handed on, found from the bytes its text was
-// cut from (CleanBytes): a walk back to the sentence's start and on to its end, made once
-// for the targets of one sentence (they come one after another).
-class SentenceText {
- public:
-  explicit SentenceText(const Document& doc) : doc_(doc) {}
-
-  // Whether the sentence of `t` was found; then in `text`.
-  bool find(const Target& t, detail::CleanBytes at, std::string_view& text) {
-    if (t.sentence == sentence_) {
-      text = text_;
-      return true;
-    }
-    const std::vector<Sentence>& sentences = doc_.segmentation.sentences;
-    if (at.begin == SIZE_MAX || t.sentence >= sentences.size()) return false;
-    const Sentence& s = sentences[t.sentence];
-    const std::string& clean = doc_.clean.text;
-    if (s.start > t.start || t.start >= t.end || t.end > s.end || s.end > doc_.clean.code_points) return false;
-    // The start is walked to forward from the last sentence's end when that is not much
-    // farther: the forward walk takes 64 bytes a step, the backward one 8.
-    const size_t back = t.start - s.start;
-    const bool forward = end_cp_ <= s.start && s.start - end_cp_ <= kForwardPerBack * back;
-    const size_t begin = forward ? detail::skip_code_points(clean, end_byte_, s.start - end_cp_)
-                                 : detail::back_code_points(clean, at.begin, back);
-    const size_t end = detail::skip_code_points(clean, at.end, s.end - t.end);
-    sentence_ = t.sentence;
-    end_cp_ = s.end;
-    end_byte_ = end;
-    text_ = std::string_view(clean).substr(begin, end - begin);
-    text = text_;
-    return true;
-  }
-
- private:
-  static constexpr size_t kForwardPerBack = 4;
-
-  const Document& doc_;
-  size_t sentence_ = SIZE_MAX;  // the sentence last found
-  std::string_view text_;       // and its text
-  uint32_t end_cp_ = UINT32_MAX;  // its end
-  size_t end_byte_ = 0;           // and the end's byte offset
-};
-
-// Sets this thread's handed target for the duration of one on_target call.
-class HandingOn {
- public:
-  HandingOn(const Document& doc, const Target& t, std::string_view sentence) {
-    detail::handed_target() = {&doc, &t, sentence};
-  }
-  ~HandingOn() { detail::handed_target() = {}; }
-  HandingOn(const HandingOn&) = delete;
-  HandingOn& operator=(const HandingOn&) = delete;
-};
 
 // `owned`, when given, holds `bytes` and is emptied as soon as they are decoded: the
 // decoded text is a copy, and holding both through the later stages costs a whole input.
@@ -165,13 +100,9 @@ Result<Document> run_pipeline(std::string_view bytes, std::string* owned, std::s
       // or, handed on with the clean text bytes they were cut from, without a walk.
       detail::SourceCursor source(doc.clean);
       if (options.on_target) {
-        SentenceText sentences(doc);
         const detail::PlacedTargetSink hand_on = [&](Target&& t, detail::CleanBytes at) {
           ++doc.target_count;
           const ByteRange target_bytes = source.source_bytes(t.start, t.end, at.begin, at.end);
-          std::string_view sentence;
-          if (!sentences.find(t, at, sentence)) return options.on_target(doc, std::move(t), target_bytes);
-          const HandingOn handing(doc, t, sentence);
           options.on_target(doc, std::move(t), target_bytes);
         };
         detail::extract_placed_targets(doc.clean, doc.normalized, doc.segmentation, doc.clean.damaged, doc.lean,

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <string>
 
-#include "internal/handed_target.hpp"
 #include "zhpolicy/normalize.hpp"
 
 namespace zhpolicy {
@@ -86,13 +85,9 @@ namespace {
 constexpr size_t kMaxSentenceCell = 500;
 constexpr size_t kSentenceContext = 100;
 
-// A whole sentence is a view of the clean text (the pipeline's, when the target is being
-// handed on); a cut one is built in `cut`.
+// A whole sentence is a view of the clean text; a cut one is built in `cut`.
 std::string_view sentence_cell(const Document& d, const Sentence& s, const Target& g, std::string& cut) {
-  if (s.end - s.start <= kMaxSentenceCell) {
-    const std::string_view* handed = detail::handed_sentence(d, g);
-    return handed != nullptr ? *handed : d.clean.text_between(s.start, s.end);
-  }
+  if (s.end - s.start <= kMaxSentenceCell) return d.clean.text_between(s.start, s.end);
   const uint32_t from = std::max<uint32_t>(s.start, g.start > kSentenceContext ? g.start - kSentenceContext : 0);
   const uint32_t to = std::min<uint32_t>(s.end, std::max<uint32_t>(g.end, from) + kSentenceContext);
   cut = from > s.start ? "…" : "";

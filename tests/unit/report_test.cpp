@@ -3,8 +3,6 @@
 
 #include <catch2/catch.hpp>
 
-#include "internal/handed_target.hpp"
-#include "test_util.hpp"
 #include "zhpolicy/pipeline.hpp"
 
 using namespace zhpolicy;
@@ -86,44 +84,4 @@ TEST_CASE("report: a target row's integer cells are the decimal digits of the va
     CHECK(row[21] == std::to_string(bytes.begin));
     CHECK(row[22] == std::to_string(bytes.end));
   }
-}
-
-// Rows made as targets are handed on take the sentence cell from the pipeline, which finds
-// the sentence from where the target's text lies (HandedTarget): they must equal the rows
-// of the stored targets, whose sentences are found in the clean text, on seeds and on text
-// of 1-, 2-, 3- and 4-byte sequences.
-TEST_CASE("report: rows made as targets are handed on equal the rows of stored targets", "[report]") {
-  std::vector<std::string> texts;
-  for (const std::string& path : test::seed_files()) {
-    std::string bytes;
-    if (test::read_file(path, bytes)) texts.push_back(bytes);
-  }
-  std::string mixed;
-  for (int k = 0; k < 200; ++k) {
-    mixed += k % 7 == 0 ? "。\n第" : k % 3 == 0 ? "é𠀀新增12所" : k % 5 == 0 ? "a 95% b，" : "新增學位16所、";
-  }
-  texts.push_back(mixed);
-  size_t handed = 0;
-  for (const std::string& text : texts) {
-    Result<Document> stored = process_document(text, "t.txt");
-    REQUIRE(stored.ok());
-    const Table expected = targets_table({&*stored});
-    std::vector<TableRow> rows;
-    PipelineOptions options;
-    options.keep_code_points = false;
-    options.on_target = [&](const Document& d, Target&& t, const ByteRange& bytes) {
-      const std::string_view* sentence = detail::handed_sentence(d, t);
-      REQUIRE(sentence != nullptr);
-      const Sentence& s = d.segmentation.sentences[t.sentence];
-      CHECK(*sentence == d.clean.text_between(s.start, s.end));
-      rows.push_back(target_row(d, t, bytes));
-      ++handed;
-    };
-    Result<Document> streamed = process_document(text, "t.txt", options);
-    REQUIRE(streamed.ok());
-    REQUIRE(rows.size() == expected.rows.size());
-    for (size_t i = 0; i < rows.size(); ++i) CHECK(rows[i] == expected.rows[i]);
-    CHECK(detail::handed_target().doc == nullptr);  // (none once the call is over)
-  }
-  CHECK(handed > 100);
 }
