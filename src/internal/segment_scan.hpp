@@ -19,7 +19,9 @@ namespace zhpolicy::detail {
 // closer, quote, colon or continuation mark. [U+3012, U+FEFF) holds every CJK ideograph and
 // none of those marks. (The marks nearest the range: 】 U+3011 below it, the BOM U+FEFF and
 // the full-width forms U+FF01… above it.)
-constexpr bool is_plain(char32_t c) { return c - char32_t{0x3012} < char32_t{0xFEFF - 0x3012}; }
+constexpr char32_t kPlainFirst = 0x3012;
+constexpr char32_t kPlainEnd = 0xFEFF;  // (not plain)
+constexpr bool is_plain(char32_t c) { return c - kPlainFirst < kPlainEnd - kPlainFirst; }
 
 // Calls on_stop(i) for every i in [begin, end), in order, whose code point is not plain.
 // One code point at a time: the version for targets without SSE2, the tail of the SSE2 one,
