@@ -3,7 +3,7 @@
 # on the same corpus (MB = 10^6 bytes):
 #   1. end to end: the `zhpolicy targets` CLI (reading every file, writing TSV to /dev/null)
 #      on CORPUS_MB (default 200) MB of many files, with --jobs 1 and --jobs 2 (best of
-#      E2E_RUNS, default 3, runs each): MB/s, ratio to `cat` of the same files (page cache
+#      E2E_RUNS, default 5, runs each): MB/s, ratio to `cat` of the same files (page cache
 #      warm), peak RSS; and the floor, reading the files alone (zhpolicy_bench read);
 #   2. scaling: --jobs 1 on the first 10, 50, 100 MB and on the whole corpus; seconds per MB
 #      must stay flat (time linear in the input);
@@ -138,7 +138,7 @@ cat_mbs=$(echo "$bytes_mb / $cat_s" | bc -l)
 echo "zhpolicy $("$zhpolicy" --version | head -1 | cut -d' ' -f2), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 printf 'corpus: %s files, %.1f MB (%s)\n\n' "$files" "$bytes_mb" "$out"
 
-echo "1. end to end: zhpolicy targets -f tsv --files-from LIST >/dev/null (best of ${E2E_RUNS:-3} runs)"
+echo "1. end to end: zhpolicy targets -f tsv --files-from LIST >/dev/null (best of ${E2E_RUNS:-5} runs)"
 printf '%-18s %8s %8s %8s %11s %12s %11s\n' run seconds MB/s "x cat" "x --jobs 1" "peak RSS MiB" "MB/cpu-s"
 printf '%-18s %8.2f %8.1f %8.3f %11s %12s %11s\n' "cat (baseline)" "$cat_s" "$cat_mbs" 1 - - -
 # The floor: zhpolicy's own reader on every file, one thread, nothing else (best of three).
@@ -149,11 +149,11 @@ for _ in 1 2 3; do
 done
 printf '%-18s %8.2f %8.1f %8.3f %11s %12s %11s\n' "read only (floor)" "$read_best" "$(echo "$bytes_mb / $read_best" | bc -l)" \
   "$(echo "$cat_s / $read_best" | bc -l)" - - -
-# Best of E2E_RUNS runs each (default 3), as the stage rows below: on a shared 2-core machine
+# Best of E2E_RUNS runs each (default 5), as the stage rows below: on a shared 2-core machine
 # one run of either can be slowed by ±20%, which alone decides a 1.8x ratio either way. The
 # runs alternate (--jobs 1, --jobs 2, --jobs 1, ...) so that a slow phase of the machine
 # does not fall on one of them only.
-e2e_runs=${E2E_RUNS:-3}
+e2e_runs=${E2E_RUNS:-5}
 declare -A best=()
 for _ in $(seq "$e2e_runs"); do
   for jobs in 1 2; do
