@@ -278,26 +278,46 @@ bool is_year(const ScannedNumber& n) {
 
 bool is_kind_cue(const CueEntry& c) { return c.role == CueRole::kTargetCue || c.role == CueRole::kStatusCue; }
 
-// A bit per BMP code point that starts a target or status cue: the walk over a whole
-// document (document_lean) passes the others, and the first code points of the other cues
-// (到, 年, 达 …), with one test (code points above the BMP are always asked).
-class KindCueStarts {
+// A set of code points as a bit per BMP code point: the walks over a sentence or a whole text
+// pass every code point that no cue they look for starts (or ends) with, with one test.
+// kBeyondBmp: what contains() answers for the code points beyond the BMP, which have no bit
+// (a template argument, so that the walks test no flag).
+template <bool kBeyondBmp>
+class CodePointBits {
  public:
-  KindCueStarts() : bits_(0x10000 / 64, 0) {
-    for (const CueEntry& c : lexicon().cues) {
-      const char32_t first = c.word.front();
-      if (is_kind_cue(c) && first < 0x10000) bits_[first >> 6] |= uint64_t{1} << (first & 63);
-    }
+  void insert(char32_t c) {
+    if (c < 0x10000) bits_[c >> 6] |= uint64_t{1} << (c & 63);
   }
-  bool may_start_at(char32_t c) const { return c >= 0x10000 || ((bits_[c >> 6] >> (c & 63)) & 1) != 0; }
+  bool contains(char32_t c) const { return c < 0x10000 ? ((bits_[c >> 6] >> (c & 63)) & 1) != 0 : kBeyondBmp; }
+  // The first position in [k, end) of `text` whose code point is in the set, else end. The
+  // bitmap's address is held in a local: in a caller's loop whose other branch calls out, it
+  // was loaded again for every code point.
+  size_t next_in(const char32_t* text, size_t k, size_t end) const {
+    const uint64_t* const bits = bits_.data();
+    for (; k < end; ++k) {
+      const char32_t c = text[k];
+      if (c < 0x10000 ? ((bits[c >> 6] >> (c & 63)) & 1) != 0 : kBeyondBmp) break;
+    }
+    return k;
+  }
 
  private:
-  std::vector<uint64_t> bits_;
+  std::vector<uint64_t> bits_ = std::vector<uint64_t>(0x10000 / 64, 0);
 };
 
-const KindCueStarts& kind_cue_starts() {
-  static const KindCueStarts instance;
-  return instance;
+// The first code points of the target and status cues: the walk over a whole document
+// (document_lean) passes the others, and the first code points of the other cues (到, 年,
+// 达 …), with one test. (A cue starting beyond the BMP is refused by the lexicon; such code
+// points are asked all the same.)
+const CodePointBits<true>& kind_cue_starts() {
+  static const CodePointBits<true> starts = [] {
+    CodePointBits<true> bits;
+    for (const CueEntry& c : lexicon().cues) {
+      if (is_kind_cue(c)) bits.insert(c.word.front());
+    }
+    return bits;
+  }();
+  return starts;
 }
 
 // Calls on_cue(cue) for every occurrence of every target or status cue word inside
@@ -305,9 +325,9 @@ const KindCueStarts& kind_cue_starts() {
 template <typename OnCue>
 void for_each_kind_cue(std::u32string_view text, size_t begin, size_t end, OnCue on_cue) {
   const detail::QuantityLexicon& cues = lexicon();
-  const KindCueStarts& starts = kind_cue_starts();
+  const CodePointBits<true>& starts = kind_cue_starts();
   for (size_t k = begin; k < end; ++k) {
-    if (!starts.may_start_at(text[k])) continue;
+    if (!starts.contains(text[k])) continue;
     for (const CueEntry* c : cues.cues_starting_with(text[k])) {
       if (is_kind_cue(*c) && k + c->word.size() <= end && starts_with_at(text, k, c->word)) on_cue(*c);
     }
@@ -463,41 +483,21 @@ bool is_sentence_cue(const CueEntry& c) {
          c.role == CueRole::kStrength || c.role == CueRole::kPeriod;
 }
 
-// A bit per BMP code point that starts a cue of the sentence or may start a period
-// expression: the walk over a sentence's code points (read_sentence_cues) passes the others,
-// and the first code points of the other cues (不, 达, 提 …), with one test. (Cues start in
-// the BMP: the lexicon refuses the others.)
-class CueOrPeriodStarts {
- public:
-  CueOrPeriodStarts() : bits_(0x10000 / 64, 0) {
+// The code points that start a cue of the sentence or may start a period expression: the
+// walk over a sentence's code points (read_sentence_cues) passes the others, and the first
+// code points of the other cues (不, 达, 提 …), with one test. (Cues start in the BMP: the
+// lexicon refuses the others.)
+const CodePointBits<false>& cue_or_period_starts() {
+  static const CodePointBits<false> starts = [] {
+    CodePointBits<false> bits;
     for (const CueEntry& c : lexicon().cues) {
-      if (is_sentence_cue(c)) set(c.word.front());
+      if (is_sentence_cue(c)) bits.insert(c.word.front());
     }
-    for (const char32_t c : kPeriodStarts.members()) set(c);
-    for (const char32_t c : kOpenQuotes.members()) set(c);
-  }
-  // The first position in [k, end) of `text` whose code point is in the set, else end. The
-  // bitmap's address is held in a local: in the caller's loop, whose other branch calls out,
-  // it was loaded again for every code point.
-  size_t next_in(const char32_t* text, size_t k, size_t end) const {
-    const uint64_t* const bits = bits_.data();
-    for (; k < end; ++k) {
-      const char32_t c = text[k];
-      if (c < 0x10000 && ((bits[c >> 6] >> (c & 63)) & 1) != 0) break;
-    }
-    return k;
-  }
-
- private:
-  void set(char32_t c) {
-    if (c < 0x10000) bits_[c >> 6] |= uint64_t{1} << (c & 63);
-  }
-  std::vector<uint64_t> bits_;
-};
-
-const CueOrPeriodStarts& cue_or_period_starts() {
-  static const CueOrPeriodStarts instance;
-  return instance;
+    for (const char32_t c : kPeriodStarts.members()) bits.insert(c);
+    for (const char32_t c : kOpenQuotes.members()) bits.insert(c);
+    return bits;
+  }();
+  return starts;
 }
 
 // A bounding word that keeps its meaning when a verb or a base stands between it and the
@@ -506,26 +506,18 @@ bool is_far_comparator(const CueEntry& c) {
   return c.role == CueRole::kBeforeComparator && c.word.size() >= 2 && c.value != "="sv && c.value != "~"sv;
 }
 
-// A bit per BMP code point that ends a far comparator: the look-back from a number asks
-// at up to 16 positions, and at the others no cue it takes can end (code points above the
-// BMP are always asked).
-class FarComparatorEnds {
- public:
-  FarComparatorEnds() : bits_(0x10000 / 64, 0) {
+// The last code points of the far comparators: the look-back from a number asks at up to 16
+// positions, and at the others no cue it takes can end (a cue may end beyond the BMP: those
+// code points are always asked).
+const CodePointBits<true>& far_comparator_ends() {
+  static const CodePointBits<true> ends = [] {
+    CodePointBits<true> bits;
     for (const CueEntry& c : lexicon().cues) {
-      const char32_t last = c.word.back();
-      if (is_far_comparator(c) && last < 0x10000) bits_[last >> 6] |= uint64_t{1} << (last & 63);
+      if (is_far_comparator(c)) bits.insert(c.word.back());
     }
-  }
-  bool may_end_at(char32_t c) const { return c >= 0x10000 || ((bits_[c >> 6] >> (c & 63)) & 1) != 0; }
-
- private:
-  std::vector<uint64_t> bits_;
-};
-
-const FarComparatorEnds& far_comparator_ends() {
-  static const FarComparatorEnds instance;
-  return instance;
+    return bits;
+  }();
+  return ends;
 }
 
 // Length of a period expression other than a period cue starting at k (to 2025年, 2022年,
@@ -573,7 +565,7 @@ void Extractor::read_sentence_cues(size_t s) {
   strength_cues_.clear();
   periods_.clear();
   const detail::QuantityLexicon& cues = lexicon();
-  const CueOrPeriodStarts& starts = cue_or_period_starts();
+  const CodePointBits<false>& starts = cue_or_period_starts();
   // Most positions start neither a cue nor a period expression: one bit test each.
   for (size_t k = starts.next_in(norm_.data(), sentence.start, sentence.end); k < sentence.end;
        k = starts.next_in(norm_.data(), k + 1, sentence.end)) {
@@ -898,9 +890,9 @@ size_t Extractor::read_target_at(size_t s, const ScannedNumber& n) {
   // A bounding word separated from the number by a verb or a base keeps its meaning:
   // "至少设立1个", "不低于全市在册幼儿园总数的五分之一". Only the unambiguous ones.
   if (comparator == "="sv || comparator == "~"sv) {
-    const FarComparatorEnds& far_ends = far_comparator_ends();
+    const CodePointBits<true>& far_ends = far_comparator_ends();
     for (size_t k = n.begin; k > ss && k + 16 > n.begin && !is_phrase_break(t[k - 1]); --k) {
-      if (!far_ends.may_end_at(t[k - 1])) continue;  // (the first cue ending there would not be one)
+      if (!far_ends.contains(t[k - 1])) continue;  // (the first cue ending there would not be one)
       const CueEntry* far = cue_ending_at(t, k, CueRole::kBeforeComparator);
       if (far != nullptr && is_far_comparator(*far)) {
         if (comparator == "="sv) comparator = far->value;
