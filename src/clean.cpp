@@ -42,6 +42,7 @@
 #include "internal/pinyin_annotation.hpp"
 #include "internal/plain_run.hpp"
 #include "internal/source_builder.hpp"
+#include "internal/source_cursor.hpp"
 #include "internal/utf8.hpp"
 #include "zhpolicy/normalize.hpp"
 
@@ -72,16 +73,9 @@ struct PiecePosition {
 };
 
 // The decoded byte range [begin, end) that code point `at.cp` stands for, `at` being its
-// position in the clean text.
+// position in the clean text (the byte is set for verbatim pieces only, the only ones that read it).
 void decoded_range_at(const CleanText& clean, const PiecePosition& at, uint32_t& begin, uint32_t& end) {
-  const SourcePiece& p = clean.pieces[at.piece];
-  if (!p.verbatim) {
-    begin = p.decoded_begin;
-    end = p.decoded_end;
-    return;
-  }
-  begin = p.decoded_begin + static_cast<uint32_t>(at.byte - p.byte);
-  end = begin + static_cast<uint32_t>(detail::utf8_sequence_length(static_cast<unsigned char>(clean.text[at.byte])));
+  detail::decoded_range_of(clean, at.piece, at.byte, begin, end);
 }
 
 }  // namespace

@@ -277,20 +277,34 @@ std::u32string fold(std::u32string_view text) {
 
 std::u32string to_code_points(std::string_view text) { return detail::decode<detail::NoFold>(text); }
 
-void decode_and_fold(std::string_view text, std::u32string& code_points, std::u32string& folded) {
+namespace {
+
+constexpr size_t kFoldChunk = 512;  // code points decoded and folded at a time, in L1
+
+// decode_and_fold() into the strings' existing buffers, through a chunk that stays in L1;
+// `on_folded(begin, end)` sees each chunk's folded code points too (at most kFoldChunk).
+template <typename OnFolded>
+void decode_and_fold_chunks(std::string_view text, std::u32string& code_points, std::u32string& folded,
+                            OnFolded on_folded) {
   code_points.clear();
   folded.clear();
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const auto* end = p + text.size();
-  constexpr size_t kChunk = 512;
-  char32_t chunk[kChunk];
+  char32_t chunk[kFoldChunk];
   while (p < end) {
-    char32_t* const chunk_end = detail::decode_some<detail::NoFold>(p, end, chunk, chunk + kChunk);
+    char32_t* const chunk_end = detail::decode_some<detail::NoFold>(p, end, chunk, chunk + kFoldChunk);
     const auto n = static_cast<size_t>(chunk_end - chunk);
     code_points.append(chunk, n);
     detail::fold_span(chunk, chunk_end);
     folded.append(chunk, n);
+    on_folded(chunk, chunk_end);
   }
+}
+
+}  // namespace
+
+void decode_and_fold(std::string_view text, std::u32string& code_points, std::u32string& folded) {
+  decode_and_fold_chunks(text, code_points, folded, [](const char32_t*, const char32_t*) {});
 }
 
 namespace detail {
@@ -299,22 +313,11 @@ std::u32string to_code_points_counted(std::string_view text, size_t count) { ret
 
 void decode_fold_compact(std::string_view text, std::u32string& code_points, std::u32string& folded,
                          std::u32string& compact) {
-  code_points.clear();
-  folded.clear();
   compact.clear();
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  const auto* end = p + text.size();
-  constexpr size_t kChunk = 512;
-  char32_t chunk[kChunk];
-  char32_t compact_chunk[kChunk];
-  while (p < end) {
-    char32_t* const chunk_end = decode_some<NoFold>(p, end, chunk, chunk + kChunk);
-    const auto n = static_cast<size_t>(chunk_end - chunk);
-    code_points.append(chunk, n);
-    fold_span(chunk, chunk_end);
-    folded.append(chunk, n);
-    compact.append(compact_chunk, static_cast<size_t>(compact_span(chunk, chunk_end, compact_chunk) - compact_chunk));
-  }
+  decode_and_fold_chunks(text, code_points, folded, [&compact](const char32_t* begin, const char32_t* end) {
+    char32_t compact_chunk[kFoldChunk];
+    compact.append(compact_chunk, static_cast<size_t>(compact_span(begin, end, compact_chunk) - compact_chunk));
+  });
 }
 
 }  // namespace detail

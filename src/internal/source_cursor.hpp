@@ -14,6 +14,20 @@
 
 namespace zhpolicy::detail {
 
+// The decoded bytes [begin, end) that the code point at byte `byte` of the clean text stands
+// for, `piece` being its piece: its own bytes in a verbatim piece, the whole piece's source in
+// one that replaced what the input had. (CleanText::source_bytes and SourceCursor both.)
+inline void decoded_range_of(const CleanText& clean, size_t piece, size_t byte, uint32_t& begin, uint32_t& end) {
+  const SourcePiece& p = clean.pieces[piece];
+  if (!p.verbatim) {
+    begin = p.decoded_begin;
+    end = p.decoded_end;
+    return;
+  }
+  begin = p.decoded_begin + static_cast<uint32_t>(byte - p.byte);
+  end = begin + static_cast<uint32_t>(utf8_sequence_length(static_cast<unsigned char>(clean.text[byte])));
+}
+
 class SourceCursor {
  public:
   explicit SourceCursor(const CleanText& clean) : clean_(clean) {
@@ -88,18 +102,7 @@ class SourceCursor {
     return piece;
   }
 
-  // As CleanText::source_bytes: the decoded bytes of the position's code point (of its whole
-  // piece when the piece replaced what the input had).
-  void decoded_range(uint32_t& begin, uint32_t& end) const {
-    const SourcePiece& p = clean_.pieces[piece_];
-    if (!p.verbatim) {
-      begin = p.decoded_begin;
-      end = p.decoded_end;
-      return;
-    }
-    begin = p.decoded_begin + static_cast<uint32_t>(byte_ - p.byte);
-    end = begin + static_cast<uint32_t>(utf8_sequence_length(static_cast<unsigned char>(clean_.text[byte_])));
-  }
+  void decoded_range(uint32_t& begin, uint32_t& end) const { decoded_range_of(clean_, piece_, byte_, begin, end); }
 
   const CleanText& clean_;
   size_t piece_ = 0;  // the piece of code point cp_
