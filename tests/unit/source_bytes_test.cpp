@@ -40,25 +40,39 @@ TEST_CASE("source bytes: a range agrees with its first and last code points", "[
   CHECK(documents >= 6);
 }
 
+namespace {
+
+// A random text of 1- to 4-byte sequences (every third mostly CJK, the others mixed), up to
+// `max_length` code points, and the byte offset of every code point and of the end.
+struct WalkText {
+  std::string text;
+  std::vector<size_t> starts;
+};
+WalkText random_walk_text(std::mt19937& rng, int trial, size_t max_length) {
+  static const char* const pieces[] = {"a", "é", "中", "𠀀", "，", " ", "1"};
+  WalkText w;
+  const size_t n = 1 + rng() % max_length;
+  for (size_t k = 0; k < n; ++k) w.text += pieces[trial % 3 == 0 ? rng() % 7 : 2 + rng() % 2];
+  for (size_t i = 0; i < w.text.size(); i += detail::utf8_sequence_length(static_cast<unsigned char>(w.text[i]))) {
+    w.starts.push_back(i);
+  }
+  w.starts.push_back(w.text.size());
+  return w;
+}
+
+}  // namespace
+
 // skip_code_points against a walk one sequence at a time, from every kind of start (a lead
 // byte, mid-text) and for counts on both sides of the 64- and 8-byte blocks.
 TEST_CASE("source bytes: skip_code_points agrees with a walk one code point at a time", "[utf8]") {
   std::mt19937 rng(20261205);
-  const char* pieces[] = {"a", "é", "中", "𠀀", "，", " ", "1"};  // 1- to 4-byte sequences
   for (int text_trial = 0; text_trial < 40; ++text_trial) {
-    std::string text;
-    const size_t n = 1 + rng() % 600;
-    for (size_t k = 0; k < n; ++k) text += pieces[text_trial % 3 == 0 ? rng() % 7 : 2 + rng() % 2];
-    std::vector<size_t> starts;  // byte offset of every code point, and the end
-    for (size_t i = 0; i < text.size(); i += detail::utf8_sequence_length(static_cast<unsigned char>(text[i]))) {
-      starts.push_back(i);
-    }
-    starts.push_back(text.size());
+    const WalkText w = random_walk_text(rng, text_trial, 600);
     for (int trial = 0; trial < 200; ++trial) {
-      const size_t from = rng() % (starts.size() - 1);
-      const size_t count = rng() % (starts.size() - from);
+      const size_t from = rng() % (w.starts.size() - 1);
+      const size_t count = rng() % (w.starts.size() - from);
       INFO("from " << from << " count " << count);
-      REQUIRE(detail::skip_code_points(text, starts[from], count) == starts[from + count]);
+      REQUIRE(detail::skip_code_points(w.text, w.starts[from], count) == w.starts[from + count]);
     }
   }
 }
@@ -67,21 +81,13 @@ TEST_CASE("source bytes: skip_code_points agrees with a walk one code point at a
 // (a lead byte, the end) and for counts on both sides of the eight-byte blocks.
 TEST_CASE("source bytes: back_code_points agrees with a walk one code point at a time", "[utf8]") {
   std::mt19937 rng(20261206);
-  const char* pieces[] = {"a", "é", "中", "𠀀", "，", " ", "1"};  // 1- to 4-byte sequences
   for (int text_trial = 0; text_trial < 40; ++text_trial) {
-    std::string text;
-    const size_t n = 1 + rng() % 300;
-    for (size_t k = 0; k < n; ++k) text += pieces[text_trial % 3 == 0 ? rng() % 7 : 2 + rng() % 2];
-    std::vector<size_t> starts;  // byte offset of every code point, and the end
-    for (size_t i = 0; i < text.size(); i += detail::utf8_sequence_length(static_cast<unsigned char>(text[i]))) {
-      starts.push_back(i);
-    }
-    starts.push_back(text.size());
+    const WalkText w = random_walk_text(rng, text_trial, 300);
     for (int trial = 0; trial < 200; ++trial) {
-      const size_t from = rng() % starts.size();
+      const size_t from = rng() % w.starts.size();
       const size_t count = rng() % (from + 1);
       INFO("from " << from << " count " << count);
-      REQUIRE(detail::back_code_points(text, starts[from], count) == starts[from - count]);
+      REQUIRE(detail::back_code_points(w.text, w.starts[from], count) == w.starts[from - count]);
     }
   }
 }
