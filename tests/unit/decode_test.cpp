@@ -190,3 +190,25 @@ TEST_CASE("decode: a GB18030 file with a few chance-valid UTF-8 bytes is not mix
   DecodedText d = must_decode(gb + "\xC2\xB7\n" + gb);  // "·" as UTF-8: no evidence of a UTF-8 page
   CHECK(d.encoding == "GB18030");
 }
+
+TEST_CASE("decode: UTF-8 lines after a long GB18030 part still make the file mixed", "[decode]") {
+  // The survey stops a few hundred bytes into the GB18030 part, long before the UTF-8 lines:
+  // decode_mixed() must still find them.
+  std::string gb_part;
+  for (int i = 0; i < 60; ++i) gb_part += "二、主要任务\n新建、改扩建幼儿园12所，新增学位3600个。\n";
+  const std::string utf8_part = "一、总体目标\n到2025年，学前三年毛入园率达到95%以上。\n";
+  DecodedText d = must_decode(test::encode_as(gb_part, "GB18030") + utf8_part);
+  CHECK(d.encoding == "UTF-8+GB18030");
+  CHECK(d.text == gb_part + utf8_part);
+}
+
+TEST_CASE("decode: damage at the start of a long UTF-8 file does not make it legacy", "[decode]") {
+  // Three bad bytes in the first slice the survey reads, many more characters after it: the
+  // rule (one bad sequence per twenty characters at most) is applied to the whole file.
+  std::string body;
+  for (int i = 0; i < 80; ++i) body += "到2025年，学前三年毛入园率达到95%以上。\n";
+  DecodedText d = must_decode("a\xFF" "b\xFF" "c\xFF\n" + body);
+  CHECK(d.encoding_how == "valid-utf8");
+  CHECK(d.text.substr(d.text.size() - body.size()) == body);
+  CHECK(d.diagnostics.size() == 3);
+}
