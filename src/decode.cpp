@@ -31,29 +31,6 @@
 #include "internal/utf8_survey.hpp"
 
 namespace zhpolicy {
-
-void InputMap::add(uint32_t decoded, uint32_t input) {
-  if (!decoded_.empty() &&
-      decoded - decoded_.back() == static_cast<uint64_t>(input) - input_.back() &&
-      input >= input_.back()) {
-    return;  // continues the current linear piece
-  }
-  decoded_.push_back(decoded);
-  input_.push_back(input);
-}
-
-void InputMap::append(const InputMap& other, uint32_t decoded_shift) {
-  for (size_t k = 0; k < other.decoded_.size(); ++k) add(other.decoded_[k] + decoded_shift, other.input_[k]);
-}
-
-uint64_t InputMap::to_input(uint64_t offset) const {
-  if (decoded_.empty()) return std::min<uint64_t>(offset, input_size_);
-  auto it = std::upper_bound(decoded_.begin(), decoded_.end(), offset);
-  if (it == decoded_.begin()) return input_.front();
-  const size_t k = static_cast<size_t>(it - decoded_.begin()) - 1;
-  return std::min<uint64_t>(input_[k] + (offset - decoded_[k]), input_size_);
-}
-
 namespace {
 
 using detail::survey_utf8;
@@ -227,30 +204,6 @@ DecodedText decode_utf8(std::string_view bytes, size_t skip, size_t invalid_coun
   return out;
 }
 
-// Adds anchors to a fresh InputMap, skipping the calls InputMap::add would turn away
-// (offsets that continue the current linear piece) without a call: the legacy-encoding
-// loop asks once per UTF-16 unit. Same test as InputMap::add, on a copy of its last anchor.
-class AnchorWriter {
- public:
-  explicit AnchorWriter(InputMap& map) : map_(map) {}
-  void add(uint32_t decoded, uint32_t input) {
-    if (any_ && decoded - last_decoded_ == static_cast<uint64_t>(input) - last_input_ &&
-        input >= last_input_) {
-      return;
-    }
-    map_.add(decoded, input);
-    any_ = true;
-    last_decoded_ = decoded;
-    last_input_ = input;
-  }
-
- private:
-  InputMap& map_;
-  bool any_ = false;
-  uint32_t last_decoded_ = 0;
-  uint32_t last_input_ = 0;
-};
-
 Result<DecodedText> decode_with_icu(std::string_view bytes, size_t skip, const std::string& charset,
                                     std::string_view name) {
   UErrorCode err = U_ZERO_ERROR;
@@ -282,7 +235,6 @@ Result<DecodedText> decode_with_icu(std::string_view bytes, size_t skip, const s
   const char* src = bytes.data() + skip;
   const char* const src_end = bytes.data() + bytes.size();
   const char* const src_base = bytes.data();
-  AnchorWriter anchors(out.map);
   bool flushed = false;
   UChar pending_high = 0;
   int32_t pending_offset = 0;
@@ -312,7 +264,7 @@ Result<DecodedText> decode_with_icu(std::string_view bytes, size_t skip, const s
       char32_t c;
       if (U16_IS_LEAD(u)) {
         if (pending_high) {  // lone high surrogate followed by another
-          anchors.add(decoded_here(), static_cast<uint32_t>(pending_offset));
+          out.map.add(decoded_here(), static_cast<uint32_t>(pending_offset));
           w = detail::encode_at(w, 0xFFFD);
           add_invalid(out, pending_offset, 2, "unpaired surrogate");
         }
@@ -322,7 +274,7 @@ Result<DecodedText> decode_with_icu(std::string_view bytes, size_t skip, const s
       }
       if (U16_IS_TRAIL(u)) {
         if (!pending_high) {
-          anchors.add(decoded_here(), static_cast<uint32_t>(input_off));
+          out.map.add(decoded_here(), static_cast<uint32_t>(input_off));
           w = detail::encode_at(w, 0xFFFD);
           add_invalid(out, input_off, 2, "unpaired surrogate");
           continue;
@@ -332,7 +284,7 @@ Result<DecodedText> decode_with_icu(std::string_view bytes, size_t skip, const s
         pending_high = 0;
       } else {
         if (pending_high) {
-          anchors.add(decoded_here(), static_cast<uint32_t>(pending_offset));
+          out.map.add(decoded_here(), static_cast<uint32_t>(pending_offset));
           w = detail::encode_at(w, 0xFFFD);
           add_invalid(out, pending_offset, 2, "unpaired surrogate");
           pending_high = 0;
@@ -340,14 +292,14 @@ Result<DecodedText> decode_with_icu(std::string_view bytes, size_t skip, const s
         c = u;
       }
       if (c == 0xFFFD) add_invalid(out, input_off, 1, "invalid " + out.encoding);
-      anchors.add(decoded_here(), static_cast<uint32_t>(input_off));
+      out.map.add(decoded_here(), static_cast<uint32_t>(input_off));
       w = detail::encode_at(w, c);
     }
     out.text.append(utf8, static_cast<size_t>(w - utf8));
     if (!flushed && src >= src_end && produced == 0) break;
   }
   if (pending_high) {
-    anchors.add(static_cast<uint32_t>(out.text.size()), static_cast<uint32_t>(pending_offset));
+    out.map.add(static_cast<uint32_t>(out.text.size()), static_cast<uint32_t>(pending_offset));
     detail::append_utf8(out.text, 0xFFFD);
     add_invalid(out, pending_offset, 2, "unpaired surrogate");
   }

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "zhpolicy/input_map.hpp"
 #include "zhpolicy/status.hpp"
 #include "zhpolicy/types.hpp"
 
@@ -22,31 +23,6 @@ namespace zhpolicy {
 struct DecodeOptions {
   // An ICU converter name or alias ("gb18030", "big5", "utf-16le" ...). Empty: detect.
   std::string encoding;
-};
-
-// Maps a byte offset in the decoded UTF-8 text back to a byte offset in the input.
-// Piecewise linear: an anchor (decoded, input) says that from `decoded` on, offsets advance
-// together byte for byte until the next anchor. UTF-8 input needs one anchor (after the BOM,
-// if any); GB18030/Big5/UTF-16 need one per non-ASCII code point. Lookups binary-search.
-class InputMap {
- public:
-  InputMap() = default;
-  // Appends an anchor unless the offsets already continue the current linear piece.
-  // Calls must come with increasing offsets.
-  void add(uint32_t decoded, uint32_t input);
-  void set_input_size(uint64_t size) { input_size_ = size; }
-
-  // Input offset of decoded byte `offset` (a code point boundary), clamped to the input size.
-  uint64_t to_input(uint64_t offset) const;
-  size_t anchor_count() const { return decoded_.size(); }
-  // Appends the anchors of `other` (a map of a later part of the same input, its input
-  // offsets already absolute) with its decoded offsets moved on by `decoded_shift`.
-  void append(const InputMap& other, uint32_t decoded_shift);
-
- private:
-  uint64_t input_size_ = 0;
-  std::vector<uint32_t> decoded_;
-  std::vector<uint32_t> input_;
 };
 
 struct DecodedText {

@@ -111,7 +111,7 @@ void require_same_as_reference(const std::string& bytes, const char* charset) {
   REQUIRE(got.ok());
   const Reference want = reference_icu_decode(bytes, charset, got->encoding);
   REQUIRE(got->text == want.text);
-  REQUIRE(got->map.anchor_count() == want.map.anchor_count());
+  REQUIRE(got->map.piece_count() == want.map.piece_count());
   REQUIRE(got->diagnostics.size() == want.diagnostics.size());
   for (size_t k = 0; k < want.diagnostics.size(); ++k) {
     CHECK(got->diagnostics[k].what == want.diagnostics[k].what);

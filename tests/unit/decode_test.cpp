@@ -22,7 +22,7 @@ TEST_CASE("decode: valid UTF-8 passes through with an identity map", "[decode]")
   CHECK(d.encoding_how == "valid-utf8");
   CHECK(d.diagnostics.empty());
   CHECK(d.map.to_input(3) == 3);
-  CHECK(d.map.anchor_count() == 1);
+  CHECK(d.map.piece_count() == 1);
 }
 
 TEST_CASE("decode: a UTF-8 BOM is removed and offsets shift by 3", "[decode]") {

@@ -234,7 +234,7 @@ TEST_CASE("decode: damaged UTF-8 maps each U+FFFD to its bad bytes as a walk per
     if (d->encoding_how != "valid-utf8") continue;  // too damaged to be read as UTF-8
     ++decoded_as_utf8;
     REQUIRE(d->text == want);
-    REQUIRE(d->map.anchor_count() == want_map.anchor_count());
+    REQUIRE(d->map.piece_count() == want_map.piece_count());
     REQUIRE(d->diagnostics.size() == want_bad.size());
     for (size_t k = 0; k < want_bad.size(); ++k) {
       CHECK(d->diagnostics[k].bytes.begin == want_bad[k].first);

@@ -1,0 +1,43 @@
+#include "zhpolicy/input_map.hpp"
+
+#include <algorithm>
+
+namespace zhpolicy {
+
+void InputMap::add_anchor(uint32_t decoded, uint32_t input) {
+  if (!pieces_.empty()) {
+    Piece& last = pieces_.back();
+    const uint32_t decoded_step = decoded - last_decoded_;
+    const uint32_t input_step = input - last_input_;
+    if (last.count == 1 && decoded > last_decoded_ && input > last_input_ && decoded_step <= UINT8_MAX &&
+        input_step <= UINT8_MAX) {
+      last.decoded_step = static_cast<uint8_t>(decoded_step);
+      last.input_step = static_cast<uint8_t>(input_step);
+      last.count = 2;
+      return;
+    }
+  }
+  pieces_.push_back({decoded, input, 1, 0, 0});
+}
+
+void InputMap::append(const InputMap& other, uint32_t decoded_shift) {
+  for (const Piece& p : other.pieces_) {
+    for (uint32_t j = 0; j < p.count; ++j) {
+      add(p.decoded + j * p.decoded_step + decoded_shift, p.input + j * p.input_step);
+    }
+  }
+}
+
+uint64_t InputMap::to_input(uint64_t offset) const {
+  if (pieces_.empty()) return std::min<uint64_t>(offset, input_size_);
+  auto it = std::upper_bound(pieces_.begin(), pieces_.end(), offset,
+                             [](uint64_t value, const Piece& p) { return value < p.decoded; });
+  if (it == pieces_.begin()) return pieces_.front().input;
+  const Piece& p = *(it - 1);
+  const uint64_t j = p.count == 1 ? 0 : std::min<uint64_t>((offset - p.decoded) / p.decoded_step, p.count - 1);
+  const uint64_t anchor_decoded = p.decoded + j * p.decoded_step;
+  const uint64_t anchor_input = p.input + j * p.input_step;
+  return std::min<uint64_t>(anchor_input + (offset - anchor_decoded), input_size_);
+}
+
+}  // namespace zhpolicy
