@@ -102,6 +102,7 @@ Result<Document> run_pipeline(std::string_view bytes, std::string* owned, std::s
       if (options.on_target) {
         const detail::PlacedTargetSink hand_on = [&](Target&& t, detail::CleanBytes at) {
           ++doc.target_count;
+          doc.status_target_count += t.kind == "status";
           const ByteRange target_bytes = source.source_bytes(t.start, t.end, at.begin, at.end);
           options.on_target(doc, std::move(t), target_bytes);
         };
@@ -113,6 +114,8 @@ Result<Document> run_pipeline(std::string_view bytes, std::string* owned, std::s
                           ? extract_targets(doc.original, doc.normalized, doc.segmentation, doc.clean.damaged, doc.lean)
                           : extract_targets(doc.clean, doc.normalized, doc.segmentation, doc.clean.damaged, doc.lean);
         doc.target_count = doc.targets.size();
+        doc.status_target_count = static_cast<size_t>(
+            std::count_if(doc.targets.begin(), doc.targets.end(), [](const Target& t) { return t.kind == "status"; }));
         doc.target_bytes.reserve(doc.targets.size());
         for (const Target& t : doc.targets) doc.target_bytes.push_back(source.source_bytes(t.start, t.end));
       }

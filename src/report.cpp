@@ -190,8 +190,6 @@ Table summary_table(const std::vector<const Document*>& docs) {
       if (k < 16) ++by_kind[k];
     }
     auto count = [&](DiagnosticKind k) { return std::to_string(by_kind[static_cast<size_t>(k)]); };
-    size_t target = 0, status = 0;
-    for (const Target& g : d->targets) (g.kind == "status" ? status : target) += 1;
     std::string date;
     for (const char* key : {"日期", "发布日期", "生成日期", "公开日期"}) {
       for (const MetadataField& f : d->clean.metadata) {
@@ -201,7 +199,8 @@ Table summary_table(const std::vector<const Document*>& docs) {
     const size_t clauses = d->segmentation.clauses.empty() ? 0 : d->segmentation.clauses.size() - 1;
     t.rows.push_back({d->name, "ok", "", d->clean.encoding, std::to_string(d->input_bytes),
                       std::to_string(d->clean.code_points), std::to_string(clauses),
-                      std::to_string(d->target_count), std::to_string(target), std::to_string(status),
+                      std::to_string(d->target_count), std::to_string(d->target_count - d->status_target_count),
+                      std::to_string(d->status_target_count),
                       std::to_string(d->diagnostics.size()), count(DiagnosticKind::kMarkup),
                       count(DiagnosticKind::kChrome), count(DiagnosticKind::kRelated),
                       count(DiagnosticKind::kCopyright), count(DiagnosticKind::kSpam),

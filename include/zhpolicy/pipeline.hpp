@@ -65,6 +65,7 @@ struct Document {
   std::vector<Target> targets;          // Stage::kExtract (empty with PipelineOptions::on_target)
   std::vector<ByteRange> target_bytes;  // input bytes of each target
   size_t target_count = 0;              // targets found, stored or handed to on_target
+  size_t status_target_count = 0;       // of those, the ones of kind "status"
   // Everything the stages found (clean's removals and flags, numbering findings), in input
   // order (empty unless keep_diagnostics).
   std::vector<Diagnostic> diagnostics;

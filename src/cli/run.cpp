@@ -229,6 +229,11 @@ int run(const Options& o) {
       rows.push_back(target_row(d, t, bytes));
     };
   }
+  if (o.command == "summary") {
+    // Counted (Document::target_count, ::status_target_count), not kept: a document of
+    // 300,000 targets held them all until its row was made.
+    batch.on_target = [](const Document&, Target&&, const ByteRange&, DocumentOutcome&) {};
+  }
   batch.jsonl = JsonlFields{o.id_field, o.text_field};
   batch.jobs = resolve_jobs(o.jobs);
   const bool several = input_count > 1 || o.input_format == "jsonl";

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -185,6 +186,10 @@ TEST_CASE("pipeline: on_target hands on every target the stored run keeps", "[pi
     CHECK(streamed->target_bytes.empty());
     CHECK(streamed->target_count == stored->targets.size());
     CHECK(stored->target_count == stored->targets.size());
+    const auto status = static_cast<size_t>(
+        std::count_if(stored->targets.begin(), stored->targets.end(), [](const Target& t) { return t.kind == "status"; }));
+    CHECK(stored->status_target_count == status);
+    CHECK(streamed->status_target_count == status);
     REQUIRE(handed.size() == stored->targets.size());
     for (size_t i = 0; i < handed.size(); ++i) {
       CHECK(handed[i].start == stored->targets[i].start);
