@@ -11,8 +11,10 @@
 // that stores the next outcome in input order emits it and every one ready after it (one
 // worker at a time), so outcomes leave as 0, 1, 2 ... without a thread that waits for them.
 // The calling thread is one of the workers. Workers stop taking new items while `window`
-// items are ahead of the emission point, so at most window outcomes (rows, not Documents)
-// are ever held. With one job everything runs on the calling thread.
+// items are ahead of the emission point, or while the outcomes waiting for their turn come
+// from more than held_bytes of input, so at most window outcomes (rows, not Documents), and
+// about held_bytes of input's worth of them plus one per worker, are ever held. With one job
+// everything runs on the calling thread.
 // The worker of the first document not yet emitted may also write its rows while it is still
 // extracting (BatchOptions::emit_early), so a document with very many targets does not hold
 // all its rows; the others keep theirs until their turn, which --jobs bounds.
@@ -206,13 +208,14 @@ void run_batch(BatchSource& source, const BatchOptions& options,
     while (source.next(item)) emit(process_item(item, options, make, early));
     return;
   }
-  const size_t window = options.window ? options.window : 4 * size_t{jobs} + 4;
+  const size_t window = options.window ? options.window : 16 * size_t{jobs} + 4;
 
   std::mutex mu;
   std::condition_variable room;  // emission moved on: workers may take more items
   std::map<size_t, DocumentOutcome> done;
   size_t next_index = 0;  // index of the next item the source hands out
   size_t next_emit = 0;   // index of the next outcome to emit
+  uint64_t held = 0;      // input bytes of the outcomes in `done`
   bool exhausted = false;
   bool emitting = false;  // a worker is draining `done` (the others leave their outcomes to it)
   // `emit` and `emit_early` run under emit_mu; `emitted` counts the finished emit calls, so
@@ -231,6 +234,7 @@ void run_batch(BatchSource& source, const BatchOptions& options,
     for (auto it = done.find(next_emit); it != done.end(); it = done.find(next_emit)) {
       DocumentOutcome out = std::move(it->second);
       done.erase(it);
+      held -= out.bytes;
       ++next_emit;
       lock.unlock();
       room.notify_all();
@@ -250,7 +254,7 @@ void run_batch(BatchSource& source, const BatchOptions& options,
       size_t index = 0;
       {
         std::unique_lock<std::mutex> lock(mu);
-        room.wait(lock, [&] { return exhausted || next_index < next_emit + window; });
+        room.wait(lock, [&] { return exhausted || (next_index < next_emit + window && held < options.held_bytes); });
         if (exhausted || !source.next(item)) {
           exhausted = true;
           break;
@@ -268,6 +272,7 @@ void run_batch(BatchSource& source, const BatchOptions& options,
       }
       DocumentOutcome out = process_item(item, options, make, early);
       std::unique_lock<std::mutex> lock(mu);
+      held += out.bytes;
       done.emplace(index, std::move(out));
       drain(lock);
     }

@@ -4,8 +4,9 @@
 // turns the Document into rows (the caller's `make` callback) and drops the Document: a
 // worker holds one document at a time. Outcomes are delivered to `emit` strictly in input
 // order, one call at a time, so the output is identical for any number of jobs. A
-// worker does not start item i until item i - window has been emitted, which bounds the
-// outcomes waiting behind one slow document (memory stays flat whatever the file count).
+// worker does not start item i until item i - window has been emitted, nor any item while
+// the finished outcomes waiting for their turn come from more than held_bytes of input: both
+// bound what waits behind one slow document (memory stays flat whatever the file count).
 #pragma once
 
 #include <cstdint>
@@ -68,7 +69,15 @@ struct BatchOptions {
   PipelineOptions pipeline;
   JsonlFields jsonl;
   unsigned jobs = 1;          // worker threads; 0 = std::thread::hardware_concurrency()
-  size_t window = 0;          // items in flight ahead of the next to emit; 0 = 4 * jobs + 4
+  // Items in flight ahead of the next to emit; 0 = 16 * jobs + 4. A narrow window makes
+  // workers wait behind every large document: at 4 * jobs + 4, --jobs 2 on the bench corpus
+  // (one 36 KB page among 2-7 KB ones) slept 1,700 times in 6,750 files, at 16 * jobs + 4 a
+  // few dozen times.
+  size_t window = 0;
+  // Input bytes of finished outcomes still waiting for their turn past which workers take no
+  // new item, whatever the window: many large documents behind a slow one would otherwise be
+  // held at once, rows and all.
+  uint64_t held_bytes = uint64_t{64} << 20;
   // When set, each target goes to this as extraction finds it, on the worker thread, with
   // the outcome of its document (PipelineOptions::on_target): it can become a row at once.
   std::function<void(const Document& doc, Target&& target, const ByteRange& bytes, DocumentOutcome& outcome)>

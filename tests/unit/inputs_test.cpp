@@ -115,8 +115,9 @@ TEST_CASE("batch: outcomes come back in input order whatever the number of jobs"
 
 TEST_CASE("batch: every outcome is emitted once, in order, one call at a time, by whichever worker", "[inputs][batch]") {
   // Records of very different lengths, so workers finish out of order and the worker that
-  // stores the next outcome is often not the one that stored the last; window 1 makes
-  // workers wait for room, the other path that could lose a wake-up.
+  // stores the next outcome is often not the one that stored the last; window 1, and a
+  // held_bytes bound that any finished outcome reaches, make workers wait for room, the other
+  // path that could lose a wake-up.
   class Records : public BatchSource {
    public:
     explicit Records(size_t n) : n_(n) {}
@@ -132,33 +133,49 @@ TEST_CASE("batch: every outcome is emitted once, in order, one call at a time, b
       ++i_;
       return true;
     }
+    size_t taken() const { return i_; }  // read by emit, outside the lock next() runs under
 
    private:
-    size_t n_, i_ = 0;
+    size_t n_;
+    std::atomic<size_t> i_{0};
   };
+  struct Shape {
+    unsigned jobs;
+    size_t window;
+    uint64_t held_bytes;
+  };
+  std::vector<Shape> shapes;
   for (unsigned jobs : {2u, 3u, 8u}) {
     for (size_t window : {size_t{1}, size_t{3}, size_t{0}}) {
-      Records src(60);
-      BatchOptions o;
-      o.jobs = jobs;
-      o.window = window;
-      std::atomic<int> inside{0};
-      bool overlapped = false;
-      std::vector<std::string> names;
-      std::vector<size_t> targets;
-      run_batch(src, o, [](const Document&, DocumentOutcome&) {}, [&](DocumentOutcome&& d) {
-        if (inside.fetch_add(1) != 0) overlapped = true;
-        names.push_back(d.name);
-        targets.push_back(d.status.ok() ? d.targets : SIZE_MAX);
-        inside.fetch_sub(1);
-      });
-      INFO("jobs " << jobs << ", window " << window);
-      CHECK_FALSE(overlapped);
-      REQUIRE(names.size() == 60);
-      for (size_t i = 0; i < names.size(); ++i) {
-        CHECK(names[i] == "r" + std::to_string(i));
-        CHECK(targets[i] == 2 * (i % 7 == 0 ? 300 : 1 + i % 3));  // two targets per sentence
-      }
+      for (uint64_t held_bytes : {uint64_t{1}, BatchOptions{}.held_bytes}) shapes.push_back({jobs, window, held_bytes});
+    }
+  }
+  for (const Shape& shape : shapes) {
+    Records src(60);
+    BatchOptions o;
+    o.jobs = shape.jobs;
+    o.window = shape.window;
+    o.held_bytes = shape.held_bytes;
+    std::atomic<int> inside{0};
+    bool overlapped = false;
+    size_t most_in_flight = 0;  // items taken and not yet emitted, seen at each emit
+    std::vector<std::string> names;
+    std::vector<size_t> targets;
+    run_batch(src, o, [](const Document&, DocumentOutcome&) {}, [&](DocumentOutcome&& d) {
+      if (inside.fetch_add(1) != 0) overlapped = true;
+      most_in_flight = std::max(most_in_flight, src.taken() - names.size());
+      names.push_back(d.name);
+      targets.push_back(d.status.ok() ? d.targets : SIZE_MAX);
+      inside.fetch_sub(1);
+    });
+    INFO("jobs " << shape.jobs << ", window " << shape.window << ", held_bytes " << shape.held_bytes);
+    CHECK_FALSE(overlapped);
+    // At held_bytes 1 a finished outcome stops new items: in flight is what the workers hold.
+    if (shape.held_bytes == 1) CHECK(most_in_flight <= shape.jobs);
+    REQUIRE(names.size() == 60);
+    for (size_t i = 0; i < names.size(); ++i) {
+      CHECK(names[i] == "r" + std::to_string(i));
+      CHECK(targets[i] == 2 * (i % 7 == 0 ? 300 : 1 + i % 3));  // two targets per sentence
     }
   }
 }
