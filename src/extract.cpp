@@ -328,8 +328,8 @@ template <typename OnCue>
 void for_each_kind_cue(std::u32string_view text, size_t begin, size_t end, OnCue on_cue) {
   const detail::QuantityLexicon& cues = lexicon();
   const CodePointBits<true>& starts = kind_cue_starts();
-  for (size_t k = begin; k < end; ++k) {
-    if (!starts.contains(text[k])) continue;
+  // Most code points start no kind cue: passed in next_in's loop, one bit test each.
+  for (size_t k = starts.next_in(text.data(), begin, end); k < end; k = starts.next_in(text.data(), k + 1, end)) {
     for (const CueEntry* c : cues.cues_starting_with(text[k])) {
       if (is_kind_cue(*c) && k + c->word.size() <= end && starts_with_at(text, k, c->word)) on_cue(*c);
     }
