@@ -397,7 +397,6 @@ class Extractor {
   };
   void finish(Target& t, size_t s, size_t number_begin, Span unit);
   size_t period_expression_length(size_t k, size_t end) const;
-  std::string slice(size_t b, size_t e) const { return orig_.utf8(b, e); }
 
   detail::OriginalText orig_;
   std::u32string_view norm_;
@@ -691,8 +690,12 @@ void Extractor::finish(Target& t, size_t s, size_t number_begin, Span unit) {
     --it;
     const auto [k, len] = *it;
     if (k + len <= number_begin) {
-      t.period = slice(k, k + len);
-      remove_quotes(t.period);
+      orig_.append_utf8(t.period, k, k + len);
+      // (As for the indicator: the original has a quotation mark only where the fold has one.)
+      const std::u32string_view folded = norm_.substr(k, len);
+      if (std::any_of(folded.begin(), folded.end(), [](char32_t c) { return c <= kLastQuote && is_quote(c); })) {
+        remove_quotes(t.period);
+      }
     }
   }
 

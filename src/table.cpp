@@ -257,10 +257,8 @@ template <typename Cells>
 void TableRow::assign(const Cells& cells) {
   size_t bytes = 0;
   for (const auto& c : cells) bytes += c.size();
-  bytes_.resize(bytes);
-  ends_.resize(cells.size());
-  char* const to = bytes_.data();
-  uint32_t* ends = ends_.data();
+  char* const to = bytes_.reset(bytes);
+  uint32_t* ends = ends_.reset(cells.size());
   size_t end = 0;
   for (const auto& c : cells) {
     copy_cell(to + end, c.data(), c.size());
@@ -295,6 +293,19 @@ bool CellEnds::operator==(const CellEnds& other) const {
   return true;
 }
 
+void RowBytes::append(std::string_view bytes) {
+  if (bytes.empty()) return;
+  if (size_ + bytes.size() > capacity_) {
+    const size_t capacity = std::max(size_ + bytes.size(), 2 * capacity_);
+    std::unique_ptr<char[]> grown(new char[capacity]);
+    if (size_ > 0) std::memcpy(grown.get(), data_.get(), size_);
+    data_ = std::move(grown);
+    capacity_ = capacity;
+  }
+  std::memcpy(data_.get() + size_, bytes.data(), bytes.size());
+  size_ += bytes.size();
+}
+
 void TableRow::push_back(std::string_view cell) {
   bytes_.append(cell);
   ends_.push_back(static_cast<uint32_t>(bytes_.size()));
@@ -303,7 +314,7 @@ void TableRow::push_back(std::string_view cell) {
 void TableRow::resize(size_t n) {
   if (n < ends_.size()) {
     ends_.resize(n);
-    bytes_.resize(n == 0 ? 0 : ends_.back());
+    bytes_.truncate(n == 0 ? 0 : ends_.back());
   } else {
     ends_.resize(n, static_cast<uint32_t>(bytes_.size()));
   }
