@@ -79,6 +79,10 @@ class CellEnds {
 // 400) only for them to be written over.
 class RowBytes {
  public:
+  // Bytes past the end that may be read (never written, never part of a cell): a writer
+  // copies a row's cells sixteen bytes at a time, the last copy reaching past the end.
+  static constexpr size_t kSlack = 16;
+
   RowBytes() = default;
   RowBytes(const RowBytes& other) { assign(other.view()); }
   RowBytes(RowBytes&& other) noexcept
@@ -102,7 +106,7 @@ class RowBytes {
   // Makes the size `n`, its bytes unwritten: the caller writes all of them at the pointer.
   char* reset(size_t n) {
     if (n > capacity_) {
-      data_.reset(new char[n]);
+      data_.reset(new char[n + kSlack]);
       capacity_ = n;
     }
     size_ = n;
