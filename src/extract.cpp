@@ -165,24 +165,26 @@ void remove_quotes(std::string& text) {
   text.resize(kept);
 }
 
-// The normalized code points of `text` without quotation marks, appended in UTF-8.
-// Returns whether there was one to drop. Two of these per target: `out` is sized for four
-// bytes a code point and cut back after one pass, rather than sized exactly by a first
-// pass; and only a code point up to kLastQuote is asked whether it is a quote (Han
-// characters are above).
-bool append_without_quotes(std::string& out, std::u32string_view text) {
-  if (text.empty()) return false;
+// The normalized code points of `first` and then `second` without quotation marks,
+// appended in UTF-8. Returns whether there was one to drop. Once per target (its phrase and
+// the noun after a counter): `out` is sized for four bytes a code point and cut back after
+// one pass, rather than sized exactly by a first pass; and only a code point up to
+// kLastQuote is asked whether it is a quote (Han characters are above).
+bool append_without_quotes(std::string& out, std::u32string_view first, std::u32string_view second) {
+  if (first.empty() && second.empty()) return false;
   const size_t old = out.size();
-  out.resize(old + 4 * text.size());
+  out.resize(old + 4 * (first.size() + second.size()));
   char* const begin = out.data();
   char* q = begin + old;
   bool dropped = false;
-  for (const char32_t c : text) {
-    if (c <= kLastQuote && is_quote(c)) {
-      dropped = true;
-      continue;
+  for (const std::u32string_view text : {first, second}) {
+    for (const char32_t c : text) {
+      if (c <= kLastQuote && is_quote(c)) {
+        dropped = true;
+        continue;
+      }
+      q = detail::encode_at(q, c);
     }
-    q = detail::encode_at(q, c);
   }
   out.resize(static_cast<size_t>(q - begin));
   return dropped;
@@ -326,8 +328,8 @@ template <typename OnCue>
 void for_each_kind_cue(std::u32string_view text, size_t begin, size_t end, OnCue on_cue) {
   const detail::QuantityLexicon& cues = lexicon();
   const CodePointBits<true>& starts = kind_cue_starts();
-  for (size_t k = begin; k < end; ++k) {
-    if (!starts.contains(text[k])) continue;
+  // Most code points start no kind cue: passed in next_in's loop, one bit test each.
+  for (size_t k = starts.next_in(text.data(), begin, end); k < end; k = starts.next_in(text.data(), k + 1, end)) {
     for (const CueEntry* c : cues.cues_starting_with(text[k])) {
       if (is_kind_cue(*c) && k + c->word.size() <= end && starts_with_at(text, k, c->word)) on_cue(*c);
     }
@@ -395,7 +397,6 @@ class Extractor {
   };
   void finish(Target& t, size_t s, size_t number_begin, Span unit);
   size_t period_expression_length(size_t k, size_t end) const;
-  std::string slice(size_t b, size_t e) const { return orig_.utf8(b, e); }
 
   detail::OriginalText orig_;
   std::u32string_view norm_;
@@ -647,32 +648,24 @@ void Extractor::finish(Target& t, size_t s, size_t number_begin, Span unit) {
     }
   }
   // The indicator's phrase, the expression with its unit and the noun after it lie in
-  // [ib, fe) in that order: one walk to ib in the original and short skips inside the span
-  // cut them all.
-  const std::string_view span = orig_.view(ib, fe, span_scratch_);
-  size_t at = 0, at_cp = ib;  // byte `at` of span starts code point at_cp
-  auto byte_of = [&](size_t cp) {
-    at = detail::skip_code_points(span, at, cp - at_cp);
-    at_cp = cp;
-    return at;
-  };
+  // [ib, fe) in that order: one walk to ib in the original and on through the span, marking
+  // where each part starts and ends, cuts them all.
+  const bool has_unit = unit.end > unit.begin;
+  const size_t cuts[] = {ie, t.start, has_unit ? unit.begin : t.start, has_unit ? unit.end : t.start, t.end};
+  size_t at[5];
+  const std::string_view span = orig_.view_marked(ib, fe, cuts, at, span_scratch_);
+  const size_t phrase_end = at[0], text_begin = at[1], text_end = at[4];
   // (The target's strings are still empty: appending is assigning without its checks.)
-  const size_t phrase_end = byte_of(ie);
-  const size_t text_begin = byte_of(t.start);
-  if (unit.end > unit.begin) {
-    const size_t unit_begin = byte_of(unit.begin);
-    t.unit.append(span.substr(unit_begin, byte_of(unit.end) - unit_begin));
-  }
-  const size_t text_end = byte_of(t.end);
+  if (has_unit) t.unit.append(span.substr(at[2], at[3] - at[2]));
   t.text.append(span.substr(text_begin, text_end - text_begin));
   t.indicator.reserve(phrase_end + (span.size() - text_end));
   t.indicator.append(span.substr(0, phrase_end));
   t.indicator.append(span.substr(text_end));
   // A quotation mark of the original folds to one (tests/unit/extract_test.cpp), so an
   // indicator whose normalized form had none to drop has none in the original either.
-  const bool quoted_phrase = append_without_quotes(t.indicator_norm, norm_.substr(ib, ie - ib));
-  const bool quoted_noun = append_without_quotes(t.indicator_norm, norm_.substr(t.end, fe - t.end));
-  if (quoted_phrase || quoted_noun) remove_quotes(t.indicator);
+  if (append_without_quotes(t.indicator_norm, norm_.substr(ib, ie - ib), norm_.substr(t.end, fe - t.end))) {
+    remove_quotes(t.indicator);
+  }
 
   // Kind: the sentence's cues, the document's lean when they balance (counted once per sentence).
   if (cue_sentence_ != s) read_sentence_cues(s);
@@ -697,8 +690,12 @@ void Extractor::finish(Target& t, size_t s, size_t number_begin, Span unit) {
     --it;
     const auto [k, len] = *it;
     if (k + len <= number_begin) {
-      t.period = slice(k, k + len);
-      remove_quotes(t.period);
+      orig_.append_utf8(t.period, k, k + len);
+      // (As for the indicator: the original has a quotation mark only where the fold has one.)
+      const std::u32string_view folded = norm_.substr(k, len);
+      if (std::any_of(folded.begin(), folded.end(), [](char32_t c) { return c <= kLastQuote && is_quote(c); })) {
+        remove_quotes(t.period);
+      }
     }
   }
 
@@ -1018,17 +1015,15 @@ void Extractor::run() {
   last_ = nullptr;
 }
 
-// The targets of a text, collected. A large text's are reserved once, at the bound: the
-// pages of a large reservation that are never written cost address space, not memory,
-// while growing by doubling would hold the old and the new array at once, which on a page
-// of 300,000 targets was the document's peak. A page of the usual size skips the extra pass.
+// The targets of a text, collected (see detail::first_target_capacity for their room).
 std::vector<Target> collect_targets(detail::OriginalText original, std::u32string_view normalized,
                                     const Segmentation& segmentation, const std::vector<DamagedSpan>& damaged,
                                     DocumentLean lean) {
   std::vector<Target> targets;
-  constexpr size_t kLargeText = size_t{1} << 20;  // code points
-  if (normalized.size() >= kLargeText) targets.reserve(target_count_bound(normalized));
-  const detail::PlacedTargetSink keep = [&](Target&& t, detail::CleanBytes) { targets.push_back(std::move(t)); };
+  const detail::PlacedTargetSink keep = [&](Target&& t, detail::CleanBytes) {
+    if (targets.capacity() == 0) targets.reserve(detail::first_target_capacity(normalized));
+    targets.push_back(std::move(t));
+  };
   Extractor(original, normalized, segmentation, damaged, lean, keep).run();
   return targets;
 }
@@ -1057,6 +1052,20 @@ void extract_targets(const CleanText& clean, std::u32string_view normalized, con
 }
 
 namespace detail {
+
+size_t first_target_capacity(std::u32string_view normalized) {
+  // A large text's targets are reserved once, at the bound: the pages of a large
+  // reservation that are never written cost address space, not memory, while growing by
+  // doubling would hold the old and the new array at once, which on a page of 300,000
+  // targets was the document's peak. Another text's get room for one target every
+  // kCodePointsPerTarget code points (the corpus has one every 81; 55 files: the vector's
+  // growth moved every Target one to two times over, 0.93M instructions of 55M).
+  constexpr size_t kLargeText = size_t{1} << 20;  // code points
+  constexpr size_t kCodePointsPerTarget = 64;
+  constexpr size_t kFewest = 16;
+  if (normalized.size() >= kLargeText) return target_count_bound(normalized);
+  return std::max(kFewest, normalized.size() / kCodePointsPerTarget);
+}
 
 void extract_placed_targets(const CleanText& clean, std::u32string_view normalized,
                             const Segmentation& segmentation, const std::vector<DamagedSpan>& damaged,

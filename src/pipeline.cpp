@@ -109,15 +109,22 @@ Result<Document> run_pipeline(std::string_view bytes, std::string* owned, std::s
         detail::extract_placed_targets(doc.clean, doc.normalized, doc.segmentation, doc.clean.damaged, doc.lean,
                                        hand_on);
       } else {
-        // Slicing the kept code point array is cheaper than walking clean.text to a slice.
-        doc.targets = options.keep_code_points
-                          ? extract_targets(doc.original, doc.normalized, doc.segmentation, doc.clean.damaged, doc.lean)
-                          : extract_targets(doc.clean, doc.normalized, doc.segmentation, doc.clean.damaged, doc.lean);
+        // Read from clean.text like the rows above, so that each target comes with the bytes
+        // its text was cut from (slicing the kept code points instead cost an encoding of each
+        // slice and a walk to every target's bytes).
+        const detail::PlacedTargetSink keep = [&](Target&& t, detail::CleanBytes at) {
+          if (doc.targets.capacity() == 0) {
+            const size_t room = detail::first_target_capacity(doc.normalized);
+            doc.targets.reserve(room);
+            doc.target_bytes.reserve(room);
+          }
+          doc.status_target_count += t.kind == "status";
+          doc.target_bytes.push_back(source.source_bytes(t.start, t.end, at.begin, at.end));
+          doc.targets.push_back(std::move(t));
+        };
+        detail::extract_placed_targets(doc.clean, doc.normalized, doc.segmentation, doc.clean.damaged, doc.lean,
+                                       keep);
         doc.target_count = doc.targets.size();
-        doc.status_target_count = static_cast<size_t>(
-            std::count_if(doc.targets.begin(), doc.targets.end(), [](const Target& t) { return t.kind == "status"; }));
-        doc.target_bytes.reserve(doc.targets.size());
-        for (const Target& t : doc.targets) doc.target_bytes.push_back(source.source_bytes(t.start, t.end));
       }
     }
     if (!options.keep_code_points) {

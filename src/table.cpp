@@ -77,6 +77,14 @@ inline void copy_cell(char* to, const char* from, size_t n) {
   }
 }
 
+// Copies the n bytes of a cell sixteen at a time: the last copy reads up to 15 bytes past
+// from + n and writes up to 15 past to + n, which both buffers must allow (RowBytes::kSlack
+// and the writer's buffer): a TSV row's cells cost a test of their size where copy_cell's
+// tests by size class and memcpy calls were a third of writing the row.
+inline void copy_cell_by_sixteen(char* to, const char* from, size_t n) {
+  for (size_t k = 0; k < n; k += 16) std::memcpy(to + k, from + k, 16);
+}
+
 // The writers append cells to a line buffer and write each row with one call: a character
 // at a time through std::ostream cost an eighth of a batch run.
 void append_tsv_cell(std::string& line, std::string_view v) {
@@ -257,10 +265,8 @@ template <typename Cells>
 void TableRow::assign(const Cells& cells) {
   size_t bytes = 0;
   for (const auto& c : cells) bytes += c.size();
-  bytes_.resize(bytes);
-  ends_.resize(cells.size());
-  char* const to = bytes_.data();
-  uint32_t* ends = ends_.data();
+  char* const to = bytes_.reset(bytes);
+  uint32_t* ends = ends_.reset(cells.size());
   size_t end = 0;
   for (const auto& c : cells) {
     copy_cell(to + end, c.data(), c.size());
@@ -295,6 +301,19 @@ bool CellEnds::operator==(const CellEnds& other) const {
   return true;
 }
 
+void RowBytes::append(std::string_view bytes) {
+  if (bytes.empty()) return;
+  if (size_ + bytes.size() > capacity_) {
+    const size_t capacity = std::max(size_ + bytes.size(), 2 * capacity_);
+    std::unique_ptr<char[]> grown(new char[capacity + kSlack]);
+    if (size_ > 0) std::memcpy(grown.get(), data_.get(), size_);
+    data_ = std::move(grown);
+    capacity_ = capacity;
+  }
+  std::memcpy(data_.get() + size_, bytes.data(), bytes.size());
+  size_ += bytes.size();
+}
+
 void TableRow::push_back(std::string_view cell) {
   bytes_.append(cell);
   ends_.push_back(static_cast<uint32_t>(bytes_.size()));
@@ -303,7 +322,7 @@ void TableRow::push_back(std::string_view cell) {
 void TableRow::resize(size_t n) {
   if (n < ends_.size()) {
     ends_.resize(n);
-    bytes_.resize(n == 0 ? 0 : ends_.back());
+    bytes_.truncate(n == 0 ? 0 : ends_.back());
   } else {
     ends_.resize(n, static_cast<uint32_t>(bytes_.size()));
   }
@@ -513,7 +532,8 @@ struct TableWriter::Impl {
   void buffer_tsv_row(const TableRow& row) {
     const size_t n = table.columns.size();
     const std::string_view bytes = row.bytes();
-    char* const begin = room_for(bytes.size() + 2 * n);  // a prefix and a tab or newline per cell
+    // A prefix and a tab or newline per cell, and the last copy's overrun.
+    char* const begin = room_for(bytes.size() + 2 * n + RowBytes::kSlack);
     char* to = begin;
     const uint32_t* const ends = row.cell_ends();
     const char* const neutral = neutralized.data();
@@ -526,7 +546,7 @@ struct TableWriter::Impl {
           looks_like_formula(std::string_view(v, size))) {
         *to++ = '\'';
       }
-      copy_cell(to, v, size);
+      copy_cell_by_sixteen(to, v, size);
       to += size;
       *to++ = '\t';
       from = ends[c];

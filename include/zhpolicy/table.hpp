@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <memory>
 #include <ostream>
@@ -55,12 +56,75 @@ class CellEnds {
   void push_back(uint32_t end) { resize(size_ + 1, end); }
   // Drops ends past `n`, or appends copies of `fill` up to it.
   void resize(size_t n, uint32_t fill = 0);
+  // Makes the size `n` with ends the caller writes (all of them) through the pointer
+  // returned: a row made whole sets every end at once.
+  uint32_t* reset(size_t n) {
+    if (n <= kInline && size_ <= kInline) {
+      size_ = n;
+      return inline_;
+    }
+    resize(n);
+    return data();
+  }
   bool operator==(const CellEnds& other) const;
 
  private:
   uint32_t inline_[kInline] = {};
   std::vector<uint32_t> spilled_;  // all the ends, when there are more than kInline
   size_t size_ = 0;
+};
+
+// The bytes of a row's cells: a heap block sized when the row is made and written once by
+// the caller, where a std::string's resize first filled every byte (a targets row has some
+// 400) only for them to be written over.
+class RowBytes {
+ public:
+  // Bytes past the end that may be read (never written, never part of a cell): a writer
+  // copies a row's cells sixteen bytes at a time, the last copy reaching past the end.
+  static constexpr size_t kSlack = 16;
+
+  RowBytes() = default;
+  RowBytes(const RowBytes& other) { assign(other.view()); }
+  RowBytes(RowBytes&& other) noexcept
+      : data_(std::move(other.data_)), size_(other.size_), capacity_(other.capacity_) {
+    other.size_ = other.capacity_ = 0;
+  }
+  RowBytes& operator=(const RowBytes& other) {
+    if (this != &other) assign(other.view());
+    return *this;
+  }
+  RowBytes& operator=(RowBytes&& other) noexcept {
+    data_ = std::move(other.data_);
+    size_ = other.size_;
+    capacity_ = other.capacity_;
+    other.size_ = other.capacity_ = 0;
+    return *this;
+  }
+
+  std::string_view view() const { return std::string_view(data_.get(), size_); }
+  size_t size() const { return size_; }
+  // Makes the size `n`, its bytes unwritten: the caller writes all of them at the pointer.
+  char* reset(size_t n) {
+    if (n > capacity_) {
+      data_.reset(new char[n + kSlack]);
+      capacity_ = n;
+    }
+    size_ = n;
+    return data_.get();
+  }
+  void append(std::string_view bytes);
+  // Drops the bytes past `n` (n <= size()).
+  void truncate(size_t n) { size_ = n; }
+
+ private:
+  void assign(std::string_view bytes) {
+    if (!bytes.empty()) std::memcpy(reset(bytes.size()), bytes.data(), bytes.size());
+    else size_ = 0;
+  }
+
+  std::unique_ptr<char[]> data_;
+  size_t size_ = 0;
+  size_t capacity_ = 0;
 };
 
 // One row of UTF-8 cells, kept in one buffer: the cells' bytes back to back and where
@@ -76,23 +140,23 @@ class TableRow {
   bool empty() const { return ends_.size() == 0; }
   std::string_view operator[](size_t i) const {
     const uint32_t begin = i == 0 ? 0 : ends_[i - 1];
-    return std::string_view(bytes_).substr(begin, ends_[i] - begin);
+    return bytes_.view().substr(begin, ends_[i] - begin);
   }
   // Every cell's bytes, back to back (a writer scans a whole row at once), and where each
   // cell ends in them.
-  std::string_view bytes() const { return bytes_; }
+  std::string_view bytes() const { return bytes_.view(); }
   const uint32_t* cell_ends() const { return ends_.data(); }
   void push_back(std::string_view cell);
   // Drops cells past `n`, or adds empty ones up to it.
   void resize(size_t n);
-  bool operator==(const TableRow& other) const { return ends_ == other.ends_ && bytes_ == other.bytes_; }
+  bool operator==(const TableRow& other) const { return ends_ == other.ends_ && bytes() == other.bytes(); }
   bool operator!=(const TableRow& other) const { return !(*this == other); }
 
  private:
   template <typename Cells>
   void assign(const Cells& cells);
 
-  std::string bytes_;
+  RowBytes bytes_;
   CellEnds ends_;
 };
 

@@ -32,23 +32,53 @@ class OriginalText {
     append_utf8(out, begin, end);
     return out;
   }
-  // The same as a view: of the clean text, or of `scratch` holding the encoded code points
-  // (valid until `scratch` changes).
-  std::string_view view(size_t begin, size_t end, std::string& scratch) const {
-    if (clean_ != nullptr) return clean_between(begin, end);
-    scratch.clear();
-    append_encoded(scratch, code_points_.substr(begin, end - begin));
-    return scratch;
-  }
-  // The byte offset in the clean text of a non-empty view that view() returned; SIZE_MAX
-  // when the original is code points (the view is of the scratch string).
-  size_t clean_byte_of(std::string_view v) const {
-    return clean_ == nullptr ? SIZE_MAX : static_cast<size_t>(v.data() - clean_->text.data());
-  }
   // The same, appended to `out`.
   void append_utf8(std::string& out, size_t begin, size_t end) const {
     if (clean_ == nullptr) append_encoded(out, code_points_.substr(begin, end - begin));
     else out += clean_between(begin, end);
+  }
+  // The same as a view: of the clean text, or of `scratch` holding the encoded code points
+  // (valid until `scratch` changes); with the byte offsets in the view of the code points
+  // `marks` (ascending, each in [begin, end]) in `at`, found in the one walk over the view:
+  // a target's unit, text and indicator are cut at five such code points inside the span
+  // of all three.
+  template <size_t N>
+  std::string_view view_marked(size_t begin, size_t end, const size_t (&marks)[N], size_t (&at)[N],
+                               std::string& scratch) const {
+    if (clean_ == nullptr) {
+      scratch.resize(4 * (end - begin));  // (encoded in place, then cut to size)
+      char* const data = scratch.data();
+      char* q = data;
+      size_t m = 0;
+      for (size_t k = begin; k < end; ++k) {
+        for (; m < N && marks[m] == k; ++m) at[m] = static_cast<size_t>(q - data);
+        q = encode_at(q, code_points_[k]);
+      }
+      for (; m < N; ++m) at[m] = static_cast<size_t>(q - data);
+      scratch.resize(static_cast<size_t>(q - data));
+      return scratch;
+    }
+    if (begin >= clean_->code_points) {
+      for (size_t& a : at) a = 0;
+      return {};
+    }
+    end = std::min<size_t>(end, clean_->code_points);
+    const std::string& text = clean_->text;
+    const size_t first = byte_of(begin);
+    size_t byte = first, cp = begin;
+    for (size_t m = 0; m < N; ++m) {
+      const size_t mark = std::min(marks[m], end);
+      byte = skip_code_points(text, byte, mark - cp);
+      cp = mark;
+      at[m] = byte - first;
+    }
+    byte = skip_code_points(text, byte, end - cp);
+    return std::string_view(text).substr(first, byte - first);
+  }
+  // The byte offset in the clean text of a non-empty view that view_marked() returned;
+  // SIZE_MAX when the original is code points (the view is of the scratch string).
+  size_t clean_byte_of(std::string_view v) const {
+    return clean_ == nullptr ? SIZE_MAX : static_cast<size_t>(v.data() - clean_->text.data());
   }
 
  private:

@@ -26,4 +26,9 @@ void extract_placed_targets(const CleanText& clean, std::u32string_view normaliz
                             const Segmentation& segmentation, const std::vector<DamagedSpan>& damaged,
                             DocumentLean lean, const PlacedTargetSink& found);
 
+// The capacity to give a vector that collects the targets of `normalized` when the first
+// one comes (a text without targets reserves nothing): their number for a large text, a
+// guess from the text's length for another (see extract.cpp).
+size_t first_target_capacity(std::u32string_view normalized);
+
 }  // namespace zhpolicy::detail

@@ -13,13 +13,14 @@ namespace {
 template <typename F>
 std::string for_each_row(std::string_view data, const char* file, size_t columns, F f) {
   size_t line_no = 0;
+  std::vector<std::string_view> fields;  // (one vector for every row: no allocation per row)
   while (!data.empty()) {
     const size_t nl = data.find('\n');
     std::string_view line = data.substr(0, nl);
     data.remove_prefix(nl == std::string_view::npos ? data.size() : nl + 1);
     ++line_no;
     if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string_view> fields;
+    fields.clear();
     size_t pos = 0;
     while (true) {
       const size_t tab = line.find('\t', pos);
@@ -34,6 +35,33 @@ std::string for_each_row(std::string_view data, const char* file, size_t columns
     if (!err.empty()) return std::string(file) + ":" + std::to_string(line_no) + ": " + err;
   }
   return "";
+}
+
+// Orders `entries` longest first, keeping the file's order among words of one length (what
+// a stable sort by length does): one pass per length, each entry moved once, where the
+// merge sort moved every entry (a string or two each) some seven times; words are short.
+template <typename T, typename Length>
+void order_longest_first(std::vector<T>& entries, Length length) {
+  std::vector<size_t> lengths;  // (taken first: a moved entry's word is empty)
+  lengths.reserve(entries.size());
+  size_t longest = 0;
+  for (const T& e : entries) {
+    lengths.push_back(length(e));
+    longest = std::max(longest, lengths.back());
+  }
+  std::vector<T> ordered;
+  ordered.reserve(entries.size());
+  for (size_t n = longest + 1; n-- > 0;) {
+    for (size_t k = 0; k < entries.size(); ++k) {
+      if (lengths[k] == n) ordered.push_back(std::move(entries[k]));
+    }
+  }
+  entries = std::move(ordered);
+}
+
+// Data rows a file may hold (its lines): the vectors are reserved once.
+size_t line_count(std::string_view data) {
+  return static_cast<size_t>(std::count(data.begin(), data.end(), '\n')) + 1;
 }
 
 constexpr std::string_view kClasses[] = {"count", "percent", "percentage_point", "money", "score",
@@ -66,6 +94,8 @@ std::string_view quantity_cues_tsv_text() { return k_quantity_cues_tsv; }
 
 std::string parse_quantity_lexicon(std::string_view units_tsv, std::string_view cues_tsv,
                                    QuantityLexicon& out) {
+  out.units.reserve(out.units.size() + line_count(units_tsv));
+  out.cues.reserve(out.cues.size() + line_count(cues_tsv));
   std::string err = for_each_row(units_tsv, "data/units.tsv", 3, [&](const auto& f) -> std::string {
     if (std::find(std::begin(kClasses), std::end(kClasses), f[1]) == std::end(kClasses)) {
       return "unknown unit class '" + std::string(f[1]) + "'";
@@ -97,10 +127,8 @@ std::string parse_quantity_lexicon(std::string_view units_tsv, std::string_view 
     return "";
   });
   if (!err.empty()) return err;
-  std::stable_sort(out.units.begin(), out.units.end(),
-                   [](const UnitEntry& a, const UnitEntry& b) { return a.unit.size() > b.unit.size(); });
-  std::stable_sort(out.cues.begin(), out.cues.end(),
-                   [](const CueEntry& a, const CueEntry& b) { return a.word.size() > b.word.size(); });
+  order_longest_first(out.units, [](const UnitEntry& u) { return u.unit.size(); });
+  order_longest_first(out.cues, [](const CueEntry& c) { return c.word.size(); });
   return "";
 }
 

@@ -293,6 +293,35 @@ TEST_CASE("table: TableRow keeps cells, empty ones too, and pads or cuts to a wi
   CHECK(r.empty());
 }
 
+// A row's bytes are a block of its own (RowBytes): a copy owns its bytes, assignment copies
+// or moves them whole, and a row made again (smaller, then larger) has only its new cells.
+TEST_CASE("table: copied, assigned and moved rows keep their own cells", "[table]") {
+  TableRow a{"甲.txt", "", "不低于95%"};
+  TableRow copy = a;
+  a.resize(1);
+  a.push_back("x");
+  CHECK(copy == TableRow{"甲.txt", "", "不低于95%"});
+  CHECK(a == TableRow{"甲.txt", "x"});
+  TableRow assigned{"y"};
+  assigned = copy;
+  CHECK(assigned == copy);
+  assigned = TableRow{};
+  CHECK(assigned.empty());
+  CHECK(assigned.bytes().empty());
+  TableRow moved = std::move(copy);
+  CHECK(moved == TableRow{"甲.txt", "", "不低于95%"});
+  TableRow reused{"一二三四五六七八九十"};
+  reused = TableRow{"", ""};
+  CHECK(reused.size() == 2);
+  CHECK(reused.bytes().empty());
+  reused = moved;
+  CHECK(reused == moved);
+  std::string long_cell(1000, 'z');
+  reused.push_back(long_cell);  // grows the block past the size it was made with
+  CHECK(reused[3] == long_cell);
+  CHECK(reused[2] == "不低于95%");
+}
+
 TEST_CASE("table: a row wider than the inline cell ends spills and comes back whole", "[table]") {
   // Cell ends live inline up to CellEnds::kInline cells; a wider row keeps them in a
   // vector. Every width across the edge, grown one cell at a time, cut back, and grown again.
