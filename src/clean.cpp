@@ -751,10 +751,23 @@ void Cleaner::remove_duplicates() {
   DuplicateTable first_occurrences(body.size());
   std::vector<size_t> first_of(body.size(), SIZE_MAX);
   std::string text_buffer, other_buffer;
+  // A line's text, read in place when it is one stretch of the intermediate text: one run,
+  // or runs joined by single ASCII spaces (its ops then follow each other in the text).
+  // Others are copied together into `buffer`.
+  auto text_of = [&](const Line& line, std::string& buffer) {
+    const Op* first = ops_.data() + line.ops_begin;
+    const Op* const end = ops_.data() + line.ops_end;
+    for (const Op* op = first + 1; op != end; ++op) {
+      if (op->begin != op[-1].end || (op->space && (op->end - op->begin != 1 || t_[op->begin] != ' '))) {
+        return std::string_view(line_text(line, buffer));
+      }
+    }
+    return t_.substr(first->begin, end[-1].end - first->begin);  // (a line starts and ends with a run)
+  };
   for (size_t b = 0; b < body.size(); ++b) {
-    const std::string_view text = line_view(lines_[body[b]], text_buffer);
+    const std::string_view text = text_of(lines_[body[b]], text_buffer);
     first_of[b] = first_occurrences.find_or_insert(text_hash(text), b, [&](size_t earlier) {
-      return line_view(lines_[body[earlier]], other_buffer) == text;
+      return text_of(lines_[body[earlier]], other_buffer) == text;
     });
   }
   std::vector<bool> drop(body.size(), false);
@@ -788,8 +801,8 @@ void Cleaner::remove_duplicates() {
     if (drop[b] || !drop[b + 1] || first_of[b + 1] == 0) continue;
     const Line& line = lines_[body[b]];
     if (line.cps < kMinDuplicateLength) continue;
-    const std::string_view text = line_view(line, text_buffer);
-    const std::string_view earlier = line_view(lines_[body[first_of[b + 1] - 1]], other_buffer);
+    const std::string_view text = text_of(line, text_buffer);
+    const std::string_view earlier = text_of(lines_[body[first_of[b + 1] - 1]], other_buffer);
     if (earlier.size() > text.size() && earlier.compare(earlier.size() - text.size(), text.size(), text) == 0) {
       set_fate(lines_[body[b]], Fate::kRemoved, DiagnosticKind::kDuplicate, "duplicate_fragment");
     }
