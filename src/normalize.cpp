@@ -32,6 +32,10 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define ZHPOLICY_HAVE_MIXED_DECODE 1
+#endif
 
 #include "fold_table_data.inc"
 #include "internal/code_points_counted.hpp"
@@ -316,7 +320,117 @@ void decode_and_fold(std::string_view text, std::u32string& code_points, std::u3
 
 namespace detail {
 
-std::u32string to_code_points_counted(std::string_view text, size_t count) { return decode<NoFold>(text, count); }
+namespace {
+
+#ifdef ZHPOLICY_HAVE_MIXED_DECODE
+// Decodes [p, end) into [out, out_end) sixteen bytes at a time while sixteen can be read and
+// written, for text that mixes ASCII and three-byte sequences in short runs (a clean text:
+// "第1条", "2025年"): decode_some() starts over at every change between the two, about once
+// every seventeen code points of a policy text, and its start costs more than the run. Each
+// step keeps what its sixteen bytes begin with: the ASCII bytes before the first other one
+// (all sixteen widened, the prefix kept), or the valid three-byte sequences among the first
+// four (four decoded as if all were, the valid prefix kept); anything else, one sequence
+// through decode_multibyte(). Valid sequences decode as decode_multibyte() decodes them, so
+// the result is decode_some()'s on any input. Advances p; returns the new end of the output.
+__attribute__((target("ssse3"))) char32_t* decode_mixed_ssse3(const unsigned char*& p, const unsigned char* end,
+                                                            char32_t* out, char32_t* const out_end) {
+  const __m128i zero = _mm_setzero_si128();
+  // Byte k of a group of twelve goes to lane k / 3 as (b0 << 16) | (b1 << 8) | b2.
+  const __m128i gather = _mm_setr_epi8(2, 1, 0, -1, 5, 4, 3, -1, 8, 7, 6, -1, 11, 10, 9, -1);
+  // As signed bytes, continuation bytes 0x80..0xBF are exactly those below (int8)0xC0;
+  // leads E1..EF are (int8)(b - 0xE1 + 0x80) < (int8)(0x80 + 15), minus ED (surrogates;
+  // E0, whose overlong forms need a check, is left to decode_multibyte() too).
+  const __m128i below_c0 = _mm_set1_epi8(static_cast<char>(0xC0));
+  const __m128i lead_shift = _mm_set1_epi8(static_cast<char>(0x80 - 0xE1));
+  const __m128i lead_limit = _mm_set1_epi8(static_cast<char>(0x80 + 15));
+  const __m128i ed = _mm_set1_epi8(static_cast<char>(0xED));
+  const __m128i low6 = _mm_set1_epi32(0x3F);
+  const __m128i mid6 = _mm_set1_epi32(0xFC0);
+  const __m128i high4 = _mm_set1_epi32(0xF000);
+  // Bit i: a valid three-byte sequence starts at byte i of v (i < 14).
+  const auto starts_of = [&](__m128i v) {
+    const auto continuation = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(v, below_c0)));
+    const auto leads = static_cast<unsigned>(_mm_movemask_epi8(
+        _mm_andnot_si128(_mm_cmpeq_epi8(v, ed), _mm_cmplt_epi8(_mm_add_epi8(v, lead_shift), lead_limit))));
+    return leads & (continuation >> 1) & (continuation >> 2);
+  };
+  constexpr unsigned kGroup = 0x249;  // bytes 0, 3, 6 and 9
+  // The first four lanes decoded as if each were a three-byte sequence: x = (b0 << 16) |
+  // (b1 << 8) | b2 per lane, the code point ((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F).
+  const auto decode_four = [&](__m128i v) __attribute__((target("ssse3"))) {
+    const __m128i x = _mm_shuffle_epi8(v, gather);
+    return _mm_or_si128(_mm_or_si128(_mm_and_si128(x, low6), _mm_and_si128(_mm_srli_epi32(x, 2), mid6)),
+                        _mm_and_si128(_mm_srli_epi32(x, 4), high4));
+  };
+  if (end - p < 16 || out_end - out < 16) return out;
+  const unsigned char* q = p;  // a local: through the reference every store would reload it
+  const unsigned char* const last_load = end - 16;
+  char32_t* const last_store = out_end - 16;
+  while (q <= last_load && out <= last_store) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+    const auto high = static_cast<unsigned>(_mm_movemask_epi8(v));
+    if ((high & 1) == 0) {
+      const __m128i low8 = _mm_unpacklo_epi8(v, zero);
+      const __m128i high8 = _mm_unpackhi_epi8(v, zero);
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(out), _mm_unpacklo_epi16(low8, zero));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 4), _mm_unpackhi_epi16(low8, zero));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 8), _mm_unpacklo_epi16(high8, zero));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 12), _mm_unpackhi_epi16(high8, zero));
+      const unsigned ascii = high == 0 ? 16 : static_cast<unsigned>(__builtin_ctz(high));
+      q += ascii;
+      out += ascii;
+      continue;
+    }
+    unsigned starts = starts_of(v);
+    if ((starts & kGroup) == kGroup) {  // four: on with whole groups while they come (most CJK)
+      do {
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(out), decode_four(v));
+        q += 12;
+        out += 4;
+        if (q > last_load || out > last_store) break;
+        v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+        starts = starts_of(v);
+      } while ((starts & kGroup) == kGroup);
+      continue;
+    }
+    // The lanes before the first that does not start one: the first clear bit among bytes
+    // 0, 3, 6 and 9 (12 if none is), divided by three (k * 11 >> 5 for k = 0, 3, .. 12).
+    const auto valid = static_cast<unsigned>(__builtin_ctz((~starts & kGroup) | 0x1000u)) * 11 >> 5;
+    if (valid == 0) {
+      *out++ = decode_multibyte(q, end);
+      continue;
+    }
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out), decode_four(v));
+    q += 3 * valid;
+    out += valid;
+  }
+  p = q;
+  return out;
+}
+#endif
+
+}  // namespace
+
+// decode<NoFold>() but for the mixed decoder first in each chunk, where the processor has it.
+std::u32string to_code_points_counted(std::string_view text, size_t count) {
+#ifdef ZHPOLICY_HAVE_MIXED_DECODE
+  if (three_byte_groups_supported()) {  // (SSSE3)
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    const auto* end = p + text.size();
+    std::u32string out;
+    out.reserve(count);
+    constexpr size_t kChunk = 2048;
+    char32_t chunk[kChunk];
+    while (p < end) {
+      char32_t* const mixed_end = decode_mixed_ssse3(p, end, chunk, chunk + kChunk);
+      const char32_t* chunk_end = decode_some<NoFold>(p, end, mixed_end, chunk + kChunk);
+      out.append(chunk, static_cast<size_t>(chunk_end - chunk));
+    }
+    return out;
+  }
+#endif
+  return decode<NoFold>(text, count);
+}
 
 void decode_fold_compact(std::string_view text, std::u32string& code_points, std::u32string& folded,
                          std::u32string& compact) {
