@@ -588,8 +588,12 @@ TEST_CASE("normalize: decode_fold_compact makes the compact form as compact_fold
 TEST_CASE("normalize: to_code_points_counted decodes as to_code_points whatever the count") {
   // The count sizes the result before decoding into it: exact (clean's case), too small
   // (the rest is appended) and too large (the result is cut back), on valid and broken text.
+  // Runs of ASCII longer and shorter than the mixed decoder's sixteen bytes, and the
+  // three-byte sequences its groups leave to decode_multibyte(): E0 and ED leads, valid
+  // (U+0800, U+D7FF) and not (an overlong form, a surrogate).
   const std::vector<std::string> pieces = {"a", "2025", "學", "，", "😀", "é", "\xE4\xB8", "\x80", "\xFF",
-                                           "实现高质量发展", "\n"};
+                                           "实现高质量发展", "\n", "abcdefghijklmnopqrstu", "\xE0\xA0\x80",
+                                           "\xED\x9F\xBF", "\xE0\x80\x80", "\xED\xA0\x80", "\xEF\xBF\xBF"};
   std::mt19937 random(20261204);
   for (int round = 0; round < 2000; ++round) {
     std::string text;
