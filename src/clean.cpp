@@ -963,18 +963,28 @@ void Cleaner::emit(const std::vector<SourcePiece>& pieces) {
     first_kept = false;
     const uint32_t line_cp = builder.code_points();
     record_pinyin(line_cp, true);
+    // scan_line counted the line, and where it dropped pinyin the code points kept before
+    // each annotation: the op before the line's end or an annotation holds what the ops
+    // before it did not (most lines are one op; pinyin cuts a line into runs between its
+    // annotations). The others, runs before a space, are counted as they are copied.
+    uint32_t removal = line.removals_begin;
     for (uint32_t k = line.ops_begin; k < line.ops_end; ++k) {
       const Op& op = ops_[k];
       if (op.space) {
         uint32_t b, e;
         cursor.source_range(op.begin, op.end, b, e);
         builder.append_replacement(" ", b, e, 1);
-      } else {
-        // scan_line counted the line: its last op holds what the ones before it did not
-        // (most lines are one op), the others are counted as they are copied.
-        const bool last = k + 1 == line.ops_end;
-        cursor.copy(op.begin, op.end, builder, last ? line.cps - (builder.code_points() - line_cp) : detail::kUncounted);
+        continue;
       }
+      while (removal < line.removals_end && removals_[removal].begin < op.begin) ++removal;
+      const uint32_t copied = builder.code_points() - line_cp;
+      uint32_t count = detail::kUncounted;
+      if (k + 1 == line.ops_end) {
+        count = line.cps - copied;
+      } else if (removal < line.removals_end && removals_[removal].begin < ops_[k + 1].begin) {
+        count = removals_[removal].cp - copied;
+      }
+      cursor.copy(op.begin, op.end, builder, count);
     }
     prev_end = line.src_end;
   }
