@@ -753,16 +753,35 @@ void Cleaner::remove_duplicates() {
   std::string text_buffer, other_buffer;
   // A line's text, read in place when it is one stretch of the intermediate text: one run,
   // or runs joined by single ASCII spaces (its ops then follow each other in the text).
-  // Others are copied together into `buffer`.
+  // Others are copied together into `buffer`: a line cut by pinyin annotations into runs of
+  // a few characters is copied sixteen bytes a run, not appended run by run.
   auto text_of = [&](const Line& line, std::string& buffer) {
     const Op* first = ops_.data() + line.ops_begin;
     const Op* const end = ops_.data() + line.ops_end;
-    for (const Op* op = first + 1; op != end; ++op) {
-      if (op->begin != op[-1].end || (op->space && (op->end - op->begin != 1 || t_[op->begin] != ' '))) {
-        return std::string_view(line_text(line, buffer));
-      }
+    const Op* op = first + 1;
+    while (op != end && op->begin == op[-1].end && (!op->space || (op->end - op->begin == 1 && t_[op->begin] == ' '))) {
+      ++op;
     }
-    return t_.substr(first->begin, end[-1].end - first->begin);  // (a line starts and ends with a run)
+    if (op == end) return t_.substr(first->begin, end[-1].end - first->begin);  // (a line starts and ends with a run)
+    size_t size = 0;
+    for (op = first; op != end; ++op) size += op->space ? 1 : op->end - op->begin;
+    buffer.resize(size + 16);  // room for the last sixteen-byte copy
+    char* out = buffer.data();
+    for (op = first; op != end; ++op) {
+      if (op->space) {
+        *out++ = ' ';
+        continue;
+      }
+      const size_t n = op->end - op->begin;
+      const char* in = t_.data() + op->begin;
+      if (n <= 16 && t_.size() - op->begin >= 16) {
+        std::memcpy(out, in, 16);  // (one load and one store; what lies past the run is overwritten or cut)
+      } else {
+        std::memcpy(out, in, n);
+      }
+      out += n;
+    }
+    return std::string_view(buffer.data(), size);
   };
   for (size_t b = 0; b < body.size(); ++b) {
     const std::string_view text = text_of(lines_[body[b]], text_buffer);
