@@ -751,10 +751,42 @@ void Cleaner::remove_duplicates() {
   DuplicateTable first_occurrences(body.size());
   std::vector<size_t> first_of(body.size(), SIZE_MAX);
   std::string text_buffer, other_buffer;
+  // A line's text, read in place when it is one stretch of the intermediate text: one run,
+  // or runs joined by single ASCII spaces (its ops then follow each other in the text).
+  // Others are copied together into `buffer`: a line cut by pinyin annotations into runs of
+  // a few characters is copied sixteen bytes a run, not appended run by run.
+  auto text_of = [&](const Line& line, std::string& buffer) {
+    const Op* first = ops_.data() + line.ops_begin;
+    const Op* const end = ops_.data() + line.ops_end;
+    const Op* op = first + 1;
+    while (op != end && op->begin == op[-1].end && (!op->space || (op->end - op->begin == 1 && t_[op->begin] == ' '))) {
+      ++op;
+    }
+    if (op == end) return t_.substr(first->begin, end[-1].end - first->begin);  // (a line starts and ends with a run)
+    size_t size = 0;
+    for (op = first; op != end; ++op) size += op->space ? 1 : op->end - op->begin;
+    buffer.resize(size + 16);  // room for the last sixteen-byte copy
+    char* out = buffer.data();
+    for (op = first; op != end; ++op) {
+      if (op->space) {
+        *out++ = ' ';
+        continue;
+      }
+      const size_t n = op->end - op->begin;
+      const char* in = t_.data() + op->begin;
+      if (n <= 16 && t_.size() - op->begin >= 16) {
+        std::memcpy(out, in, 16);  // (one load and one store; what lies past the run is overwritten or cut)
+      } else {
+        std::memcpy(out, in, n);
+      }
+      out += n;
+    }
+    return std::string_view(buffer.data(), size);
+  };
   for (size_t b = 0; b < body.size(); ++b) {
-    const std::string_view text = line_view(lines_[body[b]], text_buffer);
+    const std::string_view text = text_of(lines_[body[b]], text_buffer);
     first_of[b] = first_occurrences.find_or_insert(text_hash(text), b, [&](size_t earlier) {
-      return line_view(lines_[body[earlier]], other_buffer) == text;
+      return text_of(lines_[body[earlier]], other_buffer) == text;
     });
   }
   std::vector<bool> drop(body.size(), false);
@@ -788,8 +820,8 @@ void Cleaner::remove_duplicates() {
     if (drop[b] || !drop[b + 1] || first_of[b + 1] == 0) continue;
     const Line& line = lines_[body[b]];
     if (line.cps < kMinDuplicateLength) continue;
-    const std::string_view text = line_view(line, text_buffer);
-    const std::string_view earlier = line_view(lines_[body[first_of[b + 1] - 1]], other_buffer);
+    const std::string_view text = text_of(line, text_buffer);
+    const std::string_view earlier = text_of(lines_[body[first_of[b + 1] - 1]], other_buffer);
     if (earlier.size() > text.size() && earlier.compare(earlier.size() - text.size(), text.size(), text) == 0) {
       set_fate(lines_[body[b]], Fate::kRemoved, DiagnosticKind::kDuplicate, "duplicate_fragment");
     }
@@ -802,14 +834,46 @@ bool ends_mid_sentence(const std::string& text) {
                                                t.substr(t.size() - 3) == "\xE3\x80\x81"));  // 、
 }
 
-std::string shorten(std::string_view text, size_t max_cps = 80) {
-  size_t i = 0, n = 0;
-  while (i < text.size() && n < max_cps) {
-    i += detail::utf8_sequence_length(static_cast<unsigned char>(text[i]));
-    ++n;
+// A removal's diagnostic shows at most kShownCodePoints code points of what went, then "…".
+constexpr uint32_t kShownCodePoints = 80;
+
+// Appends to a diagnostic's text, which shows `shown` code points so far, as much of `piece`
+// (`piece_cps` code points) as it still shows, and "…" if that is not all of it. Returns
+// whether all of it went in (false: the text is full, and ends with "…").
+bool append_shown(std::string& text, uint32_t& shown, std::string_view piece, uint32_t piece_cps) {
+  if (piece_cps <= kShownCodePoints - shown) {
+    text.append(piece);
+    shown += piece_cps;
+    return true;
   }
-  if (i >= text.size()) return std::string(text);
-  return std::string(text.substr(0, i)) + "…";
+  text.append(piece.substr(0, detail::skip_code_points(piece, 0, kShownCodePoints - shown)));
+  text.append("…");
+  shown = kShownCodePoints;
+  return false;
+}
+
+// append_shown() of a line's clean text (ops over the intermediate text `t`), read from the
+// ops in place: a long removed line (a pasted duplicate paragraph) is neither materialised
+// nor counted past what is shown.
+bool append_line_shown(std::string& text, uint32_t& shown, const Line& line, const std::vector<Op>& ops,
+                       std::string_view t) {
+  const bool whole = line.cps <= kShownCodePoints - shown;
+  for (uint32_t k = line.ops_begin; k < line.ops_end; ++k) {
+    const Op& op = ops[k];
+    const std::string_view piece = op.space ? std::string_view(" ") : t.substr(op.begin, op.end - op.begin);
+    if (whole) {
+      text.append(piece);
+      continue;
+    }
+    // Code points of the piece as far as they can be shown: 4 bytes a code point at most, so
+    // a longer piece holds more than fit, and its count need not be finished.
+    const uint32_t room = kShownCodePoints - shown;
+    const size_t counted = std::min<size_t>(piece.size(), 4 * size_t{room} + 4);
+    const auto piece_cps = static_cast<uint32_t>(detail::count_code_points(piece.substr(0, counted)));
+    if (!append_shown(text, shown, piece, counted < piece.size() ? room + 1 : piece_cps)) return false;
+  }
+  if (whole) shown += line.cps;
+  return true;
 }
 
 // std::stable_sort by bytes.begin. A page with thousands of pinyin annotations has
@@ -852,21 +916,26 @@ void Cleaner::emit(const std::vector<SourcePiece>& pieces) {
   uint32_t prev_end = 0;
   // Consecutive removed lines of the same kind and label make one diagnostic.
   size_t open_removal = SIZE_MAX;
-  std::string text;
+  uint32_t open_shown = 0;  // code points its text shows
+  bool open_full = false;   // and whether they are all it can show
   // At most one diagnostic per removed line and per annotation, and run() appends the
   // markup and decoding findings: reserved once, a table of 100,000 annotations is not
   // left with up to as much again of unused capacity.
   size_t removed_lines = 0;
   size_t kept_bytes = 0;  // each kept line, a line break before it (or a joining space at most)
+  size_t kept_ops = 0;
   for (const Line& line : lines_) {
     if (line.fate != Fate::kBody) {
       ++removed_lines;
       continue;
     }
     kept_bytes += 1;
+    kept_ops += line.ops_end - line.ops_begin + 1;
     for (uint32_t k = line.ops_begin; k < line.ops_end; ++k) kept_bytes += ops_[k].space ? 1 : ops_[k].end - ops_[k].begin;
   }
-  builder.reserve(kept_bytes);
+  // A piece for each op and line break, more only where an op spans pieces of the
+  // intermediate text or 4 KiB.
+  builder.reserve(kept_bytes, kept_ops + kept_bytes / 4096);
   const bool record = options_.diagnostics;
   if (record) {
     out_.diagnostics.reserve(removed_lines + removals_.size() + markup_diagnostics_.size() +
@@ -889,15 +958,18 @@ void Cleaner::emit(const std::vector<SourcePiece>& pieces) {
     if (line.fate != Fate::kBody) {
       if (!record) continue;
       const ByteRange bytes{map.to_input(line.src_begin), map.to_input(line.src_end)};
-      line_text(line, text);
       if (open_removal != SIZE_MAX && out_.diagnostics[open_removal].kind == line.kind &&
           out_.diagnostics[open_removal].what == line.what) {
         Diagnostic& d = out_.diagnostics[open_removal];
         d.bytes.end = bytes.end;
-        d.text = shorten(d.text + " | " + text);
+        // Once the text is full, the lines joined to it change nothing but its end.
+        open_full = open_full || !append_shown(d.text, open_shown, " | ", 3) ||
+                    !append_line_shown(d.text, open_shown, line, ops_, t_);
       } else {
         open_removal = out_.diagnostics.size();
-        out_.diagnostics.push_back({line.kind, std::string(line.what), bytes, cp_here, cp_here, shorten(text)});
+        out_.diagnostics.push_back({line.kind, std::string(line.what), bytes, cp_here, cp_here, std::string()});
+        open_shown = 0;
+        open_full = !append_line_shown(out_.diagnostics.back().text, open_shown, line, ops_, t_);
       }
       record_pinyin(cp_here, false);
       continue;
@@ -906,18 +978,32 @@ void Cleaner::emit(const std::vector<SourcePiece>& pieces) {
     // A line that stops at a comma was cut by the page's markup, not by the author: the
     // next line continues the paragraph ("…提升空間," / "優質教育資源…").
     const bool continues = !first_kept && !builder.text().empty() && ends_mid_sentence(builder.text());
-    if (!first_kept && !continues) builder.append_replacement("\n", prev_end, line.src_begin);
+    if (!first_kept && !continues) builder.append_replacement("\n", prev_end, line.src_begin, 1);
     first_kept = false;
-    record_pinyin(builder.code_points(), true);
+    const uint32_t line_cp = builder.code_points();
+    record_pinyin(line_cp, true);
+    // scan_line counted the line, and where it dropped pinyin the code points kept before
+    // each annotation: the op before the line's end or an annotation holds what the ops
+    // before it did not (most lines are one op; pinyin cuts a line into runs between its
+    // annotations). The others, runs before a space, are counted as they are copied.
+    uint32_t removal = line.removals_begin;
     for (uint32_t k = line.ops_begin; k < line.ops_end; ++k) {
       const Op& op = ops_[k];
       if (op.space) {
         uint32_t b, e;
         cursor.source_range(op.begin, op.end, b, e);
-        builder.append_replacement(" ", b, e);
-      } else {
-        cursor.copy(op.begin, op.end, builder);
+        builder.append_replacement(" ", b, e, 1);
+        continue;
       }
+      while (removal < line.removals_end && removals_[removal].begin < op.begin) ++removal;
+      const uint32_t copied = builder.code_points() - line_cp;
+      uint32_t count = detail::kUncounted;
+      if (k + 1 == line.ops_end) {
+        count = line.cps - copied;
+      } else if (removal < line.removals_end && removals_[removal].begin < ops_[k + 1].begin) {
+        count = removals_[removal].cp - copied;
+      }
+      cursor.copy(op.begin, op.end, builder, count);
     }
     prev_end = line.src_end;
   }

@@ -9,8 +9,9 @@
 //
 // The approach. What a character folds to is ICU's decision, taken at build time by
 // src/tools/gen_fold_table.cpp and compiled in as fold_table_data.inc: a two-level table
-// of 16-bit deltas (stage 1 by code point >> 8, shared blocks of 256). At run time a fold
-// is two loads and an add; ICU is not involved.
+// of 16-bit deltas (stage 1 by code point >> 8, shared blocks of 256), which is expanded at
+// compile time into the folds of the whole BMP. At run time a fold is one load (two loads
+// and an add outside the BMP); ICU is not involved.
 //
 // Speed. Most bytes of a policy text are either ASCII (numbers, markup remnants) or
 // three-byte CJK. ASCII folds to itself, so runs of it are widened eight bytes at a time
@@ -30,6 +31,10 @@
 
 #ifdef __SSE2__
 #include <emmintrin.h>
+#endif
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define ZHPOLICY_HAVE_MIXED_DECODE 1
 #endif
 
 #include "fold_table_data.inc"
@@ -59,20 +64,25 @@ inline char32_t lookup(const FoldStage1* stage1, char32_t c) {
 
 static_assert(kFoldTableEnd > 0xFFFF, "bmp() below skips the range check");
 
-// Stage 1 over the BMP as offsets into the flat array of deltas: the delta for c is
-// kFoldDeltas[c + kBmpBlockOffset[c >> 8]], without the separate row and column arithmetic
-// of kFoldDeltas[stage1 * 256 + (c & 0xFF)] (two instructions of about nine, on every code
-// point of every text).
-constexpr std::array<int32_t, 256> bmp_block_offsets() {
-  std::array<int32_t, 256> offsets{};
-  for (int32_t high = 0; high < 256; ++high) offsets[high] = (static_cast<int32_t>(kFoldStage1[high]) - high) * 256;
-  return offsets;
+// The fold of every BMP code point, one array lookup: the two-level table's CJK blocks are
+// all distinct (traditional -> simplified), so for Chinese text the flat table touches no
+// more cache than they do, and a fold is a load instead of two loads and three additions
+// (about a third of the instructions of folding a text). 128 KiB, computed at compile time.
+struct BmpFoldTable {
+  uint16_t folded[0x10000];
+};
+constexpr BmpFoldTable bmp_fold_table() {
+  BmpFoldTable table{};
+  for (uint32_t c = 0; c < 0x10000; ++c) {
+    table.folded[c] = static_cast<uint16_t>(c + kFoldDeltas[kFoldStage1[c >> 8] * 256u + (c & 0xFF)]);
+  }
+  return table;
 }
-constexpr std::array<int32_t, 256> kBmpBlockOffset = bmp_block_offsets();
+constexpr BmpFoldTable kBmpFold = bmp_fold_table();
 
 // Folds for decode(): bmp() is called for code points known to be below U+10000.
 struct FullFold {
-  static char32_t bmp(char32_t c) { return (c + kFoldDeltas[c + kBmpBlockOffset[c >> 8]]) & 0xFFFF; }
+  static char32_t bmp(char32_t c) { return kBmpFold.folded[c]; }
   static char32_t any(char32_t c) { return lookup(kFoldStage1, c); }
 };
 
@@ -81,30 +91,25 @@ struct NoFold {
   static char32_t any(char32_t c) { return c; }
 };
 
-// Folds [c, end) in place. Four at a time while the four are in the BMP: ASCII's table
-// entries are zero (kFoldAsciiIdentity), so a BMP code point needs no test of its own and
-// the per-character branches go. (Skipping four ASCII ones whole cost more than it saved:
-// on Chinese text few groups are all ASCII.)
-inline void fold_span(char32_t* c, char32_t* const end) {
-#ifdef __SSE2__
-  const __m128i zero = _mm_setzero_si128();
-  for (; end - c >= 4; c += 4) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(c));
-    // A shift, not a signed compare: a code unit above 0x7FFFFFFF must not pass as BMP.
-    if (_mm_movemask_epi8(_mm_cmpeq_epi32(_mm_srli_epi32(v, 16), zero)) == 0xFFFF) {
-      c[0] = FullFold::bmp(c[0]);
-      c[1] = FullFold::bmp(c[1]);
-      c[2] = FullFold::bmp(c[2]);
-      c[3] = FullFold::bmp(c[3]);
+// Folds [in, end) into out (which may be in). Four at a time while the four are in the BMP:
+// ASCII folds to itself through the table like any other BMP code point, so a BMP code
+// point needs no test of its own and the per-character branches go.
+inline void fold_span_to(const char32_t* in, const char32_t* const end, char32_t* out) {
+  for (; end - in >= 4; in += 4, out += 4) {
+    const char32_t c0 = in[0], c1 = in[1], c2 = in[2], c3 = in[3];
+    if ((c0 | c1 | c2 | c3) < 0x10000) {
+      out[0] = FullFold::bmp(c0);
+      out[1] = FullFold::bmp(c1);
+      out[2] = FullFold::bmp(c2);
+      out[3] = FullFold::bmp(c3);
       continue;
     }
-    for (int k = 0; k < 4; ++k) c[k] = FullFold::any(c[k]);
+    for (int k = 0; k < 4; ++k) out[k] = FullFold::any(in[k]);
   }
-#endif
-  for (; c != end; ++c) {
-    if (*c >= 0x80) *c = *c < 0x10000 ? FullFold::bmp(*c) : FullFold::any(*c);
-  }
+  for (; in != end; ++in, ++out) *out = *in < 0x10000 ? FullFold::bmp(*in) : FullFold::any(*in);
 }
+
+inline void fold_span(char32_t* c, char32_t* const end) { fold_span_to(c, end, c); }
 
 inline uint64_t load8(const unsigned char* p) {
   uint64_t word;
@@ -220,13 +225,16 @@ char32_t* decode_some(const unsigned char*& p, const unsigned char* end, char32_
 }
 
 // Decodes in chunks through a small buffer that stays in L1: appending a chunk is cheaper
-// than zero-filling the whole result first (std::u32string has no uninitialized resize).
+// than zero-filling the whole result first (std::u32string has no uninitialized resize,
+// and its fill is a loop of one code point a step, four times the instructions of the copy).
+// `capacity`: the number of code points expected (a wrong one costs a reallocation, never a
+// wrong result).
 template <typename Fold>
-std::u32string decode(std::string_view text) {
+std::u32string decode(std::string_view text, size_t capacity) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const auto* end = p + text.size();
   std::u32string out;
-  out.reserve(count_lead_bytes(p, end));  // exact for valid UTF-8; invalid input grows it
+  out.reserve(capacity);
   constexpr size_t kChunk = 2048;
   char32_t chunk[kChunk];
   while (p < end) {
@@ -236,17 +244,10 @@ std::u32string decode(std::string_view text) {
   return out;
 }
 
-// decode() when the caller knows how many code points the text has (`count`, which need
-// not be right: a wrong count costs a resize, never a wrong result). Decodes straight into
-// the result, without counting first or copying from a buffer.
-std::u32string decode_counted(std::string_view text, size_t count) {
+template <typename Fold>
+std::u32string decode(std::string_view text) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  const auto* end = p + text.size();
-  std::u32string out(count, U'\0');
-  char32_t* const filled = decode_some<NoFold>(p, end, out.data(), out.data() + out.size());
-  out.resize(static_cast<size_t>(filled - out.data()));
-  if (p < end) out += decode<NoFold>(text.substr(static_cast<size_t>(p - reinterpret_cast<const unsigned char*>(text.data()))));
-  return out;
+  return decode<Fold>(text, count_lead_bytes(p, p + text.size()));  // exact for valid UTF-8
 }
 
 inline bool is_scalar_value(char32_t c) { return c <= 0x10FFFF && (c < 0xD800 || c > 0xDFFF); }
@@ -270,8 +271,18 @@ std::u32string normalize(std::string_view clean_text) { return detail::decode<de
 void fold_in_place(std::u32string& text) { detail::fold_span(text.data(), text.data() + text.size()); }
 
 std::u32string fold(std::u32string_view text) {
-  std::u32string out(text);  // folded in place: a copy is cheaper than zero-filling first
-  fold_in_place(out);
+  // Folded a chunk at a time into a buffer that stays in L1, and appended: neither a copy
+  // of the text to fold in place nor a zero fill to write into (std::u32string has no
+  // uninitialized resize) before the fold's own pass.
+  std::u32string out;
+  out.reserve(text.size());
+  constexpr size_t kChunk = 2048;
+  char32_t chunk[kChunk];
+  for (size_t i = 0; i < text.size(); i += kChunk) {
+    const size_t n = std::min(kChunk, text.size() - i);
+    detail::fold_span_to(text.data() + i, text.data() + i + n, chunk);
+    out.append(chunk, n);
+  }
   return out;
 }
 
@@ -309,7 +320,132 @@ void decode_and_fold(std::string_view text, std::u32string& code_points, std::u3
 
 namespace detail {
 
-std::u32string to_code_points_counted(std::string_view text, size_t count) { return decode_counted(text, count); }
+namespace {
+
+#ifdef ZHPOLICY_HAVE_MIXED_DECODE
+// Decodes [p, end) into [out, out_end) sixteen bytes at a time while sixteen can be read and
+// written, for text that mixes ASCII and three-byte sequences in short runs (a clean text:
+// "第1条", "2025年"): decode_some() starts over at every change between the two, about once
+// every seventeen code points of a policy text, and its start costs more than the run. Each
+// step keeps what its sixteen bytes begin with: the ASCII bytes before the first other one
+// (all sixteen widened, the prefix kept), or the valid three-byte sequences among the first
+// four (four decoded as if all were, the valid prefix kept); anything else, one sequence
+// through decode_multibyte(). Valid sequences decode as decode_multibyte() decodes them, so
+// the result is decode_some()'s on any input. Advances p; returns the new end of the output.
+__attribute__((target("ssse3"))) char32_t* decode_mixed_ssse3(const unsigned char*& p, const unsigned char* end,
+                                                            char32_t* out, char32_t* const out_end) {
+  const __m128i zero = _mm_setzero_si128();
+  // Byte k of a group of twelve goes to lane k / 3 as (b0 << 16) | (b1 << 8) | b2.
+  const __m128i gather = _mm_setr_epi8(2, 1, 0, -1, 5, 4, 3, -1, 8, 7, 6, -1, 11, 10, 9, -1);
+  // As signed bytes, continuation bytes 0x80..0xBF are exactly those below (int8)0xC0;
+  // leads E1..EF are (int8)(b - 0xE1 + 0x80) < (int8)(0x80 + 15), minus ED (surrogates;
+  // E0, whose overlong forms need a check, is left to decode_multibyte() too).
+  const __m128i below_c0 = _mm_set1_epi8(static_cast<char>(0xC0));
+  const __m128i lead_shift = _mm_set1_epi8(static_cast<char>(0x80 - 0xE1));
+  const __m128i lead_limit = _mm_set1_epi8(static_cast<char>(0x80 + 15));
+  const __m128i ed = _mm_set1_epi8(static_cast<char>(0xED));
+  const __m128i low6 = _mm_set1_epi32(0x3F);
+  const __m128i mid6 = _mm_set1_epi32(0xFC0);
+  const __m128i high4 = _mm_set1_epi32(0xF000);
+  // Bit i: a valid three-byte sequence starts at byte i of v (i < 14).
+  const auto starts_of = [&](__m128i v) {
+    const auto continuation = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(v, below_c0)));
+    const auto leads = static_cast<unsigned>(_mm_movemask_epi8(
+        _mm_andnot_si128(_mm_cmpeq_epi8(v, ed), _mm_cmplt_epi8(_mm_add_epi8(v, lead_shift), lead_limit))));
+    return leads & (continuation >> 1) & (continuation >> 2);
+  };
+  constexpr unsigned kGroup = 0x249;  // bytes 0, 3, 6 and 9
+  // Whether the first twelve bytes of v are four such sequences: each byte of the shape
+  // 1110xxxx 10xxxxxx 10xxxxxx, and no lead E0 or ED. Fewer instructions than starts_of(),
+  // for the loop over whole groups.
+  const __m128i shape_bits = _mm_setr_epi8(-16, -64, -64, -16, -64, -64, -16, -64, -64, -16, -64, -64, 0, 0, 0, 0);
+  const __m128i shape = _mm_setr_epi8(-32, -128, -128, -32, -128, -128, -32, -128, -128, -32, -128, -128, 0, 0, 0, 0);
+  const __m128i e0 = _mm_set1_epi8(static_cast<char>(0xE0));
+  const __m128i lead_bytes = _mm_setr_epi8(-1, 0, 0, -1, 0, 0, -1, 0, 0, -1, 0, 0, 0, 0, 0, 0);
+  const auto whole_group = [&](__m128i v) {
+    const __m128i shaped = _mm_cmpeq_epi8(_mm_and_si128(v, shape_bits), shape);
+    const __m128i e0_ed = _mm_and_si128(_mm_or_si128(_mm_cmpeq_epi8(v, e0), _mm_cmpeq_epi8(v, ed)), lead_bytes);
+    return _mm_movemask_epi8(_mm_andnot_si128(e0_ed, shaped)) == 0xFFFF;
+  };
+  // The first four lanes decoded as if each were a three-byte sequence: x = (b0 << 16) |
+  // (b1 << 8) | b2 per lane, the code point ((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F).
+  const auto decode_four = [&](__m128i v) __attribute__((target("ssse3"))) {
+    const __m128i x = _mm_shuffle_epi8(v, gather);
+    return _mm_or_si128(_mm_or_si128(_mm_and_si128(x, low6), _mm_and_si128(_mm_srli_epi32(x, 2), mid6)),
+                        _mm_and_si128(_mm_srli_epi32(x, 4), high4));
+  };
+  if (end - p < 16 || out_end - out < 16) return out;
+  const unsigned char* q = p;  // a local: through the reference every store would reload it
+  const unsigned char* const last_load = end - 16;
+  char32_t* const last_store = out_end - 16;
+  while (q <= last_load && out <= last_store) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+    // Whole groups follow each other without a new pass of the outer loop: the sixteen
+    // bytes after one are loaded and tested in place, and the step that ends a run of them
+    // reads them as they are.
+    while (true) {
+      const auto high = static_cast<unsigned>(_mm_movemask_epi8(v));
+      if ((high & 1) == 0) {
+        const __m128i low8 = _mm_unpacklo_epi8(v, zero);
+        const __m128i high8 = _mm_unpackhi_epi8(v, zero);
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(out), _mm_unpacklo_epi16(low8, zero));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 4), _mm_unpackhi_epi16(low8, zero));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 8), _mm_unpacklo_epi16(high8, zero));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 12), _mm_unpackhi_epi16(high8, zero));
+        const unsigned ascii = high == 0 ? 16 : static_cast<unsigned>(__builtin_ctz(high));
+        q += ascii;
+        out += ascii;
+        break;
+      }
+      if (whole_group(v)) {  // (most of a Chinese text)
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(out), decode_four(v));
+        q += 12;
+        out += 4;
+        if (q > last_load || out > last_store) break;
+        v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+        continue;
+      }
+      // The valid three-byte sequences among the first four: the lanes before the first
+      // that does not start one, the first clear bit among bytes 0, 3, 6 and 9 (12 if none
+      // is) divided by three (k * 11 >> 5 for k = 0, 3, .. 12).
+      const auto valid = static_cast<unsigned>(__builtin_ctz((~starts_of(v) & kGroup) | 0x1000u)) * 11 >> 5;
+      if (valid == 0) {
+        *out++ = decode_multibyte(q, end);
+        break;
+      }
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(out), decode_four(v));
+      q += 3 * valid;
+      out += valid;
+      break;
+    }
+  }
+  p = q;
+  return out;
+}
+#endif
+
+}  // namespace
+
+// decode<NoFold>() but for the mixed decoder first in each chunk, where the processor has it.
+std::u32string to_code_points_counted(std::string_view text, size_t count) {
+#ifdef ZHPOLICY_HAVE_MIXED_DECODE
+  if (three_byte_groups_supported()) {  // (SSSE3)
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    const auto* end = p + text.size();
+    std::u32string out;
+    out.reserve(count);
+    constexpr size_t kChunk = 2048;
+    char32_t chunk[kChunk];
+    while (p < end) {
+      char32_t* const mixed_end = decode_mixed_ssse3(p, end, chunk, chunk + kChunk);
+      const char32_t* chunk_end = decode_some<NoFold>(p, end, mixed_end, chunk + kChunk);
+      out.append(chunk, static_cast<size_t>(chunk_end - chunk));
+    }
+    return out;
+  }
+#endif
+  return decode<NoFold>(text, count);
+}
 
 void decode_fold_compact(std::string_view text, std::u32string& code_points, std::u32string& folded,
                          std::u32string& compact) {

@@ -10,6 +10,7 @@
 #include <iterator>
 #include <cstring>
 
+#include "internal/byte_find.hpp"
 #include "internal/utf8.hpp"
 
 namespace zhpolicy::detail {
@@ -17,14 +18,12 @@ namespace {
 
 enum class TagRole { kInline, kBlock, kCell, kSkipContent, kTitle };
 
-// Names are string_views, their lengths known at compile time: the lookup runs for every
-// tag of a page, and const char* names cost a strlen at every comparison.
 struct TagInfo {
   std::string_view name;
   TagRole role;
 };
 
-// Sorted by name for binary search.
+// In alphabetical order (found through TagTable below).
 constexpr TagInfo kTags[] = {
     {"a", TagRole::kInline},          {"abbr", TagRole::kInline},
     {"address", TagRole::kBlock},     {"area", TagRole::kInline},
@@ -82,11 +81,64 @@ constexpr TagInfo kTags[] = {
     {"ul", TagRole::kBlock},          {"video", TagRole::kInline},
 };
 
-const TagInfo* find_tag(std::string_view lower_name) {
-  auto it = std::lower_bound(std::begin(kTags), std::end(kTags), lower_name,
-                             [](const TagInfo& t, std::string_view n) { return t.name < n; });
-  if (it != std::end(kTags) && lower_name == it->name) return &*it;
-  return nullptr;
+// A tag name as read from the page, lower-cased, packed into two words: the lookup below
+// compares two integers where a search of the sorted names compared strings (about 350
+// instructions a tag). Names of more than kMaxTagName characters are no element's.
+constexpr size_t kMaxTagName = 12;
+struct TagKey {
+  uint64_t lo = 0, hi = 0;  // characters 0..7 and 8..11, one byte each, zero-padded
+  size_t size = 0;
+  void push(char lower) {
+    const auto byte = static_cast<uint64_t>(static_cast<unsigned char>(lower));
+    if (size < 8) {
+      lo |= byte << (8 * size);
+    } else {
+      hi |= byte << (8 * (size - 8));
+    }
+    ++size;
+  }
+};
+
+TagKey key_of(std::string_view lower_name) {
+  TagKey key;
+  for (char c : lower_name) key.push(c);
+  return key;
+}
+
+// Open addressing over kTags by packed name: a quarter full, so a miss (most '<' of a page
+// are known tags, but "<10%" is not) ends at an empty slot within a step or two.
+class TagTable {
+ public:
+  TagTable() {
+    for (const TagInfo& tag : kTags) {
+      const TagKey key = key_of(tag.name);
+      size_t k = slot_of(key);
+      while (slots_[k].tag != nullptr) k = (k + 1) % kSlots;
+      slots_[k] = {key.lo, key.hi, &tag};
+    }
+  }
+  const TagInfo* find(const TagKey& key) const {
+    for (size_t k = slot_of(key);; k = (k + 1) % kSlots) {
+      const Slot& slot = slots_[k];
+      if (slot.tag == nullptr || (slot.lo == key.lo && slot.hi == key.hi)) return slot.tag;
+    }
+  }
+
+ private:
+  static constexpr size_t kSlots = 512;
+  static size_t slot_of(const TagKey& key) {
+    return static_cast<size_t>(((key.lo ^ (key.hi * 0x9E3779B97F4A7C15ULL)) * 0xFF51AFD7ED558CCDULL) >> 55);
+  }
+  struct Slot {
+    uint64_t lo = 0, hi = 0;
+    const TagInfo* tag = nullptr;
+  };
+  Slot slots_[kSlots];
+};
+
+const TagInfo* find_tag(const TagKey& key) {
+  static const TagTable table;
+  return key.size == 0 || key.size > kMaxTagName ? nullptr : table.find(key);
 }
 
 struct Entity {
@@ -175,8 +227,8 @@ bool looks_like_html(std::string_view text) {
     i = static_cast<size_t>(static_cast<const char*>(p) - text.data()) + 1;
     if (i < text.size() && text[i] == '!') return true;
     size_t j = i + (i < text.size() && text[i] == '/');
-    std::string name;
-    while (j < text.size() && is_name_char(text[j]) && name.size() < 12) name.push_back(ascii_lower(text[j++]));
+    TagKey name;
+    while (j < text.size() && is_name_char(text[j]) && name.size < kMaxTagName) name.push(ascii_lower(text[j++]));
     if (j < text.size() && (text[j] == '>' || text[j] == ' ' || text[j] == '/' || text[j] == '\n') &&
         find_tag(name) != nullptr) {
       return true;
@@ -187,6 +239,10 @@ bool looks_like_html(std::string_view text) {
 StrippedMarkup strip_markup(std::string_view s, SourceBuilder& out) {
   StrippedMarkup result;
   const size_t n = s.size();
+  // The text is never longer than the page (a tag or an entity is replaced by at most as
+  // many bytes): reserved once, it is not copied as it grows, and what stays unused of it
+  // is never touched.
+  out.reserve(n);
   size_t i = 0;
   size_t next_gt = 0;  // cached position of the next '>' at or after i (monotonic)
   auto find_gt = [&](size_t from) {
@@ -224,19 +280,10 @@ StrippedMarkup strip_markup(std::string_view s, SourceBuilder& out) {
     if (end > text_start) out.append_verbatim(s.substr(text_start, end - text_start), static_cast<uint32_t>(text_start));
   };
   while (i < n) {
-    // Text between markup, eight bytes at a time.
-    while (n - i >= 8) {
-      uint64_t word;
-      std::memcpy(&word, s.data() + i, sizeof word);
-      if ((word_has_byte(word, '<') | word_has_byte(word, '&')) != 0) break;
-      i += 8;
-    }
+    // Text between markup, sixteen bytes at a time.
+    i = find_any_of_3(s, i, '<', '&', '&');
     if (i >= n) break;
     const char c = s[i];
-    if (c != '<' && c != '&') {
-      ++i;
-      continue;
-    }
     if (c == '&') {
       char32_t cp = 0;
       const size_t len = parse_entity(s, i, cp);
@@ -271,10 +318,10 @@ StrippedMarkup strip_markup(std::string_view s, SourceBuilder& out) {
     size_t j = i + 1;
     const bool closing = j < n && s[j] == '/';
     if (closing) ++j;
-    std::string name;
-    while (j < n && is_name_char(s[j]) && name.size() < 12) name.push_back(ascii_lower(s[j++]));
+    TagKey name;
+    while (j < n && is_name_char(s[j]) && name.size < kMaxTagName) name.push(ascii_lower(s[j++]));
     const TagInfo* tag = nullptr;
-    if (!name.empty() && j < n &&
+    if (name.size != 0 && j < n &&
         (s[j] == '>' || s[j] == ' ' || s[j] == '/' || s[j] == '\t' || s[j] == '\n' || s[j] == '\r')) {
       tag = find_tag(name);
     }
@@ -294,7 +341,7 @@ StrippedMarkup strip_markup(std::string_view s, SourceBuilder& out) {
     const bool self_closing = end >= 2 && s[end - 2] == '/';
     if (!closing && !self_closing &&
         (tag->role == TagRole::kSkipContent || tag->role == TagRole::kTitle)) {
-      const size_t close = find_closing(s, end, name);
+      const size_t close = find_closing(s, end, tag->name);
       const size_t content_end = close == std::string_view::npos ? n : close;
       if (tag->role == TagRole::kTitle && result.html_title.empty()) {
         result.html_title = std::string(s.substr(end, content_end - end));

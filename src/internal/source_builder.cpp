@@ -6,7 +6,22 @@
 
 namespace zhpolicy::detail {
 
-void SourceBuilder::append_verbatim(std::string_view text, uint32_t source_begin) {
+void SourceBuilder::append_verbatim(std::string_view text, uint32_t source_begin, uint32_t code_points) {
+  // The usual case: the text fits whole in a piece of its own (what it continues in the
+  // source is not the last piece's end: a line break, a space or markup came between) or
+  // in the last piece, and its count may be known.
+  if (!text.empty() && text.size() <= kMaxPieceBytes) {
+    const auto out_byte = static_cast<uint32_t>(text_.size());
+    const bool continues = !pieces_.empty() && pieces_.back().verbatim &&
+                           pieces_.back().decoded_begin + (out_byte - pieces_.back().byte) == source_begin;
+    if (!continues || out_byte - pieces_.back().byte + text.size() <= kMaxPieceBytes) {
+      if (!continues) pieces_.push_back({cps_, out_byte, source_begin, source_begin, true});
+      text_.append(text);
+      cps_ += code_points != kUncounted ? code_points : static_cast<uint32_t>(count_code_points(text));
+      pieces_.back().decoded_end = source_begin + static_cast<uint32_t>(text.size());
+      return;
+    }
+  }
   while (!text.empty()) {
     const auto out_byte = static_cast<uint32_t>(text_.size());
     bool extend = false;
@@ -36,13 +51,7 @@ void SourceBuilder::append_verbatim(std::string_view text, uint32_t source_begin
   }
 }
 
-void SourceBuilder::append_replacement(std::string_view text, uint32_t begin, uint32_t end) {
-  pieces_.push_back({cps_, static_cast<uint32_t>(text_.size()), begin, end, false});
-  text_.append(text);
-  cps_ += static_cast<uint32_t>(count_code_points(text));
-}
-
-size_t PieceCursor::piece_at(uint32_t byte) {
+size_t PieceCursor::find_piece(uint32_t byte) {
   // Monotonic in normal use; fall back to a binary search if a caller goes back.
   if (k_ < pieces_.size() && pieces_[k_].byte > byte) {
     auto it = std::upper_bound(pieces_.begin(), pieces_.end(), byte,
@@ -53,11 +62,7 @@ size_t PieceCursor::piece_at(uint32_t byte) {
   return k_;
 }
 
-uint32_t PieceCursor::piece_end(size_t k) const {
-  return k + 1 < pieces_.size() ? pieces_[k + 1].byte : static_cast<uint32_t>(text_.size());
-}
-
-void PieceCursor::copy(uint32_t begin, uint32_t end, SourceBuilder& out) {
+void PieceCursor::copy_pieces(uint32_t begin, uint32_t end, SourceBuilder& out) {
   while (begin < end) {
     const size_t k = piece_at(begin);
     const SourcePiece& p = pieces_[k];

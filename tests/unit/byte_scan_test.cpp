@@ -94,11 +94,14 @@ TEST_CASE("byte scan: the damage scan skips to the first code point that can see
   // Code points at the edges of every quiet range and the exceptions inside them.
   const std::u32string edges = {U'a', U'?', 0x7F, 0x80, 0x2FFF, 0x3000, 0x303F, 0x3040, 0x4DFF, 0x4E00, U'学',
                                 0x9FFF, 0xA000, U'锟', U'烫', U'屯', 0xFEFF, 0xFF00, 0xFFEF, 0xFFF0, 0xFFFD,
-                                0x20000, 0x10FFFF};
+                                0x20000, 0x10FFFF,
+                                // and where sixteen-bit lanes could alias: 0 and 0x8000 (the lane's
+                                // sign), U+FFFF and what saturates like it, 0x10000 + a quiet one.
+                                0x0, 0x8000, 0xFFFF, 0x10000, 0x14E00, 0x17FFF, 0x18000};
   std::mt19937 random(17);
   for (int round = 0; round < 3000; ++round) {
     std::u32string t(random() % 40, U'学');
-    // Mostly quiet text, so the four-wide scan runs before it stops.
+    // Mostly quiet text, so the eight-wide scan runs before it stops.
     for (char32_t& c : t) {
       if (random() % 6 == 0) c = edges[random() % edges.size()];
     }

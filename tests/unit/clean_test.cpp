@@ -5,6 +5,7 @@
 #include <random>
 
 #include "internal/boilerplate.hpp"
+#include "internal/utf8.hpp"
 #include "test_util.hpp"
 #include "zhpolicy/normalize.hpp"
 #include "zhpolicy/pipeline.hpp"
@@ -121,6 +122,53 @@ TEST_CASE("clean: breadcrumbs, bylines, share lines and tail blocks are chrome",
   CHECK(metadata_value(c, "责任编辑") == "张三");
   CHECK(count_kind(c, DiagnosticKind::kRelated) == 1);
   CHECK(count_kind(c, DiagnosticKind::kCopyright) == 1);
+}
+
+TEST_CASE("clean: a removal's text is its lines joined by \" | \", shortened to 80 code points and \"…\"", "[clean]") {
+  // The reference: the whole joined text, cut after its 80th code point when longer. Tail
+  // blocks of lines whose clean texts end at, before and after the limit, lines of several
+  // runs (spaces between words, a pinyin annotation taken out of a word), long lines.
+  auto shortened = [](const std::string& text) {
+    size_t i = 0, n = 0;
+    while (i < text.size() && n < 80) {
+      i += zhpolicy::detail::utf8_sequence_length(static_cast<unsigned char>(text[i]));
+      ++n;
+    }
+    return i >= text.size() ? text : text.substr(0, i) + "…";
+  };
+  const std::vector<std::string> words = {"学校", "教育", "质量", "2025", "abc", "学生", "年"};
+  std::mt19937 random(20261205);
+  for (int round = 0; round < 400; ++round) {
+    std::string page = "近年来，全市教育事业取得了很好的成效，这是正文。\n全市新增学位1000个，这也是正文。\n";
+    std::string expected = "版权与免责声明：";
+    page += expected + "\n";
+    const int lines = 1 + static_cast<int>(random() % 6);
+    for (int l = 0; l < lines; ++l) {
+      std::string line, clean;
+      const int count = 1 + static_cast<int>(random() % (random() % 4 == 0 ? 60 : 12));
+      for (int w = 0; w < count; ++w) {
+        const std::string& word = words[random() % words.size()];
+        if (w > 0 && random() % 3 == 0) {
+          line += " ";
+          clean += " ";
+        }
+        if (word == "学校" && random() % 2 == 0) {
+          line += "学(xué)校";  // the annotation is not in the line's clean text
+        } else {
+          line += word;
+        }
+        clean += word;
+      }
+      page += line + "\n";
+      expected += " | " + clean;
+    }
+    CleanText c = clean_string(page);
+    INFO("round " << round << ": " << page);
+    REQUIRE(count_kind(c, DiagnosticKind::kCopyright) == 1);
+    for (const Diagnostic& d : c.diagnostics) {
+      if (d.kind == DiagnosticKind::kCopyright) CHECK(d.text == shortened(expected));
+    }
+  }
 }
 
 TEST_CASE("clean: the line repeating the 信息名称 field is the title, folded and spaces aside", "[clean]") {

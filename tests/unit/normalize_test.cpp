@@ -588,8 +588,12 @@ TEST_CASE("normalize: decode_fold_compact makes the compact form as compact_fold
 TEST_CASE("normalize: to_code_points_counted decodes as to_code_points whatever the count") {
   // The count sizes the result before decoding into it: exact (clean's case), too small
   // (the rest is appended) and too large (the result is cut back), on valid and broken text.
+  // Runs of ASCII longer and shorter than the mixed decoder's sixteen bytes, and the
+  // three-byte sequences its groups leave to decode_multibyte(): E0 and ED leads, valid
+  // (U+0800, U+D7FF) and not (an overlong form, a surrogate).
   const std::vector<std::string> pieces = {"a", "2025", "學", "，", "😀", "é", "\xE4\xB8", "\x80", "\xFF",
-                                           "实现高质量发展", "\n"};
+                                           "实现高质量发展", "\n", "abcdefghijklmnopqrstu", "\xE0\xA0\x80",
+                                           "\xED\x9F\xBF", "\xE0\x80\x80", "\xED\xA0\x80", "\xEF\xBF\xBF"};
   std::mt19937 random(20261204);
   for (int round = 0; round < 2000; ++round) {
     std::string text;
@@ -604,10 +608,11 @@ TEST_CASE("normalize: to_code_points_counted decodes as to_code_points whatever 
   }
 }
 
-TEST_CASE("normalize: the BMP fold through flat block offsets agrees with fold_char everywhere") {
-  // fold_in_place() and the decoders fold BMP code points through kBmpBlockOffset into the
-  // blocks read as one array; fold_char() goes through the two-level table. Every BMP code
-  // point, in groups of four and one by one.
+TEST_CASE("normalize: the BMP fold through the flat table agrees with fold_char everywhere") {
+  // fold_in_place(), fold() and the decoders fold BMP code points through the table of the
+  // whole BMP made at compile time; fold_char() goes through the two-level table. Every BMP
+  // code point, in groups of four and one by one, and fold() across its chunks, with code
+  // points beyond the BMP among them.
   std::u32string all;
   for (char32_t c = 0; c < 0x10000; ++c) all.push_back(c);
   std::u32string folded = all;
@@ -618,4 +623,11 @@ TEST_CASE("normalize: the BMP fold through flat block offsets agrees with fold_c
   std::u32string tail(all.end() - 3, all.end());
   zhpolicy::fold_in_place(tail);
   CHECK(tail == std::u32string(folded.end() - 3, folded.end()));
+  std::u32string mixed = all;
+  for (size_t k = 0; k < mixed.size(); k += 997) mixed[k] = 0x20000 + static_cast<char32_t>(k);  // 𠀀.. (t2s in plane 2)
+  const std::u32string mixed_folded = zhpolicy::fold(mixed);
+  REQUIRE(mixed_folded.size() == mixed.size());
+  for (size_t k = 0; k < mixed.size(); ++k) {
+    if (mixed_folded[k] != fold_char(mixed[k])) FAIL(hex(mixed[k]) << " folds to " << hex(mixed_folded[k]));
+  }
 }
