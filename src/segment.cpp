@@ -60,6 +60,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstring>
 #include <optional>
 
 #include "internal/segment_detail.hpp"
@@ -82,22 +83,94 @@ constexpr uint32_t kMaxHeadingLength = 32;  // "加快發展職業教育和社�
 constexpr uint32_t kMaxDocTitleLength = 80;
 constexpr uint32_t kMaxLeadLength = 30;     // "突出政治引领,确保党的领导全面加强。" is 18
 
+// Spaces, tested from the most common answer: a code point above U+0020 that is none of
+// the four wide spaces (every ideograph) costs four comparisons.
 bool is_space(char32_t c) {
-  return c == U' ' || c == U'\t' || c == U'\r' || c == U'\f' || c == U'\v' || c == 0x3000 ||
-         c == 0xA0 || c == 0x200B || c == 0xFEFF;
+  if (c > U' ') return c == 0x3000 || c == 0xA0 || c == 0x200B || c == 0xFEFF;
+  return c == U' ' || c == U'\t' || c == U'\r' || c == U'\f' || c == U'\v';
 }
+
+// The marks: the code points at which a sentence can end or an inline item start
+// (terminators and colons) and the quotes that hold sentences together. split_lines
+// records where they are, so that the passes after it step from mark to mark instead of
+// reading every code point again; what lies between two marks can only open a sentence.
+//
+// What a code point is to these rules fits in one byte, its kind, looked up in a few small
+// tables (MarkTable) rather than compared with each list: the line pass asks it of every
+// code point that is not plain, the later passes of every mark.
+enum MarkKind : uint8_t {
+  kMarkQuoteIndex = 0x07,  // with kMarkOpens or kMarkCloses: QuoteDepth's kind 0..5, 6 for '"'
+  kMarkOpens = 0x08,       // “ ‘ 「 『 《 〈, and '"'
+  kMarkCloses = 0x10,      // ” ’ 」 』 》 〉, and '"' (which toggles)
+  kMarkTerminator = 0x20,  // a sentence end
+  kMarkColon = 0x40,
+  kMarkLineEnd = 0x80,     // '\n': not a mark, but the line pass stops there too
+};
+constexpr uint8_t kMarkQuote = kMarkOpens | kMarkCloses;
+constexpr uint8_t kMarkInlineLead = kMarkTerminator | kMarkColon;  // after these, 一是 may start
 
 // Sentence ends. The shadow has ！？；as ASCII; the full-width forms are listed too so a
 // caller that passes an unfolded text still gets sentences.
-constexpr bool is_terminator(char32_t c) {
-  switch (c) {
-    case U'。': case U'!': case U'?': case U';': case 0xFF61:  // ｡
-    case U'！': case U'？': case U'；':
-      return true;
-    default:
-      return false;
+constexpr char32_t kTerminators[] = {U'。', U'!', U'?', U';', 0xFF61 /* ｡ */, U'！', U'？', U'；'};
+constexpr char32_t kColons[] = {U':', U'：'};
+// Quote pairs, QuoteDepth's kinds 0..5 in this order; '"' opens and closes (kind 6).
+constexpr char32_t kQuotePairs[][2] = {{U'“', U'”'}, {U'‘', U'’'}, {U'「', U'」'},
+                                       {U'『', U'』'}, {U'《', U'》'}, {U'〈', U'〉'}};
+constexpr uint8_t kAsciiQuoteIndex = 6;
+
+// The kinds by code point: every code point of the lists above lies in one of the four
+// ranges (checked below), so a code point outside them has kind 0.
+class MarkTable {
+ public:
+  constexpr MarkTable() {
+    *slot(U'\n') = kMarkLineEnd;
+    for (const char32_t c : kTerminators) *slot(c) |= kMarkTerminator;
+    for (const char32_t c : kColons) *slot(c) |= kMarkColon;
+    for (uint8_t k = 0; k < 6; ++k) {
+      *slot(kQuotePairs[k][0]) |= static_cast<uint8_t>(kMarkOpens | k);
+      *slot(kQuotePairs[k][1]) |= static_cast<uint8_t>(kMarkCloses | k);
+    }
+    *slot(U'"') |= static_cast<uint8_t>(kMarkQuote | kAsciiQuoteIndex);
   }
-}
+  constexpr uint8_t kind(char32_t c) const {
+    if (c < 0x80) return ascii_[c];
+    if (c - kCjkFirst < sizeof cjk_) return cjk_[c - kCjkFirst];
+    if (c - kQuotesFirst < sizeof quotes_) return quotes_[c - kQuotesFirst];
+    if (c - kWideFirst < sizeof wide_) return wide_[c - kWideFirst];
+    return 0;
+  }
+  // Whether every listed code point has a slot.
+  static constexpr bool covers_lists() {
+    MarkTable t;
+    bool ok = t.slot(U'\n') != nullptr && t.slot(U'"') != nullptr;
+    for (const char32_t c : kTerminators) ok = ok && t.slot(c) != nullptr;
+    for (const char32_t c : kColons) ok = ok && t.slot(c) != nullptr;
+    for (const auto& pair : kQuotePairs) ok = ok && t.slot(pair[0]) != nullptr && t.slot(pair[1]) != nullptr;
+    return ok;
+  }
+
+ private:
+  static constexpr char32_t kCjkFirst = 0x3000;     // 。 〈 〉 《 》 「 」 『 』
+  static constexpr char32_t kQuotesFirst = 0x2018;  // ‘ ’ “ ”
+  static constexpr char32_t kWideFirst = 0xFF00;    // ！ ： ； ？ ｡
+  constexpr uint8_t* slot(char32_t c) {
+    if (c < 0x80) return &ascii_[c];
+    if (c - kCjkFirst < sizeof cjk_) return &cjk_[c - kCjkFirst];
+    if (c - kQuotesFirst < sizeof quotes_) return &quotes_[c - kQuotesFirst];
+    if (c - kWideFirst < sizeof wide_) return &wide_[c - kWideFirst];
+    return nullptr;
+  }
+  uint8_t ascii_[0x80] = {};
+  uint8_t cjk_[0x10] = {};
+  uint8_t quotes_[0x08] = {};
+  uint8_t wide_[0x62] = {};
+};
+static_assert(MarkTable::covers_lists(), "a listed mark outside the ranges of MarkTable would read as no mark");
+constexpr MarkTable kMarkTable;
+
+constexpr uint8_t mark_kind(char32_t c) { return kMarkTable.kind(c); }
+constexpr bool is_terminator(char32_t c) { return (mark_kind(c) & kMarkTerminator) != 0; }
+constexpr bool is_mark(char32_t c) { return (mark_kind(c) & ~kMarkLineEnd) != 0; }
 
 // Closing punctuation that stays with the sentence before it: "…。”" "…。)".
 bool is_closer(char32_t c) {
@@ -108,11 +181,6 @@ bool is_closer(char32_t c) {
     default:
       return false;
   }
-}
-
-// After these, an inline 一是 may start.
-constexpr bool is_inline_lead(char32_t c) {
-  return is_terminator(c) || c == U':' || c == U'：';
 }
 
 // Punctuation that means a line continues: not a heading.
@@ -130,83 +198,37 @@ bool is_continuation(char32_t c) {
 // is ignored, so an unbalanced quote can only hold sentences together up to the line end.
 class QuoteDepth {
  public:
-  // The code points feed() reacts to.
-  static constexpr bool is_quote(char32_t c) {
-    switch (c) {
-      case U'“': case U'”': case U'‘': case U'’': case U'「': case U'」': case U'『': case U'』':
-      case U'《': case U'》': case U'〈': case U'〉': case U'"':
-        return true;
-      default:
-        return false;
-    }
-  }
   void reset() {
     std::fill(std::begin(depth_), std::end(depth_), 0u);
     ascii_open_ = false;
     open_kinds_ = 0;
   }
   bool inside() const { return open_kinds_ != 0 || ascii_open_; }
-  void feed(char32_t c) {
-    switch (c) {
-      case U'“': open(0); break;
-      case U'”': close(0); break;
-      case U'‘': open(1); break;
-      case U'’': close(1); break;
-      case U'「': open(2); break;
-      case U'」': close(2); break;
-      case U'『': open(3); break;
-      case U'』': close(3); break;
-      case U'《': open(4); break;
-      case U'》': close(4); break;
-      case U'〈': open(5); break;
-      case U'〉': close(5); break;
-      case U'"': ascii_open_ = !ascii_open_; break;
-      default: break;
+  // A mark of kind `kind` (mark_kind); kinds that are no quote change nothing.
+  void feed(uint8_t kind) {
+    if ((kind & kMarkQuote) == 0) return;
+    const unsigned k = kind & kMarkQuoteIndex;
+    if (k == kAsciiQuoteIndex) {
+      ascii_open_ = !ascii_open_;
+    } else if (kind & kMarkOpens) {
+      if (depth_[k]++ == 0) ++open_kinds_;
+    } else if (depth_[k] != 0) {
+      if (--depth_[k] == 0) --open_kinds_;
     }
   }
 
  private:
-  void open(int k) {
-    if (depth_[k]++ == 0) ++open_kinds_;
-  }
-  void close(int k) {
-    if (depth_[k] == 0) return;
-    if (--depth_[k] == 0) --open_kinds_;
-  }
   uint32_t depth_[6] = {};
   int open_kinds_ = 0;
   bool ascii_open_ = false;
 };
-
-// The marks: the code points at which a sentence can end or an inline item start
-// (terminators and colons) and the quotes that hold sentences together. split_lines
-// records where they are, so that the passes after it step from mark to mark instead of
-// reading every code point again; what lies between two marks can only open a sentence.
-constexpr bool is_mark(char32_t c) { return is_inline_lead(c) || QuoteDepth::is_quote(c); }
-
-// The code points below 0x80 at which the line pass stops: the line end and the marks. Most
-// code points that are not plain are ASCII (digits, Latin text, the punctuation the fold
-// made half-width), and a bit test settles them faster than is_mark's comparisons.
-class AsciiStops {
- public:
-  constexpr AsciiStops() {
-    for (char32_t c = 0; c < 0x80; ++c) {
-      if (c == U'\n' || is_mark(c)) bits_[c >> 6] |= uint64_t{1} << (c & 63);
-    }
-  }
-  constexpr bool has(char32_t c) const { return ((bits_[c >> 6] >> (c & 63)) & 1) != 0; }  // c < 0x80
-
- private:
-  uint64_t bits_[2] = {};
-};
-constexpr AsciiStops kAsciiStops;
 
 // The line pass (for_each_non_plain) never looks at a plain code point: none may be a mark.
 // Checked in four pieces: one constant evaluation over the whole range passes clang's step
 // limit (the fuzzing build is clang's).
 constexpr bool no_mark_between(char32_t from, char32_t to) {
   for (char32_t c = from; c < to; ++c) {
-    if (c == U'\n' || is_mark(c)) return false;
+    if (mark_kind(c) != 0) return false;
   }
   return true;
 }
@@ -215,6 +237,8 @@ static_assert(no_mark_between(kPlainFirst, kPlainFirst + kPlainQuarter), "a mark
 static_assert(no_mark_between(kPlainFirst + kPlainQuarter, kPlainFirst + 2 * kPlainQuarter), "see above");
 static_assert(no_mark_between(kPlainFirst + 2 * kPlainQuarter, kPlainFirst + 3 * kPlainQuarter), "see above");
 static_assert(no_mark_between(kPlainFirst + 3 * kPlainQuarter, kPlainEnd), "see above");
+static_assert(no_mark_between(kPlainAsciiFirst, kPlainAsciiEnd) && no_mark_between(kPlainComma, kPlainComma + 1),
+              "see above");
 
 struct Line {
   uint32_t begin;  // first non-space code point
@@ -225,23 +249,32 @@ struct Line {
 };
 
 // The marks of one line from some position on, for a pass that reads the line left to
-// right: each mark is stepped over at most once per pass, however often the pass asks.
+// right: each mark is stepped over at most once per pass, however often the pass asks. A
+// mark passed is a step, counted when the cursor goes.
 class MarkCursor {
  public:
   MarkCursor(const std::vector<uint32_t>& marks, const Line& line, uint64_t* steps)
-      : next_(marks.data() + line.marks_begin), end_(marks.data() + line.marks_end), steps_(steps) {}
+      : first_(marks.data() + line.marks_begin),
+        next_(first_),
+        end_(marks.data() + line.marks_end),
+        steps_(steps) {}
+  MarkCursor(const MarkCursor&) = delete;
+  MarkCursor& operator=(const MarkCursor&) = delete;
+  ~MarkCursor() { *steps_ += static_cast<uint64_t>(next_ - first_); }
   // Position of the first mark at or after i, UINT32_MAX if there is none. The marks before
   // i are passed for good: i must not decrease from one call to the next.
   uint32_t at_or_after(uint32_t i) {
-    const uint32_t* const from = next_;
     while (next_ != end_ && *next_ < i) ++next_;
-    *steps_ += static_cast<uint64_t>(next_ - from);
-    return next_ != end_ ? *next_ : UINT32_MAX;
+    return peek();
   }
+  // The first mark not passed, UINT32_MAX if there is none; pass() passes it.
+  uint32_t peek() const { return next_ != end_ ? *next_ : UINT32_MAX; }
+  void pass() { ++next_; }
 
  private:
-  // The line's marks not passed yet; the array does not grow while a cursor is in use.
-  const uint32_t* next_;
+  // The line's marks; the array does not grow while a cursor is in use.
+  const uint32_t* first_;
+  const uint32_t* next_;  // the first not passed
   const uint32_t* end_;
   uint64_t* steps_;
 };
@@ -332,6 +365,9 @@ class Segmenter {
     size_t n = std::min(orig_.size(), norm_.size());
     n = std::min<size_t>(n, UINT32_MAX);
     norm_ = norm_.substr(0, n);
+    // OriginalText::view hands back a view of its scratch string exactly when the original
+    // is code points (it encodes them there); of the clean text otherwise.
+    original_is_code_points_ = orig_.view(0, 0, scratch_).data() == scratch_.data();
   }
 
   Segmentation run();
@@ -374,11 +410,26 @@ class Segmenter {
     if (pos >= limit || !starts.may_begin(norm_[pos])) return {};
     return match_label(norm_, pos, limit, place, steps_);
   }
+  // Room for `more` clauses beyond those made.
+  void reserve_clauses(size_t more) {
+    out_.clauses.reserve(out_.clauses.size() + more);
+    is_inline_.reserve(out_.clauses.size() + more);
+  }
   uint32_t trim_title(uint32_t from, uint32_t to) const;
   uint32_t skip_spaces(uint32_t i, uint32_t limit);
   uint32_t trim_back(uint32_t pos, uint32_t lower);
   bool heading_like(const Line& line, uint32_t max_length);
   std::string utf8(uint32_t begin, uint32_t end) const { return end > begin ? orig_.utf8(begin, end) : std::string(); }
+  // Stores the original of [begin, end) (not empty) in `out`, an empty string, the cheaper
+  // way for each kind of original: code points are encoded into `out` itself; a slice of the
+  // clean text is copied into a string of its size, whose buffer `out` then takes.
+  void cut_original(std::string& out, uint32_t begin, uint32_t end) {
+    if (original_is_code_points_) {
+      orig_.append_utf8(out, begin, end);
+    } else {
+      out = std::string(orig_.view(begin, end, scratch_));
+    }
+  }
   std::string render_label(const Candidate& c, uint64_t number) const;
 
   const OriginalText& orig_;
@@ -390,7 +441,9 @@ class Segmenter {
   std::vector<Line> lines_;
   std::vector<uint32_t> marks_;  // positions of the marks (is_mark), ascending
   std::vector<Candidate> candidates_;
-  std::vector<bool> is_inline_;  // parallel to out_.clauses
+  std::vector<uint8_t> is_inline_;  // parallel to out_.clauses
+  std::string scratch_;             // OriginalText::view's buffer (for an original of code points)
+  bool original_is_code_points_ = false;
   IdUses id_uses_;
   std::vector<LabelMatch> inline_run_;       // reused per line: no per-line allocation
   std::vector<uint32_t> inline_run_pos_;
@@ -443,9 +496,9 @@ void Segmenter::split_lines() {
     if (b < t) lines_.push_back({b, t, marks_begin, static_cast<uint32_t>(marks_.size())});
   };
   for_each_non_plain(norm_.data(), 0, n, [&](uint32_t i) {
-    const char32_t c = norm_[i];
-    if (c < 0x80 ? !kAsciiStops.has(c) : !is_mark(c)) return;
-    if (c == U'\n') {
+    const uint8_t kind = mark_kind(norm_[i]);
+    if (kind == 0) return;
+    if (kind == kMarkLineEnd) {
       end_line(i);
       line_start = i + 1;
       marks_begin = static_cast<uint32_t>(marks_.size());
@@ -534,7 +587,7 @@ void Segmenter::build_numbered() {
   scheme_level_.assign(static_cast<size_t>(clause_scheme_count()), 0);
   scheme_last_.assign(static_cast<size_t>(clause_scheme_count()), 0);
   std::vector<Frame> stack(1);  // the root
-  out_.clauses.reserve(out_.clauses.size() + candidates_.size());  // inline items may add more
+  reserve_clauses(candidates_.size());  // inline items may add more
   size_t ci = 0;
   for (size_t li = 0; li < lines_.size(); ++li) {
     const Line& line = lines_[li];
@@ -699,8 +752,9 @@ void Segmenter::scan_inline(const Line& line, uint32_t from, size_t parent) {
 // One past the first 。；：！？ in norm_[i, limit), or limit if there is none.
 uint32_t Segmenter::after_next_inline_lead(uint32_t i, uint32_t limit, MarkCursor& marks) {
   ++*steps_;
-  for (uint32_t m = marks.at_or_after(i); m < limit; m = marks.at_or_after(m + 1)) {
-    if (is_inline_lead(norm_[m])) return m + 1;
+  for (uint32_t m = marks.at_or_after(i); m < limit; m = marks.peek()) {
+    if (mark_kind(norm_[m]) & kMarkInlineLead) return m + 1;
+    marks.pass();
   }
   return limit;
 }
@@ -708,7 +762,9 @@ uint32_t Segmenter::after_next_inline_lead(uint32_t i, uint32_t limit, MarkCurso
 size_t Segmenter::add_clause(size_t parent, int level, uint64_t number, uint64_t component,
                              uint32_t start, uint32_t label_end, uint32_t title_start,
                              uint32_t title_end, const std::string& scheme, bool is_inline) {
-  // Built in place: a Clause is five strings, and moving one into the vector is not free.
+  // Built in place: a Clause is six strings, and moving one into the vector is not free. The
+  // strings are written into the empty ones the Clause was made with, each in one call where
+  // it can be (a temporary string and a move cost more than the short copies themselves).
   Clause& c = out_.clauses.emplace_back();
   c.level = level;
   c.number = number;
@@ -716,10 +772,24 @@ size_t Segmenter::add_clause(size_t parent, int level, uint64_t number, uint64_t
   c.start = start;
   c.end = start;
   c.scheme = scheme;
-  c.label = utf8(start, label_end);
   c.title_start = title_start;
   c.title_end = trim_title(title_start, title_end);
-  c.title = utf8(c.title_start, c.title_end);
+  // The label and the title are cut from one slice of the original, [start, end of the
+  // title): one walk of the clean text to it and over it, and one of the label inside it.
+  const bool titled = c.title_end > title_start;
+  const uint32_t slice_end = titled ? c.title_end : label_end;
+  if (slice_end > start) {
+    const std::string_view slice = orig_.view(start, slice_end, scratch_);
+    size_t title_byte = 0;
+    if (label_end > start) {
+      title_byte = std::min(slice.size(), skip_code_points(slice, 0, label_end - start));
+      c.label = std::string(slice.substr(0, title_byte));
+    }
+    if (titled) {
+      title_byte = std::min(slice.size(), skip_code_points(slice, title_byte, title_start - label_end));
+      c.title = std::string(slice.substr(title_byte));
+    }
+  }
   char digits[24];
   const std::string_view component_text(digits, static_cast<size_t>(
       std::to_chars(digits, digits + sizeof digits, component).ptr - digits));
@@ -727,19 +797,26 @@ size_t Segmenter::add_clause(size_t parent, int level, uint64_t number, uint64_t
   const std::string_view own_path = !c.label.empty() ? std::string_view(c.label)
                                     : !c.title.empty() ? std::string_view(c.title)
                                                        : std::string_view();
+  // The n-th use of an id (n >= 2) gets "_n".
+  const uint32_t uses = id_uses_.add(parent, component);
   if (parent != npos) {
     const Clause& p = out_.clauses[parent];
     c.parent_id = p.id;
-    c.id.reserve(p.id.size() + 1 + component_text.size());
-    c.id.append(p.id).push_back('.');  // push_back, not append(1, c): no out-of-line call
-    c.id.append(component_text);
+    // The id, "<parent id>.<component>", is assembled here and stored with one call.
+    char id[64];
+    if (p.id.size() + 1 + component_text.size() <= sizeof id) {
+      std::memcpy(id, p.id.data(), p.id.size());
+      id[p.id.size()] = '.';
+      std::memcpy(id + p.id.size() + 1, component_text.data(), component_text.size());
+      c.id.append(id, p.id.size() + 1 + component_text.size());
+    } else {
+      c.id.append(p.id).append(".").append(component_text);
+    }
     c.path.reserve(p.path.size() + 1 + std::max(own_path.size(), component_text.size() + 1));
     c.path.append(p.path).push_back('/');
   } else {
-    c.id.assign(component_text);
+    c.id.append(component_text);
   }
-  // The n-th use of an id (n >= 2) gets "_n".
-  const uint32_t uses = id_uses_.add(parent, component);
   if (uses > 1) c.id.append("_").append(std::to_string(uses));
   if (!own_path.empty()) {
     c.path.append(own_path);
@@ -759,13 +836,14 @@ uint32_t Segmenter::first_sentence_end(uint32_t from, uint32_t limit, MarkCursor
   const uint32_t cap = static_cast<uint32_t>(std::min<uint64_t>(limit, uint64_t{from} + kMaxTitleLength));
   *ended_by_terminator = false;
   ++*steps_;
-  for (uint32_t m = marks.at_or_after(from); m < cap; m = marks.at_or_after(m + 1)) {
-    const char32_t c = norm_[m];
-    q.feed(c);
-    if (is_terminator(c) && !q.inside()) {
+  for (uint32_t m = marks.at_or_after(from); m < cap; m = marks.peek()) {
+    const uint8_t kind = mark_kind(norm_[m]);
+    q.feed(kind);
+    if ((kind & kMarkTerminator) && !q.inside()) {
       *ended_by_terminator = true;
       return m;
     }
+    marks.pass();
   }
   return cap;
 }
@@ -868,7 +946,7 @@ bool Segmenter::build_headings(size_t first_line) {
       min_inner = std::min(min_inner, len);
     }
   }
-  out_.clauses.reserve(out_.clauses.size() + headings);  // inline items may add more
+  reserve_clauses(headings);  // inline items may add more
   size_t outer = npos;
   size_t current = npos;  // the heading whose body this is
   uint64_t outer_count = 0;
@@ -921,7 +999,7 @@ void Segmenter::build_paragraphs(size_t first_line) {
   // Paragraphs before the first heading-led one are the introduction (preamble); without
   // any heading-led paragraph, every paragraph is a clause.
   const size_t from = first_led != npos ? first_led : first_line;
-  out_.clauses.reserve(out_.clauses.size() + (n - from));  // inline items may add more
+  reserve_clauses(n - from);  // inline items may add more
   uint64_t count = 0;
   for (size_t i = from; i < n; ++i) {
     const Line& line = lines_[i];
@@ -1024,24 +1102,24 @@ uint32_t Segmenter::split_run(uint32_t i, uint32_t stop, MarkCursor& marks, Quot
       if (i == stop) break;
       cur = i;
     }
-    // Marks behind i were in a label or among the closers taken with a terminator.
-    const uint32_t m = marks.at_or_after(i);
-    if (m >= stop) {
-      i = stop;
-      break;
+    // Marks behind i were in a label or among the closers taken with a terminator. The
+    // marks from i on are fed to q up to the sentence end, a terminator outside all quotes.
+    uint32_t m = marks.at_or_after(i);
+    for (;; m = marks.peek()) {
+      if (m >= stop) return stop;
+      marks.pass();
+      const uint8_t kind = mark_kind(norm_[m]);
+      q.feed(kind);
+      if ((kind & kMarkTerminator) && !q.inside()) break;
     }
-    const char32_t c = norm_[m];
-    q.feed(c);
     i = m + 1;
-    if (is_terminator(c) && !q.inside()) {
-      // Closers and repeated terminators stay with the sentence ("…。”", "？！").
-      while (i < stop && (is_terminator(norm_[i]) || is_closer(norm_[i]))) {
-        ++*steps_;
-        ++i;
-      }
-      emit(cur, i);
-      cur = UINT32_MAX;
+    // Closers and repeated terminators stay with the sentence ("…。”", "？！").
+    while (i < stop && (is_terminator(norm_[i]) || is_closer(norm_[i]))) {
+      ++*steps_;
+      ++i;
     }
+    emit(cur, i);
+    cur = UINT32_MAX;
   }
   return i;
 }

@@ -796,12 +796,23 @@ TEST_CASE("segment: the line pass stops where the one-at-a-time scan stops", "[s
   using zhpolicy::detail::for_each_non_plain_portable;
   using zhpolicy::detail::is_plain;
   // The edges of the plain range and of the signed compare, among the usual text.
+  // The sixteen-bit lanes: values that are plain code points modulo 2^16, and the ends of
+  // the signed saturation.
   const char32_t typical[] = {U'学', U'校', U'。', U',', U'\n', U'0', U' ', U'“', 0x3011, 0x3012, 0xFEFE,
-                              0xFEFF,  0xFF01,  0,     0x7FFFFFFF, 0x80000000, 0x80003012, 0xFFFFFFFF};
+                              0xFEFF,  0xFF01,  0,     0x7FFFFFFF, 0x80000000, 0x80003012, 0xFFFFFFFF,
+                              U'"', U'#', U'9', U':', U'、', 0x3000, 0x3002, 0xFFFF, 0x10000, 0x13012,
+                              0x10023, 0x13001, 0x7FFF, 0x8000, 0x80007FFF, 0x80008000, 0x7FFF8023,
+                              0xFFFF3012, 0xFFFF8000};
   CHECK(!is_plain(0x3011));
   CHECK(is_plain(0x3012));
   CHECK(is_plain(0xFEFE));
   CHECK(!is_plain(0xFEFF));
+  CHECK(!is_plain(U'"'));
+  CHECK(is_plain(U'#'));
+  CHECK(is_plain(U'9'));
+  CHECK(!is_plain(U':'));
+  CHECK(is_plain(U'、'));
+  CHECK(!is_plain(0x13012));
   uint64_t x = 2025;
   const auto next = [&x] {
     x = x * 6364136223846793005ULL + 1442695040888963407ULL;
