@@ -246,6 +246,9 @@ struct Line {
   // Its marks are marks_[marks_begin, marks_end) (all of them lie in [begin, end)).
   uint32_t marks_begin;
   uint32_t marks_end;
+  // Its inline leads, inline_leads_[leads_begin, leads_end).
+  uint32_t leads_begin;
+  uint32_t leads_end;
 };
 
 // The marks of one line from some position on, for a pass that reads the line left to
@@ -384,13 +387,9 @@ class Segmenter {
   bool build_headings(size_t first_line);
   void build_paragraphs(size_t first_line);
   void scan_inline(const Line& line, uint32_t from, size_t parent);
-  uint32_t after_next_inline_lead(uint32_t i, uint32_t limit, MarkCursor& marks);
   // Pass 4-5.
   void compute_ends();
   void split_sentences();
-  template <typename Emit>
-  uint32_t split_run(uint32_t i, uint32_t stop, MarkCursor& marks, QuoteDepth& q, uint32_t& cur,
-                     const Emit& emit);
 
   size_t add_clause(size_t parent, int level, uint64_t number, uint64_t component,
                     uint32_t start, uint32_t label_end, uint32_t title_start,
@@ -440,6 +439,11 @@ class Segmenter {
 
   std::vector<Line> lines_;
   std::vector<uint32_t> marks_;  // positions of the marks (is_mark), ascending
+  // The inline leads (。；：！？, after which an inline item may start) whose next code point
+  // other than a space may begin an inline label (LabelStarts::may_begin): the places
+  // scan_inline tries besides a paragraph's start. Most leads are followed by text no label
+  // begins with, and are left out here, while the line pass has them at hand.
+  std::vector<uint32_t> inline_leads_;
   std::vector<Candidate> candidates_;
   std::vector<uint8_t> is_inline_;  // parallel to out_.clauses
   std::string scratch_;             // OriginalText::view's buffer (for an original of code points)
@@ -487,13 +491,17 @@ void Segmenter::split_lines() {
   marks_.reserve(n / 16);
   uint32_t line_start = 0;
   auto marks_begin = static_cast<uint32_t>(marks_.size());
+  auto leads_begin = static_cast<uint32_t>(inline_leads_.size());
   const auto end_line = [&](uint32_t e) {
     *steps_ += e - line_start + 1;
     uint32_t b = line_start;
     while (b < e && is_space(norm_[b])) ++b;
     uint32_t t = e;
     while (t > b && is_space(norm_[t - 1])) --t;
-    if (b < t) lines_.push_back({b, t, marks_begin, static_cast<uint32_t>(marks_.size())});
+    if (b < t) {
+      lines_.push_back({b, t, marks_begin, static_cast<uint32_t>(marks_.size()), leads_begin,
+                        static_cast<uint32_t>(inline_leads_.size())});
+    }
   };
   for_each_non_plain(norm_.data(), 0, n, [&](uint32_t i) {
     const uint8_t kind = mark_kind(norm_[i]);
@@ -502,8 +510,16 @@ void Segmenter::split_lines() {
       end_line(i);
       line_start = i + 1;
       marks_begin = static_cast<uint32_t>(marks_.size());
-    } else {
-      marks_.push_back(i);
+      leads_begin = static_cast<uint32_t>(inline_leads_.size());
+      return;
+    }
+    marks_.push_back(i);
+    if (kind & kMarkInlineLead) {
+      // The spaces after a lead are read here and again by scan_inline for the few leads kept:
+      // each space run follows one lead at most.
+      uint32_t at = i + 1;
+      while (at < n && is_space(norm_[at])) ++at;
+      if (at < n && inline_starts_.may_begin(norm_[at])) inline_leads_.push_back(i);
     }
   });
   if (line_start < n) end_line(n);
@@ -692,6 +708,17 @@ std::string Segmenter::render_label(const Candidate& c, uint64_t number) const {
 // after it is text of its last item, and ending the item there left that text in no clause
 // while its sentence began inside one (tests/fuzz/regressions/segment_inline_lone_restart.txt).
 void Segmenter::scan_inline(const Line& line, uint32_t from, size_t parent) {
+  // The places an item may start: `from`, then right after each 。；：！？ (a lead) from i on,
+  // skipping spaces. The leads after which no label can begin are not in inline_leads_.
+  const uint32_t* const leads_first = inline_leads_.data() + line.leads_begin;
+  const uint32_t* lead = leads_first;
+  const uint32_t* const leads_end = inline_leads_.data() + line.leads_end;
+  while (lead != leads_end && *lead < from) ++lead;
+  // A run is two items or more, the second after a lead: without a lead kept, nothing to do.
+  if (lead == leads_end) {
+    *steps_ += static_cast<uint64_t>(lead - leads_first) + 1;
+    return;
+  }
   inline_run_.clear();
   inline_run_pos_.clear();
   std::vector<LabelMatch> held;    // the last complete run, its end not known yet
@@ -716,9 +743,12 @@ void Segmenter::scan_inline(const Line& line, uint32_t from, size_t parent) {
       out_.clauses[idx].end = end;
     }
   };
-  // i runs over the places an item may start: `from`, then right after each 。；：！？.
-  MarkCursor lead_marks = marks_of(line);
-  for (uint32_t i = from; i < line.end; i = after_next_inline_lead(i, line.end, lead_marks)) {
+  // i only moves forward: the leads behind it are passed for good.
+  const auto next_place = [&](uint32_t i) {  // one past the first lead kept at or after i
+    while (lead != leads_end && *lead < i) ++lead;
+    return lead != leads_end ? *lead + 1 : line.end;  // (every lead of the line is before its end)
+  };
+  for (uint32_t i = from; i < line.end; i = next_place(i)) {
     const uint32_t at = skip_spaces(i, line.end);
     LabelMatch m = label_at(at, line.end, MarkerPlace::kInline);
     if (!m) continue;
@@ -747,16 +777,7 @@ void Segmenter::scan_inline(const Line& line, uint32_t from, size_t parent) {
   }
   inline_run_.clear();
   inline_run_pos_.clear();
-}
-
-// One past the first 。；：！？ in norm_[i, limit), or limit if there is none.
-uint32_t Segmenter::after_next_inline_lead(uint32_t i, uint32_t limit, MarkCursor& marks) {
-  ++*steps_;
-  for (uint32_t m = marks.at_or_after(i); m < limit; m = marks.peek()) {
-    if (mark_kind(norm_[m]) & kMarkInlineLead) return m + 1;
-    marks.pass();
-  }
-  return limit;
+  *steps_ += static_cast<uint64_t>(lead - leads_first) + 1;
 }
 
 size_t Segmenter::add_clause(size_t parent, int level, uint64_t number, uint64_t component,
@@ -1040,88 +1061,104 @@ void Segmenter::compute_ends() {
 
 void Segmenter::split_sentences() {
   const auto& cl = out_.clauses;
+  std::vector<Sentence>& sentences = out_.sentences;
   // A sentence ends at a terminator (a mark), a line end or a clause start: a bound that
   // spares the vector its regrowths.
-  out_.sentences.reserve(marks_.size() + lines_.size() + cl.size());
+  sentences.reserve(marks_.size() + lines_.size() + cl.size());
   // Clauses entered so far whose end has not been seen to pass; entering a clause first drops
   // those that ended before it, so the top is always the innermost clause at the position.
+  // The top's index and end are kept at hand (0 and past every position when none is open).
   std::vector<size_t> open;
-  size_t ci = 1;
-  const auto enter = [&](size_t k) {
-    while (!open.empty() && cl[open.back()].end <= cl[k].start) open.pop_back();
-    open.push_back(k);
+  size_t top = 0;
+  uint32_t top_end = UINT32_MAX;
+  const auto drop_ended = [&](uint32_t pos) {
+    while (top_end <= pos) {
+      open.pop_back();
+      top = open.empty() ? 0 : open.back();
+      top_end = open.empty() ? UINT32_MAX : cl[top].end;
+    }
   };
-  QuoteDepth q;
+  size_t ci = 1;
+  uint32_t next_start = ci < cl.size() ? cl[ci].start : UINT32_MAX;  // of clause ci
+  const auto enter = [&] {
+    drop_ended(next_start);
+    open.push_back(ci);
+    top = ci;
+    top_end = cl[ci].end;
+    ++ci;
+    next_start = ci < cl.size() ? cl[ci].start : UINT32_MAX;
+  };
   const auto emit = [&](uint32_t s, uint32_t e) {
     while (e > s && is_space(norm_[e - 1])) --e;
     if (e <= s) return;
-    while (!open.empty() && cl[open.back()].end <= s) open.pop_back();
-    out_.sentences.push_back({s, e, open.empty() ? 0 : open.back()});
+    drop_ended(s);
+    sentences.push_back({s, e, top});
   };
+  uint64_t steps = 0;
+  QuoteDepth q;
   for (const Line& line : lines_) {
     q.reset();
     uint32_t cur = UINT32_MAX;  // start of the open sentence
-    MarkCursor marks = marks_of(line);
+    // The line's marks: only they can close a sentence or change q, so the text between them
+    // is not read, except for the spaces before a sentence opens. A mark behind i was in a
+    // label or among the closers taken with a terminator.
+    const uint32_t* const marks_first = marks_.data() + line.marks_begin;
+    const uint32_t* mark = marks_first;
+    const uint32_t* const marks_end = marks_.data() + line.marks_end;
     uint32_t i = line.begin;
     while (i < line.end) {
-      ++*steps_;
-      while (ci < cl.size() && cl[ci].start < i) enter(ci++);  // defensive: no label holds a start
-      if (ci < cl.size() && cl[ci].start == i) {
+      ++steps;
+      while (next_start < i) enter();  // defensive: no label holds a start
+      if (next_start == i) {
         // A clause starts here: close the sentence, skip the label(s).
         if (cur != UINT32_MAX) emit(cur, i);
         cur = UINT32_MAX;
         q.reset();
         uint32_t skip = i;
-        while (ci < cl.size() && cl[ci].start == i) {
+        while (next_start == i) {
           skip = std::max(skip, cl[ci].title_start);
-          enter(ci++);
+          enter();
         }
         i = skip;
         continue;
       }
-      // No clause starts before `stop`, so the clause checks above can wait until then.
-      const uint32_t stop = ci < cl.size() ? std::min(line.end, cl[ci].start) : line.end;
-      i = split_run(i, stop, marks, q, cur, emit);
+      // Sentences up to `stop`, before which no clause starts, continuing the open one.
+      const uint32_t stop = std::min(line.end, next_start);
+      while (i < stop) {
+        if (cur == UINT32_MAX) {
+          while (i < stop && is_space(norm_[i])) ++i;
+          if (i == stop) break;
+          cur = i;
+        }
+        // The marks from i on are fed to q up to the sentence end: a terminator outside
+        // every quote.
+        while (mark != marks_end && *mark < i) ++mark;
+        uint32_t end = UINT32_MAX;  // one past the terminator, if there is one before stop
+        for (; mark != marks_end && *mark < stop; ++mark) {
+          const uint8_t kind = mark_kind(norm_[*mark]);
+          q.feed(kind);
+          if ((kind & kMarkTerminator) && !q.inside()) {
+            end = *mark++ + 1;
+            break;
+          }
+        }
+        if (end == UINT32_MAX) {
+          i = stop;
+          break;
+        }
+        // Closers and repeated terminators stay with the sentence ("…。”", "？！").
+        i = end;
+        while (i < stop && (is_terminator(norm_[i]) || is_closer(norm_[i]))) ++i;
+        emit(cur, i);
+        cur = UINT32_MAX;
+      }
     }
     if (cur != UINT32_MAX) emit(cur, line.end);
+    // i moved forward over the line once (the spaces before a sentence, the closers after it),
+    // and emit's trim moves back over each sentence at most once: twice the line bounds both.
+    steps += static_cast<uint64_t>(mark - marks_first) + 2 * uint64_t{line.end - line.begin};
   }
-}
-
-// Sentences in norm_[i, stop), a stretch of one line in which no clause starts, continuing
-// the open sentence `cur` (UINT32_MAX: none) with quote state q. Emits every sentence that
-// ends in the stretch and returns stop; `cur` is left at the sentence still open. Only the
-// marks can close a sentence or change q, so the text between them is not read, except for
-// the spaces before a sentence opens.
-template <typename Emit>
-uint32_t Segmenter::split_run(uint32_t i, uint32_t stop, MarkCursor& marks, QuoteDepth& q,
-                              uint32_t& cur, const Emit& emit) {
-  ++*steps_;
-  while (i < stop) {
-    if (cur == UINT32_MAX) {
-      i = skip_spaces(i, stop);
-      if (i == stop) break;
-      cur = i;
-    }
-    // Marks behind i were in a label or among the closers taken with a terminator. The
-    // marks from i on are fed to q up to the sentence end, a terminator outside all quotes.
-    uint32_t m = marks.at_or_after(i);
-    for (;; m = marks.peek()) {
-      if (m >= stop) return stop;
-      marks.pass();
-      const uint8_t kind = mark_kind(norm_[m]);
-      q.feed(kind);
-      if ((kind & kMarkTerminator) && !q.inside()) break;
-    }
-    i = m + 1;
-    // Closers and repeated terminators stay with the sentence ("…。”", "？！").
-    while (i < stop && (is_terminator(norm_[i]) || is_closer(norm_[i]))) {
-      ++*steps_;
-      ++i;
-    }
-    emit(cur, i);
-    cur = UINT32_MAX;
-  }
-  return i;
+  *steps_ += steps;
 }
 
 }  // namespace
