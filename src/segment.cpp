@@ -170,7 +170,6 @@ constexpr MarkTable kMarkTable;
 
 constexpr uint8_t mark_kind(char32_t c) { return kMarkTable.kind(c); }
 constexpr bool is_terminator(char32_t c) { return (mark_kind(c) & kMarkTerminator) != 0; }
-constexpr bool is_mark(char32_t c) { return (mark_kind(c) & ~kMarkLineEnd) != 0; }
 
 // Closing punctuation that stays with the sentence before it: "…。”" "…。)".
 bool is_closer(char32_t c) {
@@ -438,7 +437,7 @@ class Segmenter {
   const LabelStarts& inline_starts_ = label_starts(MarkerPlace::kInline);
 
   std::vector<Line> lines_;
-  std::vector<uint32_t> marks_;  // positions of the marks (is_mark), ascending
+  std::vector<uint32_t> marks_;  // positions of the marks (mark_kind but kMarkLineEnd), ascending
   // The inline leads (。；：！？, after which an inline item may start) whose next code point
   // other than a space may begin an inline label (LabelStarts::may_begin): the places
   // scan_inline tries besides a paragraph's start. Most leads are followed by text no label
