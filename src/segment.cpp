@@ -82,6 +82,9 @@ constexpr uint64_t kMaxNewListStart = 3;    // a new list may start at (3) if (4
 constexpr uint32_t kMaxHeadingLength = 32;  // "加快發展職業教育和社會教育" is 13
 constexpr uint32_t kMaxDocTitleLength = 80;
 constexpr uint32_t kMaxLeadLength = 30;     // "突出政治引领,确保党的领导全面加强。" is 18
+// The lines a document has at most, mostly: the first allocation of the arrays that grow
+// with the lines holds that many (a regrowth is an allocation, a copy and a release).
+constexpr size_t kFewLines = 64;
 
 // Spaces, tested from the most common answer: a code point above U+0020 that is none of
 // the four wide spaces (every ideograph) costs four comparisons.
@@ -340,7 +343,7 @@ class IdUses {
     }
   }
   void grow() {
-    std::vector<Slot> old(std::max<size_t>(16, 2 * slots_.size()));
+    std::vector<Slot> old(std::max<size_t>(2 * kFewLines, 2 * slots_.size()));
     old.swap(slots_);
     for (const Slot& slot : old) {
       if (slot.uses != 0) find(slot.parent, slot.component) = slot;
@@ -488,6 +491,8 @@ void Segmenter::split_lines() {
   // About one code point in sixteen of a Chinese text is a mark (mostly 。“”): one
   // allocation for most texts instead of a doubling every few hundred marks.
   marks_.reserve(n / 16);
+  lines_.reserve(kFewLines);
+  inline_leads_.reserve(kFewLines / 4);
   uint32_t line_start = 0;
   auto marks_begin = static_cast<uint32_t>(marks_.size());
   auto leads_begin = static_cast<uint32_t>(inline_leads_.size());
@@ -525,6 +530,7 @@ void Segmenter::split_lines() {
 }
 
 void Segmenter::find_candidates() {
+  candidates_.reserve(std::min(lines_.size(), kFewLines));
   for (size_t li = 0; li < lines_.size(); ++li) {
     const Line& line = lines_[li];
     LabelMatch m = label_at(line.begin, line.end, MarkerPlace::kLineStart);
@@ -602,6 +608,7 @@ void Segmenter::build_numbered() {
   scheme_level_.assign(static_cast<size_t>(clause_scheme_count()), 0);
   scheme_last_.assign(static_cast<size_t>(clause_scheme_count()), 0);
   std::vector<Frame> stack(1);  // the root
+  stack.reserve(8);             // a deeper nesting than 7 levels is rare
   reserve_clauses(candidates_.size());  // inline items may add more
   size_t ci = 0;
   for (size_t li = 0; li < lines_.size(); ++li) {
@@ -1041,6 +1048,7 @@ void Segmenter::compute_ends() {
   cl[0].end = trim_back(cl.size() > 1 ? cl[1].start : text_end, 0);
   cl[0].title_start = cl[0].title_end = 0;
   std::vector<size_t> open;
+  open.reserve(8);
   uint32_t prev_start = 0;
   for (size_t k = 1; k < cl.size(); ++k) {
     if (is_inline_[k]) continue;  // inline items got their end when they were made
@@ -1068,6 +1076,7 @@ void Segmenter::split_sentences() {
   // those that ended before it, so the top is always the innermost clause at the position.
   // The top's index and end are kept at hand (0 and past every position when none is open).
   std::vector<size_t> open;
+  open.reserve(8);
   size_t top = 0;
   uint32_t top_end = UINT32_MAX;
   const auto drop_ended = [&](uint32_t pos) {
