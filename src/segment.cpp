@@ -572,7 +572,7 @@ Verdict Segmenter::judge(const Candidate& c, const Frame& parent, int level_know
     expected[count++] = 1;
     if (level_known != 0 && scheme_last_[s] != 0) expected[count++] = scheme_last_[s] + 1;
   }
-  std::sort(expected, expected + count);
+  if (count == 2 && expected[1] < expected[0]) std::swap(expected[0], expected[1]);  // ascending
   Verdict v;
   for (size_t k = 0; k < count; ++k) {
     if (n == expected[k]) {
