@@ -38,7 +38,14 @@ class OriginalText {
     else out += clean_between(begin, end);
   }
   // The same as a view: of the clean text, or of `scratch` holding the encoded code points
-  // (valid until `scratch` changes); with the byte offsets in the view of the code points
+  // (valid until `scratch` changes).
+  std::string_view view(size_t begin, size_t end, std::string& scratch) const {
+    if (clean_ != nullptr) return clean_between(begin, end);
+    scratch.clear();
+    append_encoded(scratch, code_points_.substr(begin, end - begin));
+    return scratch;
+  }
+  // view(), with the byte offsets in the view of the code points
   // `marks` (ascending, each in [begin, end]) in `at`, found in the one walk over the view:
   // a target's unit, text and indicator are cut at five such code points inside the span
   // of all three.
@@ -75,7 +82,7 @@ class OriginalText {
     byte = skip_code_points(text, byte, end - cp);
     return std::string_view(text).substr(first, byte - first);
   }
-  // The byte offset in the clean text of a non-empty view that view_marked() returned;
+  // The byte offset in the clean text of a non-empty view that view() or view_marked() returned;
   // SIZE_MAX when the original is code points (the view is of the scratch string).
   size_t clean_byte_of(std::string_view v) const {
     return clean_ == nullptr ? SIZE_MAX : static_cast<size_t>(v.data() - clean_->text.data());

@@ -48,12 +48,24 @@ std::optional<NumeralClass> parse_numeral_class(std::string_view s) {
   return std::nullopt;
 }
 
+// What the first code point of a label says about the rows that may match there.
+enum StartClass : size_t { kStartOther, kStartChinese, kStartArabic, kStartSingle, kStartClasses };
+
 // The rows of one MarkerPlace, and what their labels can begin with: most line starts and
 // most places after a full stop begin no label at all ("各地", "为了"), and match_label
-// settles those with one look at the first code point instead of trying every row.
+// settles those with one look at the first code point instead of trying every row. Where a
+// label may begin, only the rows it may begin are tried: those whose opening text starts
+// with the code point, and those without one whose numeral can start with it.
 struct PlaceRows {
   std::vector<size_t> rows;  // indices into MarkerTable::rows, in table order
   LabelStarts starts;
+  std::u32string openings;   // the distinct first code points of the opening texts
+  // candidates[start class * (openings.size() + 1) + o], o = 1 + the index in `openings` of
+  // the first code point, 0 if it is none of them: the rows to try, in table order.
+  std::vector<std::vector<const ClauseMarker*>> candidates;
+  const std::vector<const ClauseMarker*>& rows_for(size_t start_class, size_t opening) const {
+    return candidates[start_class * (openings.size() + 1) + opening];
+  }
 };
 
 struct MarkerTable {
@@ -112,6 +124,32 @@ MarkerTable parse_table() {
       starts.arabic = true;
     } else {
       starts.single = true;
+    }
+    if (!m.open.empty() && place.openings.find(m.open.front()) == std::u32string::npos) {
+      place.openings.push_back(m.open.front());
+    }
+  }
+  for (PlaceRows& place : table.by_place) {
+    const size_t per_class = place.openings.size() + 1;
+    place.candidates.assign(kStartClasses * per_class, {});
+    for (size_t cls = 0; cls < kStartClasses; ++cls) {
+      for (size_t o = 0; o < per_class; ++o) {
+        for (const size_t k : place.rows) {
+          const ClauseMarker& m = table.rows[k];
+          bool may = false;
+          if (!m.open.empty()) {
+            may = o > 0 && m.open.front() == place.openings[o - 1];
+          } else {
+            switch (m.numeral) {
+              case NumeralClass::kChinese: may = cls == kStartChinese; break;
+              case NumeralClass::kArabic: may = cls == kStartArabic; break;
+              case NumeralClass::kChineseOrArabic: may = cls == kStartChinese || cls == kStartArabic; break;
+              default: may = cls == kStartSingle; break;
+            }
+          }
+          if (may) place.candidates[cls * per_class + o].push_back(&m);
+        }
+      }
     }
   }
   return table;
@@ -176,28 +214,12 @@ size_t scan_label_numeral(std::u32string_view text, size_t i, size_t limit, Nume
   return value ? i + 1 : i;
 }
 
-// The first code point of a possible label, classified once for all rows.
-struct LabelStart {
-  char32_t c;
-  bool chinese_numeral;
-  bool ascii_digit;
-};
-
-// Whether a label of row m can begin with `start`: its opening text, else its number.
-// Rules out only rows that could not match.
-bool can_begin_label(const ClauseMarker& m, const LabelStart& start) {
-  if (!m.open.empty()) return start.c == m.open.front();
-  switch (m.numeral) {
-    case NumeralClass::kChinese: return start.chinese_numeral;
-    case NumeralClass::kArabic: return start.ascii_digit;
-    case NumeralClass::kChineseOrArabic: return start.chinese_numeral || start.ascii_digit;
-    default: return single_char_value(m.numeral, start.c) != 0;
-  }
-}
-
 bool matches_at(std::u32string_view text, size_t i, size_t limit, const std::u32string& s) {
   if (s.size() > limit - i) return false;
-  return text.compare(i, s.size(), s) == 0;
+  for (size_t k = 0; k < s.size(); ++k) {
+    if (text[i + k] != s[k]) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -212,14 +234,26 @@ std::string_view clause_markers_tsv() { return k_clause_markers_tsv; }
 // parse_integer, the reading this shortcut must agree with (checked in
 // tests/unit/segment_test.cpp).
 std::optional<uint64_t> label_numeral_value(std::u32string_view numeral) {
-  static constexpr std::u32string_view kDigits = U"一二三四五六七八九";
   const auto digit = [&](size_t k) -> uint64_t {  // 1..9, 0 if numeral[k] is not 一 … 九
-    const size_t d = k < numeral.size() ? kDigits.find(numeral[k]) : std::u32string_view::npos;
-    return d == std::u32string_view::npos ? 0 : d + 1;
+    if (k >= numeral.size()) return 0;
+    switch (numeral[k]) {
+      case U'一': return 1;
+      case U'二': return 2;
+      case U'三': return 3;
+      case U'四': return 4;
+      case U'五': return 5;
+      case U'六': return 6;
+      case U'七': return 7;
+      case U'八': return 8;
+      case U'九': return 9;
+      default: return 0;
+    }
   };
   if (!numeral.empty() && numeral.size() <= 3) {
     // [d]十[d'] and d alone.
-    const size_t ten = numeral.find(U'十');
+    size_t ten = 0;
+    while (ten < numeral.size() && numeral[ten] != U'十') ++ten;
+    if (ten == numeral.size()) ten = std::u32string_view::npos;
     if (ten == std::u32string_view::npos && numeral.size() == 1 && digit(0) != 0) return digit(0);
     if (ten == 0 && (numeral.size() == 1 || (numeral.size() == 2 && digit(1) != 0))) {
       return 10 + digit(1);
@@ -243,15 +277,17 @@ LabelMatch match_label(std::u32string_view text, size_t pos, size_t limit, Marke
                        uint64_t* steps) {
   limit = std::min(limit, text.size());
   if (pos >= limit) return {};
-  const MarkerTable& t = table();
-  const PlaceRows& rows = t.by_place[static_cast<size_t>(place)];
+  const PlaceRows& rows = table().by_place[static_cast<size_t>(place)];
   *steps += 1;
-  if (!rows.starts.may_begin(text[pos])) return {};
-  const LabelStart start{text[pos], is_chinese_numeral(text[pos]), is_ascii_digit(text[pos])};
-  for (const size_t row : rows.rows) {
-    const ClauseMarker& m = t.rows[row];
+  const char32_t first = text[pos];
+  const size_t start_class = is_chinese_numeral(first)                                      ? kStartChinese
+                             : is_ascii_digit(first)                                        ? kStartArabic
+                             : first >= kSingleCharLabelFirst && first <= kSingleCharLabelLast ? kStartSingle
+                                                                                             : kStartOther;
+  const size_t opening = rows.openings.find(first) + 1;  // npos + 1 == 0: none
+  for (const ClauseMarker* row : rows.rows_for(start_class, opening)) {
+    const ClauseMarker& m = *row;
     *steps += 1;
-    if (!can_begin_label(m, start)) continue;
     if (!matches_at(text, pos, limit, m.open)) continue;
     const size_t num_begin = pos + m.open.size();
     uint64_t value = 0;

@@ -794,33 +794,50 @@ TEST_CASE("segment: no label begins where label_starts says none may", "[segment
 TEST_CASE("segment: the line pass stops where the one-at-a-time scan stops", "[segment]") {
   using zhpolicy::detail::for_each_non_plain;
   using zhpolicy::detail::for_each_non_plain_portable;
+  using zhpolicy::detail::for_each_non_plain_sse2;
   using zhpolicy::detail::is_plain;
-  // The edges of the plain range and of the signed compare, among the usual text.
+  // The edges of the plain ranges and of the signed compares, among the usual text; values
+  // that are plain code points modulo 2^16, and the ends of the sixteen-bit saturation.
   const char32_t typical[] = {U'学', U'校', U'。', U',', U'\n', U'0', U' ', U'“', 0x3011, 0x3012, 0xFEFE,
-                              0xFEFF,  0xFF01,  0,     0x7FFFFFFF, 0x80000000, 0x80003012, 0xFFFFFFFF};
+                              0xFEFF,  0xFF01,  0,     0x7FFFFFFF, 0x80000000, 0x80003012, 0xFFFFFFFF,
+                              U'"', U'#', U'9', U':', U'、', 0x3000, 0x3002, 0xFFFF, 0x10000, 0x13012,
+                              0x10023, 0x13001, 0x7FFF, 0x8000, 0x80007FFF, 0x80008000, 0x7FFF8023,
+                              0xFFFF3012, 0xFFFF8000};
   CHECK(!is_plain(0x3011));
   CHECK(is_plain(0x3012));
   CHECK(is_plain(0xFEFE));
   CHECK(!is_plain(0xFEFF));
+  CHECK(!is_plain(U'"'));
+  CHECK(is_plain(U'#'));
+  CHECK(is_plain(U'9'));
+  CHECK(!is_plain(U':'));
+  CHECK(is_plain(U'、'));
+  CHECK(!is_plain(0x13012));
   uint64_t x = 2025;
   const auto next = [&x] {
     x = x * 6364136223846793005ULL + 1442695040888963407ULL;
     return static_cast<uint32_t>(x >> 32);
   };
   size_t wrong = 0;
+  size_t wrong_sse2 = 0;
   for (int round = 0; round < 2000; ++round) {
-    std::u32string text(next() % 80, U'\0');
+    // Mostly short texts (the blocks' edges and tails), some longer than one batch of AVX2
+    // blocks (64 x 32 code points).
+    std::u32string text(round % 50 == 0 ? next() % 5000 : next() % 80, U'\0');
     for (char32_t& c : text) {
       c = next() % 5 == 0 ? static_cast<char32_t>(next()) : typical[next() % (sizeof typical / sizeof typical[0])];
     }
     const auto begin = static_cast<uint32_t>(text.empty() ? 0 : next() % text.size());
     const auto end = static_cast<uint32_t>(text.size());
-    std::vector<uint32_t> fast, reference;
+    std::vector<uint32_t> fast, sse2, reference;
     for_each_non_plain(text.data(), begin, end, [&](uint32_t i) { fast.push_back(i); });
+    for_each_non_plain_sse2(text.data(), begin, end, [&](uint32_t i) { sse2.push_back(i); });
     for_each_non_plain_portable(text.data(), begin, end, [&](uint32_t i) { reference.push_back(i); });
     wrong += fast != reference;
+    wrong_sse2 += sse2 != reference;
   }
   CHECK(wrong == 0);
+  CHECK(wrong_sse2 == 0);
 }
 
 // ---------------------------------------------------------------------------------------
