@@ -858,6 +858,10 @@ bool append_shown(std::string& text, uint32_t& shown, std::string_view piece, ui
 bool append_line_shown(std::string& text, uint32_t& shown, const Line& line, const std::vector<Op>& ops,
                        std::string_view t) {
   const bool whole = line.cps <= kShownCodePoints - shown;
+  // The bytes it takes, reserved at once (a merged removal grows line by line).
+  size_t bytes = 0;
+  for (uint32_t k = line.ops_begin; k < line.ops_end; ++k) bytes += ops[k].space ? 1 : ops[k].end - ops[k].begin;
+  text.reserve(text.size() + (whole ? bytes : std::min<size_t>(bytes, 4 * size_t{kShownCodePoints - shown}) + 3));
   for (uint32_t k = line.ops_begin; k < line.ops_end; ++k) {
     const Op& op = ops[k];
     const std::string_view piece = op.space ? std::string_view(" ") : t.substr(op.begin, op.end - op.begin);
