@@ -675,7 +675,7 @@ void Cleaner::remove_article_footer() {
 // A hash of a line's text for remove_duplicates(), eight bytes a step: std::hash's
 // murmur costs about twice as much a byte, and nothing here needs its quality (equal
 // hashes are confirmed by comparing the texts).
-uint64_t text_hash(std::string_view text) {
+uint64_t text_hash_portable(std::string_view text) {
   constexpr uint64_t kMultiplier = 0x9E3779B97F4A7C15ULL;
   uint64_t h = text.size() * kMultiplier;
   uint64_t odd = ~h;  // a second lane for the odd words: two multiplies in flight, one loop step
@@ -700,6 +700,53 @@ uint64_t text_hash(std::string_view text) {
   h = (h ^ tail) * kMultiplier;
   return h ^ (h >> 32);
 }
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+// The same with the CRC32C instruction (SSE4.2), two lanes of 32 bits seeded differently by
+// the size, about half the instructions a byte. The last word overlaps the one before it (the
+// size in the seeds tells the texts apart) instead of being copied out byte by byte.
+__attribute__((target("sse4.2"))) uint64_t text_hash_crc(std::string_view text) {
+  const char* p = text.data();
+  const size_t n = text.size();
+  auto word = [p](size_t i) {
+    uint64_t w;
+    std::memcpy(&w, p + i, sizeof w);
+    return w;
+  };
+  unsigned long long even = n, odd = ~n;
+  size_t i = 0;
+  for (; n - i >= 16; i += 16) {
+    even = __builtin_ia32_crc32di(even, word(i));
+    odd = __builtin_ia32_crc32di(odd, word(i + 8));
+  }
+  if (n - i >= 8) {
+    even = __builtin_ia32_crc32di(even, word(i));
+    i += 8;
+  }
+  if (i < n) {
+    uint64_t tail = 0;
+    if (n >= 8) {
+      tail = word(n - 8);
+    } else {
+      for (size_t k = 0; k < n; ++k) tail |= uint64_t{static_cast<unsigned char>(p[k])} << (8 * k);
+    }
+    odd = __builtin_ia32_crc32di(odd, tail);
+  }
+  return (static_cast<uint64_t>(even) << 32) ^ odd;
+}
+
+bool has_sse42() {
+  static const bool supported = [] {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("sse4.2") != 0;
+  }();
+  return supported;
+}
+
+uint64_t text_hash(std::string_view text) { return has_sse42() ? text_hash_crc(text) : text_hash_portable(text); }
+#else
+uint64_t text_hash(std::string_view text) { return text_hash_portable(text); }
+#endif
 
 // First occurrences of line texts by hash: open addressing in one flat array (a node per
 // line, as std::unordered_multimap allocates, cost more than the lookups).
@@ -858,6 +905,10 @@ bool append_shown(std::string& text, uint32_t& shown, std::string_view piece, ui
 bool append_line_shown(std::string& text, uint32_t& shown, const Line& line, const std::vector<Op>& ops,
                        std::string_view t) {
   const bool whole = line.cps <= kShownCodePoints - shown;
+  // The bytes it takes, reserved at once (a merged removal grows line by line).
+  size_t bytes = 0;
+  for (uint32_t k = line.ops_begin; k < line.ops_end; ++k) bytes += ops[k].space ? 1 : ops[k].end - ops[k].begin;
+  text.reserve(text.size() + (whole ? bytes : std::min<size_t>(bytes, 4 * size_t{kShownCodePoints - shown}) + 3));
   for (uint32_t k = line.ops_begin; k < line.ops_end; ++k) {
     const Op& op = ops[k];
     const std::string_view piece = op.space ? std::string_view(" ") : t.substr(op.begin, op.end - op.begin);

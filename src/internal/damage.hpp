@@ -25,8 +25,9 @@ namespace zhpolicy::detail {
 std::vector<DamagedSpan> find_damaged_spans(std::u32string_view text);
 
 // Whether a code point can never seed a span (ASCII but '?', the ideographs but 锟烫屯, CJK
-// punctuation, full-width forms), and the first one at or after i that can (or t.size()):
-// find_damaged_spans() skips to it, four code points at a time.
+// punctuation, full-width forms, the dashes, quotes and ellipsis of general punctuation),
+// and the first one at or after i that can (or t.size()): find_damaged_spans() skips to it,
+// sixteen or eight code points at a time.
 bool is_quiet(char32_t c);
 size_t next_loud(std::u32string_view t, size_t i);
 

@@ -6,22 +6,7 @@
 
 namespace zhpolicy::detail {
 
-void SourceBuilder::append_verbatim(std::string_view text, uint32_t source_begin, uint32_t code_points) {
-  // The usual case: the text fits whole in a piece of its own (what it continues in the
-  // source is not the last piece's end: a line break, a space or markup came between) or
-  // in the last piece, and its count may be known.
-  if (!text.empty() && text.size() <= kMaxPieceBytes) {
-    const auto out_byte = static_cast<uint32_t>(text_.size());
-    const bool continues = !pieces_.empty() && pieces_.back().verbatim &&
-                           pieces_.back().decoded_begin + (out_byte - pieces_.back().byte) == source_begin;
-    if (!continues || out_byte - pieces_.back().byte + text.size() <= kMaxPieceBytes) {
-      if (!continues) pieces_.push_back({cps_, out_byte, source_begin, source_begin, true});
-      text_.append(text);
-      cps_ += code_points != kUncounted ? code_points : static_cast<uint32_t>(count_code_points(text));
-      pieces_.back().decoded_end = source_begin + static_cast<uint32_t>(text.size());
-      return;
-    }
-  }
+void SourceBuilder::append_verbatim_in_pieces(std::string_view text, uint32_t source_begin) {
   while (!text.empty()) {
     const auto out_byte = static_cast<uint32_t>(text_.size());
     bool extend = false;

@@ -20,7 +20,24 @@ class SourceBuilder {
  public:
   // Appends bytes copied from the source at [source_begin, source_begin + text.size()).
   // `code_points`: how many text holds, when the caller knows (clean knows each line's).
-  void append_verbatim(std::string_view text, uint32_t source_begin, uint32_t code_points = kUncounted);
+  void append_verbatim(std::string_view text, uint32_t source_begin, uint32_t code_points = kUncounted) {
+    // The usual case: the text fits whole in a piece of its own (what it continues in the
+    // source is not the last piece's end: a line break, a space or markup came between) or
+    // in the last piece, and its count may be known.
+    if (!text.empty() && text.size() <= kMaxPieceBytes) {
+      const auto out_byte = static_cast<uint32_t>(text_.size());
+      const bool continues = !pieces_.empty() && pieces_.back().verbatim &&
+                             pieces_.back().decoded_begin + (out_byte - pieces_.back().byte) == source_begin;
+      if (!continues || out_byte - pieces_.back().byte + text.size() <= kMaxPieceBytes) {
+        if (!continues) pieces_.push_back({cps_, out_byte, source_begin, source_begin, true});
+        text_.append(text);
+        cps_ += code_points != kUncounted ? code_points : static_cast<uint32_t>(count_code_points(text));
+        pieces_.back().decoded_end = source_begin + static_cast<uint32_t>(text.size());
+        return;
+      }
+    }
+    append_verbatim_in_pieces(text, source_begin);
+  }
   // Appends text whose every code point stands for source range [begin, end).
   void append_replacement(std::string_view text, uint32_t begin, uint32_t end, uint32_t code_points = kUncounted) {
     pieces_.push_back({cps_, static_cast<uint32_t>(text_.size()), begin, end, false});
@@ -41,6 +58,9 @@ class SourceBuilder {
 
  private:
   static constexpr uint32_t kMaxPieceBytes = 4096;  // bounds the walk in source_bytes()
+  // append_verbatim() of a text that continues the last piece past kMaxPieceBytes or is
+  // longer than that: cut into pieces at code point boundaries.
+  void append_verbatim_in_pieces(std::string_view text, uint32_t source_begin);
   std::string text_;
   std::vector<SourcePiece> pieces_;
   uint32_t cps_ = 0;

@@ -97,7 +97,9 @@ TEST_CASE("byte scan: the damage scan skips to the first code point that can see
                                 0x20000, 0x10FFFF,
                                 // and where sixteen-bit lanes could alias: 0 and 0x8000 (the lane's
                                 // sign), U+FFFF and what saturates like it, 0x10000 + a quiet one.
-                                0x0, 0x8000, 0xFFFF, 0x10000, 0x14E00, 0x17FFF, 0x18000};
+                                0x0, 0x8000, 0xFFFF, 0x10000, 0x14E00, 0x17FFF, 0x18000,
+                                // general punctuation: quiet from ‐ to ‧, not before or after
+                                0x200F, 0x2010, U'“', U'…', 0x2027, 0x2028};
   std::mt19937 random(17);
   for (int round = 0; round < 3000; ++round) {
     std::u32string t(random() % 40, U'学');
@@ -111,7 +113,7 @@ TEST_CASE("byte scan: the damage scan skips to the first code point that can see
     INFO("round " << round);
     REQUIRE(zhpolicy::detail::next_loud(t, i) == expected);
   }
-  for (char32_t c : {U'a', U'学', U'，', U'。', U'２'}) CHECK(zhpolicy::detail::is_quiet(c));
+  for (char32_t c : {U'a', U'学', U'，', U'。', U'２', U'“', U'”', U'—', U'…'}) CHECK(zhpolicy::detail::is_quiet(c));
   for (char32_t c : {U'?', U'锟', U'烫', U'屯', char32_t{0xFFFD}, U'é', char32_t{0xE000}}) CHECK_FALSE(zhpolicy::detail::is_quiet(c));
 }
 

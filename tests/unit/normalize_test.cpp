@@ -608,6 +608,46 @@ TEST_CASE("normalize: to_code_points_counted decodes as to_code_points whatever 
   }
 }
 
+TEST_CASE("normalize: to_code_points_counted agrees with to_code_points on every mix of sequence kinds") {
+  // The mixed decoder reads sixteen bytes by where valid three-byte sequences start and takes
+  // the rest for ASCII, checking: one code point at a time from a random kind, so that every
+  // order of ASCII, three-byte sequences (leads E1..EF, and E0 and ED, which it leaves to
+  // decode_multibyte) and everything else (two- and four-byte sequences, stray and truncated
+  // bytes) comes at every offset of its steps.
+  std::mt19937 random(20261206);
+  auto three = [&](unsigned lead) {
+    std::string s(1, static_cast<char>(lead));
+    const unsigned low = lead == 0xE0 ? 0xA0 : 0x80, high = lead == 0xED ? 0x9F : 0xBF;
+    s += static_cast<char>(low + random() % (high - low + 1));
+    s += static_cast<char>(0x80 + random() % 64);
+    return s;
+  };
+  for (int round = 0; round < 4000; ++round) {
+    std::string text;
+    const int count = static_cast<int>(random() % 80);
+    const unsigned ascii_share = random() % 8;  // runs of ASCII longer or shorter
+    for (int k = 0; k < count; ++k) {
+      const unsigned kind = random() % 16;
+      if (kind < ascii_share) {
+        text += static_cast<char>(0x20 + random() % 0x5F);
+      } else if (kind < 12) {
+        text += three(0xE4 + random() % 6);  // CJK
+      } else if (kind == 12) {
+        text += three(random() % 2 ? 0xE0 : 0xED);
+      } else if (kind == 13) {
+        text += random() % 2 ? "é" : "😀";
+      } else if (kind == 14) {
+        text += three(0xE2 + random() % 14).substr(0, 1 + random() % 2);  // truncated
+      } else {
+        text += static_cast<char>(random() % 2 ? 0x80 + random() % 64 : 0xF8 + random() % 8);
+      }
+    }
+    const std::u32string expected = to_code_points(text);
+    INFO("round " << round << ", " << text.size() << " bytes");
+    REQUIRE(zhpolicy::detail::to_code_points_counted(text, expected.size()) == expected);
+  }
+}
+
 TEST_CASE("normalize: the BMP fold through the flat table agrees with fold_char everywhere") {
   // fold_in_place(), fold() and the decoders fold BMP code points through the table of the
   // whole BMP made at compile time; fold_char() goes through the two-level table. Every BMP
