@@ -377,9 +377,6 @@ class Segmenter {
     size_t n = std::min(orig_.size(), norm_.size());
     n = std::min<size_t>(n, UINT32_MAX);
     norm_ = norm_.substr(0, n);
-    // OriginalText::view hands back a view of its scratch string exactly when the original
-    // is code points (it encodes them there); of the clean text otherwise.
-    original_is_code_points_ = orig_.view(0, 0, scratch_).data() == scratch_.data();
   }
 
   Segmentation run();
@@ -429,16 +426,6 @@ class Segmenter {
   uint32_t trim_back(uint32_t pos, uint32_t lower);
   bool heading_like(const Line& line, uint32_t max_length);
   std::string utf8(uint32_t begin, uint32_t end) const { return end > begin ? orig_.utf8(begin, end) : std::string(); }
-  // Stores the original of [begin, end) (not empty) in `out`, an empty string, the cheaper
-  // way for each kind of original: code points are encoded into `out` itself; a slice of the
-  // clean text is copied into a string of its size, whose buffer `out` then takes.
-  void cut_original(std::string& out, uint32_t begin, uint32_t end) {
-    if (original_is_code_points_) {
-      orig_.append_utf8(out, begin, end);
-    } else {
-      out = std::string(orig_.view(begin, end, scratch_));
-    }
-  }
   std::string render_label(const Candidate& c, uint64_t number) const;
 
   const OriginalText& orig_;
@@ -457,7 +444,6 @@ class Segmenter {
   std::vector<Candidate> candidates_;
   std::vector<uint8_t> is_inline_;  // parallel to out_.clauses
   std::string scratch_;             // OriginalText::view's buffer (for an original of code points)
-  bool original_is_code_points_ = false;
   IdUses id_uses_;
   std::vector<LabelMatch> inline_run_;       // reused per line: no per-line allocation
   std::vector<uint32_t> inline_run_pos_;
