@@ -908,12 +908,18 @@ bool Segmenter::heading_like(const Line& line, uint32_t max_length) {
   const uint32_t len = line.end - line.begin;
   if (len < 2 || len > max_length) return false;
   if (is_continuation(norm_[line.end - 1])) return false;
+  // A sentence end is a mark: the line's marks are all that need a look for one.
+  for (uint32_t k = line.marks_begin; k < line.marks_end; ++k) {
+    ++*steps_;
+    if (is_terminator(norm_[marks_[k]])) return false;
+  }
+  // Han text, and not a date: settled at the first Han character that is no date character
+  // (the first character of most lines).
   bool han = false;
   bool date_only = true;
-  for (uint32_t i = line.begin; i < line.end; ++i) {
+  for (uint32_t i = line.begin; i < line.end && !(han && !date_only); ++i) {
     ++*steps_;
     const char32_t c = norm_[i];
-    if (is_terminator(c)) return false;
     han = han || is_han(c);
     date_only = date_only && is_date_char(c);  // not asked again after the first that is not
   }
