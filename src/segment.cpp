@@ -447,8 +447,14 @@ class Segmenter {
   IdUses id_uses_;
   std::vector<LabelMatch> inline_run_;       // reused per line: no per-line allocation
   std::vector<uint32_t> inline_run_pos_;
-  std::vector<int> scheme_level_;            // per scheme id: its level, 0 = not seen yet
-  std::vector<uint64_t> scheme_last_;        // per scheme id: the last number accepted
+  // Per scheme id: the next candidate of the scheme while find_candidates links them, then
+  // its level (0 = not seen yet) and the last number accepted. One array for the three.
+  struct SchemeState {
+    size_t next = npos;
+    int level = 0;
+    uint64_t last = 0;
+  };
+  std::vector<SchemeState> schemes_;
   Segmentation out_;
 };
 
@@ -533,11 +539,11 @@ void Segmenter::find_candidates() {
     if (title_start >= line.end) continue;  // a bare "1." is not a label
     candidates_.push_back({li, m, title_start, npos});
   }
-  std::vector<size_t> next(static_cast<size_t>(clause_scheme_count()), npos);
+  schemes_.assign(static_cast<size_t>(clause_scheme_count()), SchemeState());
   for (size_t k = candidates_.size(); k-- > 0;) {
     const int s = candidates_[k].match.marker->scheme_id;
-    candidates_[k].next_same = next[s];
-    next[s] = k;
+    candidates_[k].next_same = schemes_[s].next;
+    schemes_[s].next = k;
   }
 }
 
@@ -556,7 +562,7 @@ Verdict Segmenter::judge(const Candidate& c, const Frame& parent, int level_know
     if (parent.high_component != parent.last_component) expected[count++] = parent.high_component + 1;
   } else {
     expected[count++] = 1;
-    if (level_known != 0 && scheme_last_[s] != 0) expected[count++] = scheme_last_[s] + 1;
+    if (level_known != 0 && schemes_[s].last != 0) expected[count++] = schemes_[s].last + 1;
   }
   if (count == 2 && expected[1] < expected[0]) std::swap(expected[0], expected[1]);  // ascending
   Verdict v;
@@ -599,8 +605,6 @@ Verdict Segmenter::judge(const Candidate& c, const Frame& parent, int level_know
 }
 
 void Segmenter::build_numbered() {
-  scheme_level_.assign(static_cast<size_t>(clause_scheme_count()), 0);
-  scheme_last_.assign(static_cast<size_t>(clause_scheme_count()), 0);
   std::vector<Frame> stack(1);  // the root
   stack.reserve(8);             // a deeper nesting than 7 levels is rare
   reserve_clauses(candidates_.size());  // inline items may add more
@@ -611,7 +615,7 @@ void Segmenter::build_numbered() {
     if (ci < candidates_.size() && candidates_[ci].line == li) {
       const Candidate& c = candidates_[ci++];
       const int s = c.match.marker->scheme_id;
-      const int known = scheme_level_[s];
+      const int known = schemes_[s].level;
       // The parent: the innermost open clause above the scheme's level, or the current item
       // for a new scheme. Nothing is popped unless the candidate is accepted.
       size_t p = stack.size() - 1;
@@ -631,8 +635,8 @@ void Segmenter::build_numbered() {
         f.high_component = f.last_scheme == s ? std::max(f.high_component, v.component) : v.component;
         f.last_scheme = s;
         f.last_component = v.component;
-        scheme_level_[s] = level;
-        scheme_last_[s] = v.component;
+        schemes_[s].level = level;
+        schemes_[s].last = v.component;
         stack.resize(p + 1);
         Frame child;
         child.clause = idx;
