@@ -202,9 +202,11 @@ bool is_continuation(char32_t c) {
 class QuoteDepth {
  public:
   void reset() {
-    std::fill(std::begin(depth_), std::end(depth_), 0u);
+    if (open_kinds_ != 0) {  // (else every depth is 0 already)
+      std::fill(std::begin(depth_), std::end(depth_), 0u);
+      open_kinds_ = 0;
+    }
     ascii_open_ = false;
-    open_kinds_ = 0;
   }
   bool inside() const { return open_kinds_ != 0 || ascii_open_; }
   // A mark of kind `kind` (mark_kind); kinds that are no quote change nothing.
