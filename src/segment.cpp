@@ -13,8 +13,10 @@
 //      where the marks are (terminators, colons, quotes: all that can end a sentence, open
 //      an inline item or hold a sentence together). Titles, inline items and sentences
 //      then step from mark to mark; the text between two marks is never read again. A mark
-//      costs 4 bytes (a text of nothing but punctuation doubles the shadow's memory). The
-//      ideographs, most of the text, are passed over sixteen at a time (segment_scan.hpp).
+//      costs 4 bytes (a text of nothing but punctuation doubles the shadow's memory). It also
+//      keeps the few leads (。；：) after which an inline label may begin, the only places
+//      besides a paragraph start where pass 2 looks for one. The ideographs, commas and
+//      digits, most of the text, are passed over 32 (AVX2) or 16 at a time (segment_scan.hpp).
 //   1. Candidates. At every line start, match_label (internal/segment_markers) tries the
 //      rows of data/clause_markers.tsv; a label must be followed by text on its line.
 //   2. Numbered tree. Candidates are taken in order against a stack of open clauses. A
