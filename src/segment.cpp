@@ -13,8 +13,10 @@
 //      where the marks are (terminators, colons, quotes: all that can end a sentence, open
 //      an inline item or hold a sentence together). Titles, inline items and sentences
 //      then step from mark to mark; the text between two marks is never read again. A mark
-//      costs 4 bytes (a text of nothing but punctuation doubles the shadow's memory). The
-//      ideographs, most of the text, are passed over sixteen at a time (segment_scan.hpp).
+//      costs 4 bytes (a text of nothing but punctuation doubles the shadow's memory). It also
+//      keeps the few leads (。；：) after which an inline label may begin, the only places
+//      besides a paragraph start where pass 2 looks for one. The ideographs, commas and
+//      digits, most of the text, are passed over 32 (AVX2) or 16 at a time (segment_scan.hpp).
 //   1. Candidates. At every line start, match_label (internal/segment_markers) tries the
 //      rows of data/clause_markers.tsv; a label must be followed by text on its line.
 //   2. Numbered tree. Candidates are taken in order against a stack of open clauses. A
@@ -202,9 +204,11 @@ bool is_continuation(char32_t c) {
 class QuoteDepth {
  public:
   void reset() {
-    std::fill(std::begin(depth_), std::end(depth_), 0u);
+    if (open_kinds_ != 0) {  // (else every depth is 0 already)
+      std::fill(std::begin(depth_), std::end(depth_), 0u);
+      open_kinds_ = 0;
+    }
     ascii_open_ = false;
-    open_kinds_ = 0;
   }
   bool inside() const { return open_kinds_ != 0 || ascii_open_; }
   // A mark of kind `kind` (mark_kind); kinds that are no quote change nothing.
@@ -377,9 +381,6 @@ class Segmenter {
     size_t n = std::min(orig_.size(), norm_.size());
     n = std::min<size_t>(n, UINT32_MAX);
     norm_ = norm_.substr(0, n);
-    // OriginalText::view hands back a view of its scratch string exactly when the original
-    // is code points (it encodes them there); of the clean text otherwise.
-    original_is_code_points_ = orig_.view(0, 0, scratch_).data() == scratch_.data();
   }
 
   Segmentation run();
@@ -429,16 +430,6 @@ class Segmenter {
   uint32_t trim_back(uint32_t pos, uint32_t lower);
   bool heading_like(const Line& line, uint32_t max_length);
   std::string utf8(uint32_t begin, uint32_t end) const { return end > begin ? orig_.utf8(begin, end) : std::string(); }
-  // Stores the original of [begin, end) (not empty) in `out`, an empty string, the cheaper
-  // way for each kind of original: code points are encoded into `out` itself; a slice of the
-  // clean text is copied into a string of its size, whose buffer `out` then takes.
-  void cut_original(std::string& out, uint32_t begin, uint32_t end) {
-    if (original_is_code_points_) {
-      orig_.append_utf8(out, begin, end);
-    } else {
-      out = std::string(orig_.view(begin, end, scratch_));
-    }
-  }
   std::string render_label(const Candidate& c, uint64_t number) const;
 
   const OriginalText& orig_;
@@ -457,12 +448,17 @@ class Segmenter {
   std::vector<Candidate> candidates_;
   std::vector<uint8_t> is_inline_;  // parallel to out_.clauses
   std::string scratch_;             // OriginalText::view's buffer (for an original of code points)
-  bool original_is_code_points_ = false;
   IdUses id_uses_;
   std::vector<LabelMatch> inline_run_;       // reused per line: no per-line allocation
   std::vector<uint32_t> inline_run_pos_;
-  std::vector<int> scheme_level_;            // per scheme id: its level, 0 = not seen yet
-  std::vector<uint64_t> scheme_last_;        // per scheme id: the last number accepted
+  // Per scheme id: the next candidate of the scheme while find_candidates links them, then
+  // its level (0 = not seen yet) and the last number accepted. One array for the three.
+  struct SchemeState {
+    size_t next = npos;
+    int level = 0;
+    uint64_t last = 0;
+  };
+  std::vector<SchemeState> schemes_;
   Segmentation out_;
 };
 
@@ -547,11 +543,11 @@ void Segmenter::find_candidates() {
     if (title_start >= line.end) continue;  // a bare "1." is not a label
     candidates_.push_back({li, m, title_start, npos});
   }
-  std::vector<size_t> next(static_cast<size_t>(clause_scheme_count()), npos);
+  schemes_.assign(static_cast<size_t>(clause_scheme_count()), SchemeState());
   for (size_t k = candidates_.size(); k-- > 0;) {
     const int s = candidates_[k].match.marker->scheme_id;
-    candidates_[k].next_same = next[s];
-    next[s] = k;
+    candidates_[k].next_same = schemes_[s].next;
+    schemes_[s].next = k;
   }
 }
 
@@ -570,7 +566,7 @@ Verdict Segmenter::judge(const Candidate& c, const Frame& parent, int level_know
     if (parent.high_component != parent.last_component) expected[count++] = parent.high_component + 1;
   } else {
     expected[count++] = 1;
-    if (level_known != 0 && scheme_last_[s] != 0) expected[count++] = scheme_last_[s] + 1;
+    if (level_known != 0 && schemes_[s].last != 0) expected[count++] = schemes_[s].last + 1;
   }
   if (count == 2 && expected[1] < expected[0]) std::swap(expected[0], expected[1]);  // ascending
   Verdict v;
@@ -613,8 +609,6 @@ Verdict Segmenter::judge(const Candidate& c, const Frame& parent, int level_know
 }
 
 void Segmenter::build_numbered() {
-  scheme_level_.assign(static_cast<size_t>(clause_scheme_count()), 0);
-  scheme_last_.assign(static_cast<size_t>(clause_scheme_count()), 0);
   std::vector<Frame> stack(1);  // the root
   stack.reserve(8);             // a deeper nesting than 7 levels is rare
   reserve_clauses(candidates_.size());  // inline items may add more
@@ -625,7 +619,7 @@ void Segmenter::build_numbered() {
     if (ci < candidates_.size() && candidates_[ci].line == li) {
       const Candidate& c = candidates_[ci++];
       const int s = c.match.marker->scheme_id;
-      const int known = scheme_level_[s];
+      const int known = schemes_[s].level;
       // The parent: the innermost open clause above the scheme's level, or the current item
       // for a new scheme. Nothing is popped unless the candidate is accepted.
       size_t p = stack.size() - 1;
@@ -645,8 +639,8 @@ void Segmenter::build_numbered() {
         f.high_component = f.last_scheme == s ? std::max(f.high_component, v.component) : v.component;
         f.last_scheme = s;
         f.last_component = v.component;
-        scheme_level_[s] = level;
-        scheme_last_[s] = v.component;
+        schemes_[s].level = level;
+        schemes_[s].last = v.component;
         stack.resize(p + 1);
         Frame child;
         child.clause = idx;
@@ -922,12 +916,18 @@ bool Segmenter::heading_like(const Line& line, uint32_t max_length) {
   const uint32_t len = line.end - line.begin;
   if (len < 2 || len > max_length) return false;
   if (is_continuation(norm_[line.end - 1])) return false;
+  // A sentence end is a mark: the line's marks are all that need a look for one.
+  for (uint32_t k = line.marks_begin; k < line.marks_end; ++k) {
+    ++*steps_;
+    if (is_terminator(norm_[marks_[k]])) return false;
+  }
+  // Han text, and not a date: settled at the first Han character that is no date character
+  // (the first character of most lines).
   bool han = false;
   bool date_only = true;
-  for (uint32_t i = line.begin; i < line.end; ++i) {
+  for (uint32_t i = line.begin; i < line.end && !(han && !date_only); ++i) {
     ++*steps_;
     const char32_t c = norm_[i];
-    if (is_terminator(c)) return false;
     han = han || is_han(c);
     date_only = date_only && is_date_char(c);  // not asked again after the first that is not
   }
