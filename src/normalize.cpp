@@ -32,15 +32,11 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#include <immintrin.h>
-#define ZHPOLICY_HAVE_MIXED_DECODE 1
-#endif
 
 #include "fold_table_data.inc"
 #include "internal/code_points_counted.hpp"
 #include "internal/compact_form.hpp"
-#include "internal/three_byte_decode.hpp"
+#include "internal/mixed_decode.hpp"
 
 namespace zhpolicy {
 namespace detail {
@@ -177,10 +173,6 @@ inline char32_t decode_multibyte(const unsigned char*& p, const unsigned char* e
 template <typename Fold>
 char32_t* decode_three_byte_run(const unsigned char*& p, const unsigned char* end, char32_t* out,
                                 char32_t* out_end) {
-  // Four at a time first where the processor can (see three_byte_decode.hpp).
-  const size_t grouped = decode_three_byte_groups(p, end, out, static_cast<size_t>(out_end - out));
-  for (size_t k = 0; k < grouped; ++k) out[k] = Fold::bmp(out[k]);
-  out += grouped;
   size_t room = std::min<size_t>(static_cast<size_t>(end - p) / 3, static_cast<size_t>(out_end - out));
   const unsigned char* q = p;
   for (; room > 0; --room, q += 3) {
@@ -200,6 +192,13 @@ char32_t* decode_three_byte_run(const unsigned char*& p, const unsigned char* en
 template <typename Fold>
 char32_t* decode_some(const unsigned char*& p, const unsigned char* end, char32_t* out, char32_t* out_end) {
   while (p < end && out < out_end) {
+    // Sixteen bytes a step where the processor can (mixed_decode.hpp), then one character
+    // at a time from where it stopped.
+    if (end - p >= 16 && out_end - out >= 16) {
+      char32_t* const mixed_end = decode_mixed(p, end, out, out_end);
+      for (; out != mixed_end; ++out) *out = Fold::bmp(*out);
+    }
+    if (p == end || out == out_end) break;
     const char32_t b0 = *p;
     if (b0 < 0x80) {
       while (end - p >= 8 && out_end - out >= 8) {
@@ -322,192 +321,10 @@ namespace detail {
 
 namespace {
 
-#ifdef ZHPOLICY_HAVE_MIXED_DECODE
-// The byte shuffles of decode_mixed_ssse3's mixed step, one for each way its first four code
-// points can be one byte (ASCII) or three (bit k of the index set: the k-th is three). Each
-// puts code point k in lane k as (b0 << 16) | (b1 << 8) | b2, an ASCII byte as b2 alone; -1
-// (0x80) clears a byte.
-struct MixedShuffles {
-  alignas(16) int8_t bytes[16][16];
-};
-constexpr MixedShuffles mixed_shuffles() {
-  MixedShuffles table{};
-  for (int kinds = 0; kinds < 16; ++kinds) {
-    int at = 0;
-    for (int k = 0; k < 4; ++k) {
-      int8_t* lane = table.bytes[kinds] + 4 * k;
-      if ((kinds >> k) & 1) {
-        lane[0] = static_cast<int8_t>(at + 2);
-        lane[1] = static_cast<int8_t>(at + 1);
-        lane[2] = static_cast<int8_t>(at);
-        lane[3] = -1;
-        at += 3;
-      } else {
-        lane[0] = static_cast<int8_t>(at);
-        lane[1] = lane[2] = lane[3] = -1;
-        at += 1;
-      }
-    }
-  }
-  return table;
-}
-constexpr MixedShuffles kMixedShuffles = mixed_shuffles();
-
-// The mixed step's reading of sixteen bytes by where valid three-byte sequences start among
-// the first ten (bit i: one starts at byte i), every other byte taken for ASCII: the kinds of
-// the first four code points (a MixedShuffles index), the bytes they take, and those of them
-// that must be ASCII for the reading to hold.
-struct MixedStep {
-  uint16_t ascii;  // bit i: byte i must be ASCII
-  uint8_t kinds;
-  uint8_t bytes;
-};
-struct MixedSteps {
-  MixedStep by_starts[1024];
-};
-constexpr MixedSteps mixed_steps() {
-  MixedSteps table{};
-  for (unsigned starts = 0; starts < 1024; ++starts) {
-    MixedStep& step = table.by_starts[starts];
-    unsigned at = 0;
-    for (unsigned k = 0; k < 4; ++k) {
-      if ((starts >> at) & 1) {
-        step.kinds = static_cast<uint8_t>(step.kinds | (1u << k));
-        at += 3;
-      } else {
-        step.ascii = static_cast<uint16_t>(step.ascii | (1u << at));
-        at += 1;
-      }
-    }
-    step.bytes = static_cast<uint8_t>(at);
-  }
-  return table;
-}
-constexpr MixedSteps kMixedSteps = mixed_steps();
-
-// Decodes [p, end) into [out, out_end) sixteen bytes at a time while sixteen can be read and
-// written, for text that mixes ASCII and three-byte sequences in short runs (a clean text:
-// "第1条", "2025年"): decode_some() starts over at every change between the two, about once
-// every seventeen code points of a policy text, and its start costs more than the run. Each
-// step takes what its sixteen bytes begin with:
-//   - four ASCII bytes or more: all sixteen widened, the ASCII prefix kept;
-//   - four valid three-byte sequences: decoded as a group, and the groups after it in a
-//     loop of their own (most of a Chinese text);
-//   - else four code points each ASCII or a valid three-byte sequence, in one shuffle chosen
-//     by where the sequences start (a run's end and the next one's start in one step:
-//     "校14所");
-//   - else one code point: an ASCII byte, or a sequence through decode_multibyte() (a lead
-//     E0 or ED, two- and four-byte sequences, invalid bytes).
-// Valid sequences decode as decode_multibyte() decodes them, so the result is
-// decode_some()'s on any input. Advances p; returns the new end of the output.
-__attribute__((target("ssse3"))) char32_t* decode_mixed_ssse3(const unsigned char*& p, const unsigned char* end,
-                                                            char32_t* out, char32_t* const out_end) {
-  const __m128i zero = _mm_setzero_si128();
-  // As signed bytes, continuation bytes 0x80..0xBF are exactly those below (int8)0xC0;
-  // leads E1..EF are (int8)(b - 0xE1 + 0x80) < (int8)(0x80 + 15), minus ED (surrogates;
-  // E0, whose overlong forms need a check, is left to decode_multibyte() too).
-  const __m128i below_c0 = _mm_set1_epi8(static_cast<char>(0xC0));
-  const __m128i lead_shift = _mm_set1_epi8(static_cast<char>(0x80 - 0xE1));
-  const __m128i lead_limit = _mm_set1_epi8(static_cast<char>(0x80 + 15));
-  const __m128i ed = _mm_set1_epi8(static_cast<char>(0xED));
-  // Lanes of (b0 << 16) | (b1 << 8) | b2 (b0 = b1 = 0 for ASCII) to code points:
-  // ((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x7F), a continuation byte's bit 6
-  // being clear.
-  const __m128i low7 = _mm_set1_epi32(0x7F);
-  const __m128i mid6 = _mm_set1_epi32(0xFC0);
-  const __m128i high4 = _mm_set1_epi32(0xF000);
-  const auto code_points = [&](__m128i x) __attribute__((target("ssse3"))) {
-    return _mm_or_si128(_mm_or_si128(_mm_and_si128(x, low7), _mm_and_si128(_mm_srli_epi32(x, 2), mid6)),
-                        _mm_and_si128(_mm_srli_epi32(x, 4), high4));
-  };
-  const __m128i group = _mm_load_si128(reinterpret_cast<const __m128i*>(kMixedShuffles.bytes[15]));
-  // Whether the first twelve bytes of v are four valid three-byte sequences: each byte of
-  // the shape 1110xxxx 10xxxxxx 10xxxxxx, and no lead E0 or ED.
-  const __m128i shape_bits = _mm_setr_epi8(-16, -64, -64, -16, -64, -64, -16, -64, -64, -16, -64, -64, 0, 0, 0, 0);
-  const __m128i shape = _mm_setr_epi8(-32, -128, -128, -32, -128, -128, -32, -128, -128, -32, -128, -128, 0, 0, 0, 0);
-  const __m128i e0 = _mm_set1_epi8(static_cast<char>(0xE0));
-  const __m128i lead_bytes = _mm_setr_epi8(-1, 0, 0, -1, 0, 0, -1, 0, 0, -1, 0, 0, 0, 0, 0, 0);
-  const auto whole_group = [&](__m128i v) {
-    const __m128i shaped = _mm_cmpeq_epi8(_mm_and_si128(v, shape_bits), shape);
-    const __m128i e0_ed = _mm_and_si128(_mm_or_si128(_mm_cmpeq_epi8(v, e0), _mm_cmpeq_epi8(v, ed)), lead_bytes);
-    return _mm_movemask_epi8(_mm_andnot_si128(e0_ed, shaped)) == 0xFFFF;
-  };
-  if (end - p < 16 || out_end - out < 16) return out;
-  const unsigned char* q = p;  // a local: through the reference every store would reload it
-  const unsigned char* const last_load = end - 16;
-  char32_t* const last_store = out_end - 16;
-  while (q <= last_load && out <= last_store) {
-    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
-    // Whole groups follow each other without a new pass of the outer loop: the sixteen
-    // bytes after one are loaded and tested in place, and the step that ends a run of them
-    // reads them as they are.
-    while (true) {
-      const auto high = static_cast<unsigned>(_mm_movemask_epi8(v));
-      if ((high & 0xF) == 0) {
-        const __m128i low8 = _mm_unpacklo_epi8(v, zero);
-        const __m128i high8 = _mm_unpackhi_epi8(v, zero);
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(out), _mm_unpacklo_epi16(low8, zero));
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 4), _mm_unpackhi_epi16(low8, zero));
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 8), _mm_unpacklo_epi16(high8, zero));
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 12), _mm_unpackhi_epi16(high8, zero));
-        const unsigned ascii = high == 0 ? 16 : static_cast<unsigned>(__builtin_ctz(high));
-        q += ascii;
-        out += ascii;
-        break;
-      }
-      if (whole_group(v)) {
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(out), code_points(_mm_shuffle_epi8(v, group)));
-        q += 12;
-        out += 4;
-        if (q > last_load || out > last_store) break;
-        v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
-        continue;
-      }
-      // Four code points, each ASCII or a valid three-byte sequence: read by where the
-      // sequences start, then checked that the other bytes are ASCII.
-      const auto continuation = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(v, below_c0)));
-      const auto leads = static_cast<unsigned>(_mm_movemask_epi8(
-          _mm_andnot_si128(_mm_cmpeq_epi8(v, ed), _mm_cmplt_epi8(_mm_add_epi8(v, lead_shift), lead_limit))));
-      const unsigned three = leads & (continuation >> 1) & (continuation >> 2);  // bit i: one starts at byte i
-      const MixedStep step = kMixedSteps.by_starts[three & 0x3FF];
-      if ((step.ascii & high) != 0) {  // not that: one code point the long way
-        *out++ = (high & 1) == 0 ? *q++ : decode_multibyte(q, end);
-        break;
-      }
-      const __m128i shuffle = _mm_load_si128(reinterpret_cast<const __m128i*>(kMixedShuffles.bytes[step.kinds]));
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(out), code_points(_mm_shuffle_epi8(v, shuffle)));
-      q += step.bytes;
-      out += 4;
-      break;
-    }
-  }
-  p = q;
-  return out;
-}
-#endif
 
 }  // namespace
 
-// decode<NoFold>() but for the mixed decoder first in each chunk, where the processor has it.
-std::u32string to_code_points_counted(std::string_view text, size_t count) {
-#ifdef ZHPOLICY_HAVE_MIXED_DECODE
-  if (three_byte_groups_supported()) {  // (SSSE3)
-    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-    const auto* end = p + text.size();
-    std::u32string out;
-    out.reserve(count);
-    constexpr size_t kChunk = 2048;
-    char32_t chunk[kChunk];
-    while (p < end) {
-      char32_t* const mixed_end = decode_mixed_ssse3(p, end, chunk, chunk + kChunk);
-      const char32_t* chunk_end = decode_some<NoFold>(p, end, mixed_end, chunk + kChunk);
-      out.append(chunk, static_cast<size_t>(chunk_end - chunk));
-    }
-    return out;
-  }
-#endif
-  return decode<NoFold>(text, count);
-}
+std::u32string to_code_points_counted(std::string_view text, size_t count) { return decode<NoFold>(text, count); }
 
 void decode_fold_compact(std::string_view text, std::u32string& code_points, std::u32string& folded,
                          std::u32string& compact) {

@@ -11,7 +11,7 @@
 #include "internal/boilerplate.hpp"
 #include "internal/code_points_counted.hpp"
 #include "internal/compact_form.hpp"
-#include "internal/three_byte_decode.hpp"
+#include "internal/mixed_decode.hpp"
 
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
@@ -294,15 +294,17 @@ TEST_CASE("normalize: random text decodes like a byte-by-byte reference decoder"
   }
 }
 
-TEST_CASE("normalize: runs of three-byte characters decode in groups exactly as one by one") {
-  // decode_three_byte_groups() is the SSSE3 path (four characters per step) where the
-  // processor has it; around it the decoder goes one character at a time. A bad byte or a
-  // lead the groups refuse (E0, ED: overlong and surrogate checks) at every position of a
-  // run, at every alignment, must decode as the reference does.
-  INFO("SSSE3 groups " << (zhpolicy::detail::three_byte_groups_supported() ? "in use" : "not available"));
-  const std::string run = "实现高质量发展，教育强国。学校建设１６所";
+TEST_CASE("normalize: text mixing ASCII and three-byte characters decodes as one character at a time") {
+  // decode_mixed() is the SSSE3 path (sixteen bytes a step) where the processor has it;
+  // around it the decoder goes one character at a time. A bad byte, a lead the mixed decoder
+  // leaves to the others (E0, ED: overlong and surrogate checks; two- and four-byte
+  // sequences) or ASCII, at every position of a run, at every alignment, must decode as the
+  // reference does.
+  INFO("SSSE3 mixed decoder " << (zhpolicy::detail::mixed_decode_supported() ? "in use" : "not available"));
+  const std::string run = "实现高质量发展，教育强国。学校建设１６所，新增学位14310个";
   const std::vector<std::string> breakers = {"a", "\x80", "\xE4\xB8", "\xED\x9F\xBF", "\xE0\xA4\x80",
-                                             "\xED\xA0\x80", "\xF0\x9F\x98\x80", "\xC3\xA9", std::string(1, '\0')};
+                                             "\xED\xA0\x80", "\xF0\x9F\x98\x80", "\xC3\xA9", std::string(1, '\0'),
+                                             "2025"};
   for (size_t lead_in = 0; lead_in < 4; ++lead_in) {
     for (const std::string& breaker : breakers) {
       for (size_t at = 0; at <= run.size(); ++at) {
@@ -315,51 +317,40 @@ TEST_CASE("normalize: runs of three-byte characters decode in groups exactly as 
   }
 }
 
-namespace {
-
-// Whether the 12 bytes at p are four three-byte sequences the grouped decoder takes: leads
-// E1..EF but ED, each with two continuation bytes.
-bool is_three_byte_group(const unsigned char* p) {
-  for (int k = 0; k < 12; k += 3) {
-    const unsigned b0 = p[k];
-    if (b0 < 0xE1 || b0 > 0xEF || b0 == 0xED) return false;
-    if ((p[k + 1] & 0xC0) != 0x80 || (p[k + 2] & 0xC0) != 0x80) return false;
-  }
-  return true;
-}
-
-}  // namespace
-
-TEST_CASE("normalize: the grouped decoder takes only whole qualifying groups and stops at the first other") {
-  using zhpolicy::detail::decode_three_byte_groups;
-  const std::string ideographs = "实现高质量发展教育强国学校建设";  // 15 characters, 45 bytes
-  const auto* begin = reinterpret_cast<const unsigned char*>(ideographs.data());
-  const auto* end = begin + ideographs.size();
-  REQUIRE(is_three_byte_group(begin));
-  char32_t out[16] = {};
+TEST_CASE("normalize: the mixed decoder stops before what it leaves to the one-at-a-time decoder") {
+  using zhpolicy::detail::decode_mixed;
+  const std::string text = "第1条 实现高质量发展2025年教育强国学校建设";
+  const auto* begin = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* end = begin + text.size();
+  char32_t out[64] = {};
   const unsigned char* p = begin;
-  const size_t n = decode_three_byte_groups(p, end, out, 16);
-  if (!zhpolicy::detail::three_byte_groups_supported()) {
-    CHECK(n == 0);
+  char32_t* const out_end = decode_mixed(p, end, out, out + 64);
+  if (!zhpolicy::detail::mixed_decode_supported()) {
+    CHECK(out_end == out);
     CHECK(p == begin);
     return;
   }
-  // Groups need 16 readable bytes: 45 bytes give three groups (36 bytes), not 3.75.
-  REQUIRE(n == 12);
-  CHECK(p == begin + 36);
-  CHECK(std::u32string(out, n) == reference_decode(ideographs.substr(0, 36)));
-  // Room for fewer than four code points: nothing.
+  // It needs sixteen readable bytes a step: it stops within the last sixteen, on a boundary.
+  REQUIRE(p > begin);
+  CHECK(end - p < 16);
+  const auto done = static_cast<size_t>(p - begin);
+  CHECK(std::u32string(out, out_end) == reference_decode(text.substr(0, done)));
+  // Room for fewer than sixteen code points: nothing.
   p = begin;
-  CHECK(decode_three_byte_groups(p, end, out, 3) == 0);
+  CHECK(decode_mixed(p, end, out, out + 15) == out);
   CHECK(p == begin);
-  // A group with a lead the fast path leaves to the checked decoder is not taken.
-  for (const std::string refused : {"\xE0\xA4\x80", "\xED\x9F\xBF", "a\xE5\xAD", "\xF0\x9F\x98\x80"}) {
-    const std::string text = ideographs.substr(0, 6) + refused + ideographs;
-    const auto* b = reinterpret_cast<const unsigned char*>(text.data());
-    CHECK_FALSE(is_three_byte_group(b));
+  // What it leaves to the others, after six ideographs: it stops on a boundary before it
+  // (up to three characters early: a step takes four or none).
+  for (const std::string refused : {"\xE0\xA4\x80", "\xED\x9F\xBF", "\xC3\xA9", "\xF0\x9F\x98\x80", "\x80"}) {
+    const std::string six = "实现高质量发";
+    const std::string t = six + refused + text;
+    const auto* b = reinterpret_cast<const unsigned char*>(t.data());
     p = b;
-    CHECK(decode_three_byte_groups(p, b + text.size(), out, 16) == 0);
-    CHECK(p == b);
+    const char32_t* e = decode_mixed(p, b + t.size(), out, out + 64);
+    const auto taken = static_cast<size_t>(p - b);
+    CHECK(taken <= six.size());
+    CHECK(taken % 3 == 0);
+    CHECK(std::u32string(static_cast<const char32_t*>(out), e) == reference_decode(six.substr(0, taken)));
   }
 }
 
