@@ -95,7 +95,9 @@ Result<Document> run_pipeline(std::string_view bytes, std::string* owned, std::s
       }
     }
     if (options.last_stage == Stage::kExtract) {
-      doc.lean = document_lean(doc.normalized, normalize(doc.clean.title));
+      // One walk over the text finds the lean and where numbers and cues may start.
+      const detail::DocumentWalk walk = detail::walk_document(doc.normalized, normalize(doc.clean.title));
+      doc.lean = walk.lean;
       // Targets come in text order: their input bytes are found walking on from the last,
       // or, handed on with the clean text bytes they were cut from, without a walk.
       detail::SourceCursor source(doc.clean);
@@ -106,7 +108,7 @@ Result<Document> run_pipeline(std::string_view bytes, std::string* owned, std::s
           options.on_target(doc, std::move(t), target_bytes);
         };
         detail::extract_placed_targets(doc.clean, doc.normalized, doc.segmentation, doc.clean.damaged, doc.lean,
-                                       hand_on);
+                                       walk, hand_on);
       } else {
         // Read from clean.text like the rows above, so that each target comes with the bytes
         // its text was cut from (slicing the kept code points instead cost an encoding of each
@@ -121,7 +123,7 @@ Result<Document> run_pipeline(std::string_view bytes, std::string* owned, std::s
           doc.targets.push_back(std::move(t));
         };
         detail::extract_placed_targets(doc.clean, doc.normalized, doc.segmentation, doc.clean.damaged, doc.lean,
-                                       keep);
+                                       walk, keep);
         doc.target_count = doc.targets.size();
       }
     }
