@@ -23,6 +23,7 @@
 #include "zhpolicy/extract.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <optional>
 
@@ -79,18 +80,19 @@ class CodePointSet {
   uint64_t bits_ = 0;
 };
 
-// Bits c % 64 of the first or the last code points of `words`: a code point whose bit is
-// clear is the first (last) of none of them.
+// For each value of c % 64, the words of a list (up to 32) whose first or last code point
+// has it, a bit each in list order: the words a code point may start (end) are the set
+// bits of one entry, tried lowest first as the list is, instead of a test of every word.
 enum class Edge { kFirst, kLast };
 template <size_t N>
-constexpr uint64_t edge_bits(const std::u32string_view (&words)[N], Edge edge) {
-  uint64_t bits = 0;
-  for (const std::u32string_view w : words) {
-    bits |= uint64_t{1} << ((edge == Edge::kFirst ? w.front() : w.back()) % 64);
+constexpr std::array<uint32_t, 64> words_by_edge(const std::u32string_view (&words)[N], Edge edge) {
+  static_assert(N <= 32, "a word list of at most 32 words");
+  std::array<uint32_t, 64> by_edge{};
+  for (size_t i = 0; i < N; ++i) {
+    by_edge[(edge == Edge::kFirst ? words[i].front() : words[i].back()) % 64] |= uint32_t{1} << i;
   }
-  return bits;
+  return by_edge;
 }
-bool has_edge_bit(uint64_t bits, char32_t c) { return ((bits >> (c % 64)) & 1) != 0; }
 
 constexpr CodePointSet kOpenQuotes({U'“', U'"', U'「', U'‘', U'『'});
 
@@ -679,29 +681,29 @@ void Extractor::finish(Target& t, size_t s, size_t number_begin, Span unit) {
   static constexpr std::u32string_view kLeading[] = {U"全市", U"全区", U"全县", U"全省", U"计划", U"力争",
                                                      U"确保", U"争取", U"推动", U"实现", U"年内", U"全年",
                                                      U"其中", U"并", U"和", U"及", U"累计", U"共", U"努力"};
-  // A list is tried only when the phrase's last (first) code point may end (start) one of
-  // its words, and a word is compared only when that code point is its own: mostly neither.
-  static constexpr uint64_t kTrailingEnds = edge_bits(kTrailing, Edge::kLast);
-  static constexpr uint64_t kLeadingStarts = edge_bits(kLeading, Edge::kFirst);
+  // Only the words the phrase's last (first) code point may end (start) are tried, and a
+  // word is compared only when that code point is its own: mostly none.
+  static constexpr std::array<uint32_t, 64> kTrailingByEnd = words_by_edge(kTrailing, Edge::kLast);
+  static constexpr std::array<uint32_t, 64> kLeadingByStart = words_by_edge(kLeading, Edge::kFirst);
   bool changed = true;
   while (changed && ib < ie) {
     changed = false;
-    if (has_edge_bit(kTrailingEnds, norm_[ie - 1])) {
-      for (std::u32string_view w : kTrailing) {
-        if (w.back() == norm_[ie - 1] && ie - ib > w.size() && ends_with_at(norm_.substr(0, ie), ie, w)) {
-          ie -= w.size();
-          changed = true;
-          break;
-        }
+    const char32_t last = norm_[ie - 1];
+    for (uint32_t words = kTrailingByEnd[last % 64]; words != 0; words &= words - 1) {
+      const std::u32string_view w = kTrailing[__builtin_ctz(words)];
+      if (w.back() == last && ie - ib > w.size() && ends_with_at(norm_.substr(0, ie), ie, w)) {
+        ie -= w.size();
+        changed = true;
+        break;
       }
     }
-    if (has_edge_bit(kLeadingStarts, norm_[ib])) {
-      for (std::u32string_view w : kLeading) {
-        if (w.front() == norm_[ib] && ie - ib > w.size() && starts_with_at(norm_.substr(0, ie), ib, w)) {
-          ib += w.size();
-          changed = true;
-          break;
-        }
+    const char32_t first = norm_[ib];
+    for (uint32_t words = kLeadingByStart[first % 64]; words != 0; words &= words - 1) {
+      const std::u32string_view w = kLeading[__builtin_ctz(words)];
+      if (w.front() == first && ie - ib > w.size() && starts_with_at(norm_.substr(0, ie), ib, w)) {
+        ib += w.size();
+        changed = true;
+        break;
       }
     }
   }
