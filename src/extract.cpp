@@ -427,6 +427,8 @@ class Extractor {
   // `number_starts`, `cue_starts`: the positions of `normalized` that may start a number
   // or are title marks, and those that may start a sentence cue or a period expression,
   // ascending (detail::walk_document).
+  // Each target is handed to `found` (one late: see last_), or, with `store`, read at the
+  // end of that vector and kept there, `placed` (when given) told where its text lies.
   Extractor(detail::OriginalText original, std::u32string_view normalized, const Segmentation& seg,
             const std::vector<DamagedSpan>& damaged, DocumentLean lean, const std::vector<uint32_t>& number_starts,
             const std::vector<uint32_t>& cue_starts, const detail::PlacedTargetSink& found)
@@ -437,7 +439,23 @@ class Extractor {
         lean_(lean),
         number_starts_(number_starts),
         cue_starts_(cue_starts),
-        found_(found) {}
+        found_(&found) {}
+  Extractor(detail::OriginalText original, std::u32string_view normalized, const Segmentation& seg,
+            const std::vector<DamagedSpan>& damaged, DocumentLean lean, const std::vector<uint32_t>& number_starts,
+            const std::vector<uint32_t>& cue_starts, std::vector<Target>& store,
+            const detail::StoredTargetSink* placed)
+      : orig_(original),
+        norm_(normalized),
+        seg_(seg),
+        damaged_(damaged),
+        lean_(lean),
+        number_starts_(number_starts),
+        cue_starts_(cue_starts),
+        store_(&store),
+        placed_(placed) {
+    store.emplace_back();  // where the first number is read
+    next_ = &store.back();
+  }
 
   void run();
 
@@ -468,16 +486,21 @@ class Extractor {
   size_t next_number_ = 0;  // the first of number_starts_ not before the sentence being scanned
   const std::vector<uint32_t>& cue_starts_;
   size_t next_cue_ = 0;  // the first of cue_starts_ not before the last sentence read_sentence_cues read
-  const detail::PlacedTargetSink& found_;
+  const detail::PlacedTargetSink* found_ = nullptr;
   // The last target read, handed on when the next one comes (or at the end): the reader
   // looks back at it (where the indicator walk stops; a list after 、 inherits from it).
   // It and the target being read live in two slots that trade places when a target is
   // kept: each slot's strings keep their buffers for the next target but one, where a fresh
   // Target per number allocated (and freed) a buffer for most of its strings.
   Target slots_[2];
-  Target* last_ = nullptr;      // a slot, or none yet
-  Target* next_ = &slots_[0];  // the other slot
+  Target* last_ = nullptr;      // a slot (the store's last but one), or none yet
+  Target* next_ = &slots_[0];  // the other slot (the store's last)
   detail::CleanBytes last_bytes_;  // where last_'s text lies in the clean text
+  // Stored targets are read into the store's last element and stay there when kept (a
+  // fresh one is added for the next number), where handing them on moved each into the
+  // caller's vector (a Target of eleven strings: hundreds of instructions a move).
+  std::vector<Target>* store_ = nullptr;
+  const detail::StoredTargetSink* placed_ = nullptr;
   size_t damaged_cursor_ = 0;
   size_t cue_sentence_ = SIZE_MAX;
   int target_cues_ = 0, status_cues_ = 0;  // strong cues of the sentence cue_sentence_
@@ -774,14 +797,23 @@ void Extractor::finish(Target& t, size_t s, size_t number_begin, Span unit) {
       break;
     }
   }
-  // (t is *next_: the slots trade places, and the old last one is cleared when it is read into.)
-  if (last_ != nullptr) found_(std::move(*last_), last_bytes_);
-  last_ = &t;
-  next_ = &t == &slots_[0] ? &slots_[1] : &slots_[0];
   // Its text was cut from the span: where, the pipeline needs for its input bytes.
   const size_t span_byte = orig_.clean_byte_of(span);
-  last_bytes_ = span_byte == SIZE_MAX ? detail::CleanBytes{}
-                                      : detail::CleanBytes{span_byte + text_begin, span_byte + text_end};
+  const detail::CleanBytes bytes = span_byte == SIZE_MAX ? detail::CleanBytes{}
+                                                         : detail::CleanBytes{span_byte + text_begin, span_byte + text_end};
+  if (store_ != nullptr) {  // (t is the store's last: it stays, and the next number gets a fresh one)
+    if (placed_ != nullptr) (*placed_)(t, bytes);
+    if (store_->size() == 1) store_->reserve(detail::first_target_capacity(norm_) + 1);
+    store_->emplace_back();
+    last_ = &(*store_)[store_->size() - 2];
+    next_ = &store_->back();
+    return;
+  }
+  // (t is *next_: the slots trade places, and the old last one is cleared when it is read into.)
+  if (last_ != nullptr) (*found_)(std::move(*last_), last_bytes_);
+  last_ = &t;
+  next_ = &t == &slots_[0] ? &slots_[1] : &slots_[0];
+  last_bytes_ = bytes;
 }
 
 size_t Extractor::read_target(size_t s, const ScannedNumber& n) {
@@ -1071,7 +1103,11 @@ size_t target_count_bound(std::u32string_view text) {
 
 void Extractor::run() {
   for (size_t s = 0; s < seg_.sentences.size(); ++s) scan_sentence(s);
-  if (last_) found_(std::move(*last_), last_bytes_);
+  if (store_ != nullptr) {
+    store_->pop_back();  // the element no number was kept in
+  } else if (last_ != nullptr) {
+    (*found_)(std::move(*last_), last_bytes_);
+  }
   last_ = nullptr;
 }
 
@@ -1080,12 +1116,9 @@ std::vector<Target> collect_targets(detail::OriginalText original, std::u32strin
                                     const Segmentation& segmentation, const std::vector<DamagedSpan>& damaged,
                                     DocumentLean lean) {
   std::vector<Target> targets;
-  const detail::PlacedTargetSink keep = [&](Target&& t, detail::CleanBytes) {
-    if (targets.capacity() == 0) targets.reserve(detail::first_target_capacity(normalized));
-    targets.push_back(std::move(t));
-  };
   const detail::DocumentWalk walk = detail::walk_document(normalized);
-  Extractor(original, normalized, segmentation, damaged, lean, walk.number_starts, walk.cue_starts, keep).run();
+  Extractor(original, normalized, segmentation, damaged, lean, walk.number_starts, walk.cue_starts, targets, nullptr)
+      .run();
   return targets;
 }
 
@@ -1142,6 +1175,15 @@ void extract_placed_targets(const CleanText& clean, std::u32string_view normaliz
   const size_t n = std::min<size_t>(clean.code_points, normalized.size());
   Extractor(OriginalText(clean), normalized.substr(0, n), segmentation, damaged, lean, walk.number_starts,
             walk.cue_starts, found)
+      .run();
+}
+
+void extract_stored_targets(const CleanText& clean, std::u32string_view normalized, const Segmentation& segmentation,
+                            const std::vector<DamagedSpan>& damaged, DocumentLean lean, const DocumentWalk& walk,
+                            std::vector<Target>& targets, const StoredTargetSink& placed) {
+  const size_t n = std::min<size_t>(clean.code_points, normalized.size());
+  Extractor(OriginalText(clean), normalized.substr(0, n), segmentation, damaged, lean, walk.number_starts,
+            walk.cue_starts, targets, &placed)
       .run();
 }
 

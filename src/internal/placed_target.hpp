@@ -20,6 +20,7 @@ struct CleanBytes {
 };
 
 using PlacedTargetSink = std::function<void(Target&&, CleanBytes)>;
+using StoredTargetSink = std::function<void(const Target&, CleanBytes)>;
 
 // One walk over a document's normalized text: the positions that may start a number (or
 // are the title marks 《 》) and those that may start a sentence cue or a period
@@ -45,6 +46,12 @@ void extract_placed_targets(const CleanText& clean, std::u32string_view normaliz
 void extract_placed_targets(const CleanText& clean, std::u32string_view normalized,
                             const Segmentation& segmentation, const std::vector<DamagedSpan>& damaged,
                             DocumentLean lean, const DocumentWalk& walk, const PlacedTargetSink& found);
+
+// The same, appending each target to `targets` (read there in place: no Target is moved
+// but by the vector's growth) and telling `placed` where its text lies as it is kept.
+void extract_stored_targets(const CleanText& clean, std::u32string_view normalized, const Segmentation& segmentation,
+                            const std::vector<DamagedSpan>& damaged, DocumentLean lean, const DocumentWalk& walk,
+                            std::vector<Target>& targets, const StoredTargetSink& placed);
 
 // The capacity to give a vector that collects the targets of `normalized` when the first
 // one comes (a text without targets reserves nothing): their number for a large text, a
