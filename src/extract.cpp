@@ -7,14 +7,16 @@
 // result (力争 / 已建成), and many numbers are not quantities at all: years, dates, plan
 // names (十四五), ordinals (第五批), codes (5+2, 5G, 12345热线), slogans (一校一品, 三名一好).
 //
-// The approach. One pass over each sentence of the normalized shadow. At every character
-// that can start a numeral, numeral.hpp's scan_number reads the longest number; then, in
-// order: reject the non-quantities by their immediate context; read a range ("3-4", "3至4");
-// read an infix (余/多), the unit (longest match in data/units.tsv) and a trailing
-// comparator (以上/以下/左右); look back for a leading comparator (不低于/超/逾/约) and a
-// change verb (提高/降低); inherit those across an enumeration ("分别增加135所、42所"); then
-// classify the sentence (target/status cues with the document's lean as tie-breaker),
-// its strength and its period, and cut the indicator from the text before the number.
+// The approach. One walk over the normalized shadow notes where a numeral or a sentence
+// cue may start (and counts the document's plan and report cues for its lean). Then,
+// sentence by sentence, at every noted position that starts a numeral, numeral.hpp's
+// scan_number reads the longest number; then, in order: reject the non-quantities by their
+// immediate context; read a range ("3-4", "3至4"); read an infix (余/多), the unit (longest
+// match in data/units.tsv) and a trailing comparator (以上/以下/左右); look back for a
+// leading comparator (不低于/超/逾/约) and a change verb (提高/降低); inherit those across
+// an enumeration ("分别增加135所、42所"); then classify the sentence (target/status cues
+// with the document's lean as tie-breaker), its strength and its period, and cut the
+// indicator from the text before the number.
 //
 // Trade-offs. Context rules are local (a few characters either side), which keeps the pass
 // linear and explainable, and the lexicons are data. A Chinese numeral must be followed by a
