@@ -574,6 +574,28 @@ bool is_sentence_cue(const CueEntry& c) {
          c.role == CueRole::kStrength || c.role == CueRole::kPeriod;
 }
 
+// The sentence cues (is_sentence_cue) by their first code point c, at c % kBuckets, longest
+// first as the lexicon lists them: read_sentence_cues tries only these at a position, not
+// the comparators, change verbs and weak cues that start with the same code point.
+class SentenceCueIndex {
+ public:
+  static constexpr size_t kBuckets = 1024;
+  SentenceCueIndex() {
+    for (const CueEntry& c : lexicon().cues) {
+      if (is_sentence_cue(c)) buckets_[c.word.front() % kBuckets].push_back(&c);
+    }
+  }
+  const std::vector<const CueEntry*>& starting_with(char32_t c) const { return buckets_[c % kBuckets]; }
+
+ private:
+  std::vector<std::vector<const CueEntry*>> buckets_ = std::vector<std::vector<const CueEntry*>>(kBuckets);
+};
+
+const SentenceCueIndex& sentence_cues() {
+  static const SentenceCueIndex index;
+  return index;
+}
+
 // The code points that start a cue of the sentence or may start a period expression: the
 // document's walk (detail::walk_document) notes their positions for read_sentence_cues
 // and passes the others, and the first code points of the other cues (不, 达, 提 …), with
@@ -655,7 +677,7 @@ void Extractor::read_sentence_cues(size_t s) {
   status_cues_ = 0;
   strength_cues_.clear();
   periods_.clear();
-  const detail::QuantityLexicon& cues = lexicon();
+  const SentenceCueIndex& cues = sentence_cues();
   // Only the positions the document's walk found can start a cue or a period expression.
   size_t at = next_cue_;
   while (at < cue_starts_.size() && cue_starts_[at] < sentence.start) ++at;
@@ -665,7 +687,7 @@ void Extractor::read_sentence_cues(size_t s) {
     const char32_t c0 = norm_[k];
     const CueEntry* strength = nullptr;  // the first (longest) strength cue at k
     const CueEntry* period = nullptr;    // the first (longest) period cue inside the sentence at k
-    for (const CueEntry* c : cues.cues_starting_with(c0)) {
+    for (const CueEntry* c : cues.starting_with(c0)) {
       if (!starts_with_at(norm_, k, c->word)) continue;
       if (k + c->word.size() <= sentence.end) {  // the kind cues and periods count inside the sentence only
         target_cues_ += c->role == CueRole::kTargetCue && c->weight == CueWeight::kStrong;
