@@ -45,6 +45,7 @@
 #include <limits>
 #include <utility>
 
+#include "internal/decimal_text.hpp"
 #include "internal/numeral_class.hpp"
 
 namespace zhpolicy {
@@ -683,21 +684,22 @@ Decimal make_decimal(uint64_t coefficient, int32_t exponent, bool negative) {
   return Decimal{coefficient, exponent, negative};
 }
 
-std::string Decimal::to_string() const {
-  if (coefficient == 0) return "0";
-  // Canonicalize a hand-built value ({150, -2} prints "1.5"), so the output never has
-  // trailing zeros after the point.
-  const Decimal d = make_decimal(coefficient, exponent, negative);
-  char digits[20];
-  const size_t n = static_cast<size_t>(std::to_chars(digits, digits + sizeof digits, d.coefficient).ptr - digits);
-  // The string is made at its final length, zeros, and the digits (and a sign and point)
-  // written over them: every target row prints one or two values, and building them by
-  // appending cost more than the rest of their cells.
+namespace {
+
+// The length of d's text (d canonical, its coefficient's n digits in `digits`).
+size_t decimal_text_length(const Decimal& d, size_t n) {
   const size_t sign = d.negative ? 1 : 0;
   const size_t frac = d.exponent < 0 ? static_cast<size_t>(-static_cast<int64_t>(d.exponent)) : 0;
-  const size_t length = sign + (d.exponent >= 0 ? n + static_cast<size_t>(d.exponent) : n > frac ? n + 1 : 2 + frac);
-  std::string out(length, '0');
-  char* const at = out.data() + sign;
+  return sign + (d.exponent >= 0 ? n + static_cast<size_t>(d.exponent) : n > frac ? n + 1 : 2 + frac);
+}
+
+// Writes d's text (d canonical, its coefficient's n digits in `digits`) at out, `length`
+// bytes: zeros, and the digits (and a sign and point) written over them.
+void write_decimal_text(const Decimal& d, const char* digits, size_t n, char* out, size_t length) {
+  std::memset(out, '0', length);
+  const size_t sign = d.negative ? 1 : 0;
+  const size_t frac = d.exponent < 0 ? static_cast<size_t>(-static_cast<int64_t>(d.exponent)) : 0;
+  char* const at = out + sign;
   if (d.negative) out[0] = '-';
   if (d.exponent >= 0) {
     std::memcpy(at, digits, n);  // then the exponent's zeros
@@ -707,10 +709,44 @@ std::string Decimal::to_string() const {
     std::memcpy(at + n - frac + 1, digits + n - frac, frac);
   } else {
     at[1] = '.';  // "0." and the zeros before the digits
-    std::memcpy(out.data() + length - n, digits, n);
+    std::memcpy(out + length - n, digits, n);
   }
+}
+
+}  // namespace
+
+std::string Decimal::to_string() const {
+  if (coefficient == 0) return "0";
+  // Canonicalize a hand-built value ({150, -2} prints "1.5"), so the output never has
+  // trailing zeros after the point.
+  const Decimal d = make_decimal(coefficient, exponent, negative);
+  char digits[20];
+  const size_t n = static_cast<size_t>(std::to_chars(digits, digits + sizeof digits, d.coefficient).ptr - digits);
+  // The string is made at its final length and written over: every target row prints one
+  // or two values, and building them by appending cost more than the rest of their cells.
+  const size_t length = decimal_text_length(d, n);
+  std::string out(length, '0');
+  write_decimal_text(d, digits, n, out.data(), length);
   return out;
 }
+
+namespace detail {
+
+size_t write_decimal(const Decimal& value, char* out) {
+  if (value.coefficient == 0) {
+    out[0] = '0';
+    return 1;
+  }
+  const Decimal d = make_decimal(value.coefficient, value.exponent, value.negative);
+  char digits[20];
+  const size_t n = static_cast<size_t>(std::to_chars(digits, digits + sizeof digits, d.coefficient).ptr - digits);
+  const size_t length = decimal_text_length(d, n);
+  if (length > kDecimalTextRoom) return 0;
+  write_decimal_text(d, digits, n, out, length);
+  return length;
+}
+
+}  // namespace detail
 
 std::optional<uint64_t> Decimal::to_uint64() const {
   if (coefficient == 0) return uint64_t{0};

@@ -95,7 +95,9 @@ Result<Document> run_pipeline(std::string_view bytes, std::string* owned, std::s
       }
     }
     if (options.last_stage == Stage::kExtract) {
-      doc.lean = document_lean(doc.normalized, normalize(doc.clean.title));
+      // One walk over the text finds the lean and where numbers and cues may start.
+      const detail::DocumentWalk walk = detail::walk_document(doc.normalized, normalize(doc.clean.title));
+      doc.lean = walk.lean;
       // Targets come in text order: their input bytes are found walking on from the last,
       // or, handed on with the clean text bytes they were cut from, without a walk.
       detail::SourceCursor source(doc.clean);
@@ -107,23 +109,18 @@ Result<Document> run_pipeline(std::string_view bytes, std::string* owned, std::s
           options.on_target(doc, std::move(t), target_bytes);
         };
         detail::extract_placed_targets(doc.clean, doc.normalized, doc.segmentation, doc.clean.damaged, doc.lean,
-                                       hand_on);
+                                       walk, hand_on);
       } else {
         // Read from clean.text like the rows above, so that each target comes with the bytes
         // its text was cut from (slicing the kept code points instead cost an encoding of each
-        // slice and a walk to every target's bytes).
-        const detail::PlacedTargetSink keep = [&](Target&& t, detail::CleanBytes at) {
-          if (doc.targets.capacity() == 0) {
-            const size_t room = detail::first_target_capacity(doc.normalized);
-            doc.targets.reserve(room);
-            doc.target_bytes.reserve(room);
-          }
+        // slice and a walk to every target's bytes), and read into doc.targets itself.
+        const detail::StoredTargetSink place = [&](const Target& t, detail::CleanBytes at) {
+          if (doc.target_bytes.capacity() == 0) doc.target_bytes.reserve(detail::first_target_capacity(doc.normalized));
           doc.status_target_count += t.kind == "status";
           doc.target_bytes.push_back(source.source_bytes(t.start, t.end, at.begin, at.end));
-          doc.targets.push_back(std::move(t));
         };
-        detail::extract_placed_targets(doc.clean, doc.normalized, doc.segmentation, doc.clean.damaged, doc.lean,
-                                       keep);
+        detail::extract_stored_targets(doc.clean, doc.normalized, doc.segmentation, doc.clean.damaged, doc.lean,
+                                       walk, doc.targets, place);
         doc.target_count = doc.targets.size();
       }
     }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "internal/decimal_text.hpp"
 #include "zhpolicy/normalize.hpp"
 
 namespace zhpolicy {
@@ -133,6 +134,15 @@ std::string_view integer_cell(uint64_t n, char (&buffer)[20]) {
   return std::string_view(p, static_cast<size_t>(end - p));
 }
 
+// The text of a decimal cell: in `buffer` (kDecimalTextRoom bytes) when it fits, as every
+// value of a document does, else in `spilled`.
+std::string_view decimal_cell(const Decimal& value, char* buffer, std::string& spilled) {
+  const size_t n = detail::write_decimal(value, buffer);
+  if (n > 0) return std::string_view(buffer, n);
+  spilled = value.to_string();
+  return spilled;
+}
+
 }  // namespace
 
 Table targets_table(const std::vector<const Document*>& docs) {
@@ -155,11 +165,13 @@ TableRow target_row(const Document& d, const Target& g, const ByteRange& bytes) 
   const Sentence& s = d.segmentation.sentences[g.sentence];
   std::string flags;
   for (const std::string& f : g.flags) flags += (flags.empty() ? "" : ",") + f;
-  std::string cut_sentence;
+  std::string cut_sentence, long_value, long_value_max;
   char start[20], end[20], byte_start[20], byte_end[20];
+  char value[detail::kDecimalTextRoom], value_max[detail::kDecimalTextRoom];
   return {d.name, c.id, c.path, c.title, sentence_cell(d, s, g, cut_sentence), g.text, g.indicator,
-          g.indicator_norm, g.comparator, g.value.to_string(),
-          g.has_max ? g.value_max.to_string() : "", g.unit, g.unit_norm, g.unit_class,
+          g.indicator_norm, g.comparator, decimal_cell(g.value, value, long_value),
+          g.has_max ? decimal_cell(g.value_max, value_max, long_value_max) : std::string_view(), g.unit,
+          g.unit_norm, g.unit_class,
           g.direction, g.kind, g.strength, g.period, flags, integer_cell(g.start, start),
           integer_cell(g.end, end), integer_cell(bytes.begin, byte_start), integer_cell(bytes.end, byte_end)};
 }

@@ -1,5 +1,5 @@
 // The numeral scanner's code point classes (numeral.cpp), shared with the extractor, which
-// passes over the CJK characters without a class (most of a text) with one lookup each.
+// finds the code points that may start a number among the classified ones.
 #pragma once
 
 #include <array>
@@ -86,12 +86,6 @@ inline bool is_unit(uint8_t packed) {
 inline bool is_chinese_numeral(char32_t c) {
   const uint8_t packed = classify(c);
   return is_chinese_digit(packed) || is_unit(packed);
-}
-
-// A character of the CJK block that has no class: no digit, unit, point, sign or
-// approximation. Most of a Chinese text.
-inline bool is_classless_cjk(char32_t c) {
-  return c >= kCjkFirst && c <= kCjkLast && kCjkTable[c - kCjkFirst] == 0;
 }
 
 }  // namespace zhpolicy::detail

@@ -20,11 +20,38 @@ struct CleanBytes {
 };
 
 using PlacedTargetSink = std::function<void(Target&&, CleanBytes)>;
+using StoredTargetSink = std::function<void(const Target&, CleanBytes)>;
+
+// One walk over a document's normalized text: the positions that may start a number (or
+// are the title marks 《 》) and those that may start a sentence cue or a period
+// expression, which the extractor then reads sentence by sentence instead of looking at
+// every code point again, and, on the way, the document's lean. (Positions fit 32 bits:
+// inputs are at most 1 GiB, --max-bytes.)
+struct DocumentWalk {
+  std::vector<uint32_t> number_starts;  // ascending
+  std::vector<uint32_t> cue_starts;     // ascending
+  DocumentLean lean = DocumentLean::kTarget;  // with a title: document_lean(normalized, title)
+};
+
+// Walks `normalized` for the extractor.
+DocumentWalk walk_document(std::u32string_view normalized);
+// The same, also finding the lean that document_lean(normalized, title) finds.
+DocumentWalk walk_document(std::u32string_view normalized, std::u32string_view title);
 
 // As the public extract_targets with a TargetSink, each target with the bytes of its text.
 void extract_placed_targets(const CleanText& clean, std::u32string_view normalized,
                             const Segmentation& segmentation, const std::vector<DamagedSpan>& damaged,
                             DocumentLean lean, const PlacedTargetSink& found);
+// The same with the document walked already (walk_document on the same normalized text).
+void extract_placed_targets(const CleanText& clean, std::u32string_view normalized,
+                            const Segmentation& segmentation, const std::vector<DamagedSpan>& damaged,
+                            DocumentLean lean, const DocumentWalk& walk, const PlacedTargetSink& found);
+
+// The same, appending each target to `targets` (read there in place: no Target is moved
+// but by the vector's growth) and telling `placed` where its text lies as it is kept.
+void extract_stored_targets(const CleanText& clean, std::u32string_view normalized, const Segmentation& segmentation,
+                            const std::vector<DamagedSpan>& damaged, DocumentLean lean, const DocumentWalk& walk,
+                            std::vector<Target>& targets, const StoredTargetSink& placed);
 
 // The capacity to give a vector that collects the targets of `normalized` when the first
 // one comes (a text without targets reserves nothing): their number for a large text, a

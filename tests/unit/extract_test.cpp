@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <random>
 
 #include "internal/original_text.hpp"
@@ -287,9 +288,10 @@ TEST_CASE("extract: every far bounding word of the lexicon bounds a number a few
   CHECK(words >= 10);
 }
 
-// document_lean passes the code points that start no target or status cue with one test (a
-// bitmap of their first code points): it must decide as a plain count of every kind cue at
-// every position does, on seeds and on texts strung from the lexicon's words.
+// document_lean and the pipeline's walk pass the code points that start no target or status
+// cue with one test (a bitmap or a table of their first code points): they must decide as
+// a plain count of every kind cue at every position does, on seeds and on texts strung
+// from the lexicon's words.
 TEST_CASE("extract: the document lean agrees with a plain count of the kind cues", "[extract]") {
   const detail::QuantityLexicon& lexicon = detail::quantity_lexicon();
   auto plain_lean = [&](std::u32string_view text) {
@@ -334,16 +336,77 @@ TEST_CASE("extract: the document lean agrees with a plain count of the kind cues
     INFO(to_utf8(text));
     const DocumentLean expected = plain_lean(text);
     REQUIRE(document_lean(text, U"") == expected);
+    // The pipeline's walk (which also notes where numbers and cues may start) decides alike,
+    // and a title that names a plan decides without the text.
+    REQUIRE(detail::walk_document(text, U"").lean == expected);
+    REQUIRE(detail::walk_document(text, U"2024年工作要点").lean == DocumentLean::kTarget);
     status += expected == DocumentLean::kStatus;
   }
   CHECK(status >= 20);
   CHECK(status + 20 <= texts.size());
 }
 
-// The walk over a sentence for its cues passes the code points that start no strong kind,
-// strength or period cue with one test (a bitmap of their first code points): every such
-// word of the lexicon, before a number, must still decide its kind, strength or period;
-// also right after a code point the walk stops at (每 starts 每年).
+// The document's walk notes the positions where a number or a sentence cue may start, for
+// the extractor to look only there: on seeds and random texts, every position whose code
+// point may start a number (an ASCII or Chinese digit, 十 拾, 百 千 万) or is a title mark
+// is among the first, and every position where a strong kind, strength or period cue of
+// the lexicon, a year or a quotation mark starts is among the second.
+TEST_CASE("extract: the document walk notes every position a number or a sentence cue may start at", "[extract]") {
+  const detail::QuantityLexicon& lexicon = detail::quantity_lexicon();
+  std::vector<std::u32string> texts;
+  for (const std::string& path : test::seed_files()) {
+    std::string bytes;
+    if (test::read_file(path, bytes)) texts.push_back(normalize(bytes));
+  }
+  std::mt19937 random(20261203);
+  const std::u32string pieces[] = {U"学校", U"，", U"12所", U"𠀀", U"年", U"达到", U"三百", U"《十四五》", U"“",
+                                   U"百分之五", U"拾", U"〇", U"点"};
+  for (int trial = 0; trial < 300; ++trial) {
+    std::u32string text;
+    for (int w = 0; w < 1 + trial % 15; ++w) {
+      text += random() % 3 == 0 ? lexicon.cues[random() % lexicon.cues.size()].word : pieces[random() % 13];
+    }
+    texts.push_back(text);
+  }
+  auto is_sentence_cue = [](const detail::CueEntry& c) {
+    return ((c.role == detail::CueRole::kTargetCue || c.role == detail::CueRole::kStatusCue) &&
+            c.weight == detail::CueWeight::kStrong) ||
+           c.role == detail::CueRole::kStrength || c.role == detail::CueRole::kPeriod;
+  };
+  size_t numbers = 0, cues = 0;
+  for (const std::u32string& text : texts) {
+    INFO(to_utf8(text));
+    const detail::DocumentWalk walk = detail::walk_document(text);
+    REQUIRE(std::is_sorted(walk.number_starts.begin(), walk.number_starts.end()));
+    REQUIRE(std::is_sorted(walk.cue_starts.begin(), walk.cue_starts.end()));
+    auto noted = [](const std::vector<uint32_t>& at, size_t k) { return std::binary_search(at.begin(), at.end(), k); };
+    for (size_t k = 0; k < text.size(); ++k) {
+      const char32_t c = text[k];
+      const bool number = (c >= '0' && c <= '9') ||
+                          (c >= 0x3007 && is_chinese_numeral_char(c) && (numeral_digit_value(c) >= 0 || c == U'十' ||
+                                                                          c == U'拾')) ||
+                          c == U'百' || c == U'千' || c == U'万' || c == U'《' || c == U'》';
+      if (number) {
+        REQUIRE(noted(walk.number_starts, k));
+        ++numbers;
+      }
+      bool cue = c == U'“' || c == '"' || c == U'「' || c == U'‘' || c == U'『' || c == U'到' || c == U'至' ||
+                 c == U'1' || c == U'2' || c == U'十' || c == U'近' || c == U'连';
+      for (const detail::CueEntry& e : lexicon.cues) cue = cue || (is_sentence_cue(e) && e.word[0] == c);
+      if (cue) {
+        REQUIRE(noted(walk.cue_starts, k));
+        ++cues;
+      }
+    }
+  }
+  CHECK(numbers > 1000);
+  CHECK(cues > 1000);
+}
+
+// The document's walk notes only the positions whose code point starts a strong kind,
+// strength or period cue (a table of their first code points): every such word of the
+// lexicon, before a number, must still decide its kind, strength or period; also right
+// after a code point the walk stops at (每 starts 每年).
 TEST_CASE("extract: every sentence cue of the lexicon is read before a number", "[extract]") {
   size_t checked = 0;
   for (const detail::CueEntry& c : detail::quantity_lexicon().cues) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "json_mini.hpp"
+#include "internal/decimal_text.hpp"
 #include "zhpolicy/numeral.hpp"
 
 namespace {
@@ -597,4 +598,31 @@ TEST_CASE("numeral: multiplier characters and their powers of ten", "[numeral]")
   CHECK(zhpolicy::numeral_unit_exponent(U'三') == 0);
   CHECK(zhpolicy::numeral_unit_exponent(U'兆') == 0);  // mega in policy text: not a numeral unit here
   CHECK(zhpolicy::numeral_unit_exponent('7') == 0);
+}
+
+// A row's value cells are written by detail::write_decimal into a buffer: the same text as
+// to_string for every coefficient, exponent and sign (hand-built values with trailing zeros
+// too), and nothing when it would not fit the buffer.
+TEST_CASE("numeral: write_decimal writes to_string's text, or nothing when it would not fit", "[numeral]") {
+  const uint64_t coefficients[] = {0, 1, 5, 10, 95, 150, 1234, 100000, 123456789, 18446744073709551615ULL};
+  size_t written = 0, refused = 0;
+  for (const uint64_t c : coefficients) {
+    for (int32_t e = -70; e <= 70; ++e) {
+      for (const bool negative : {false, true}) {
+        const Decimal d{c, e, negative};
+        char buffer[zhpolicy::detail::kDecimalTextRoom];
+        const size_t n = zhpolicy::detail::write_decimal(d, buffer);
+        INFO(c << "e" << e << (negative ? " negative" : ""));
+        if (d.to_string().size() <= zhpolicy::detail::kDecimalTextRoom) {
+          REQUIRE(std::string(buffer, n) == d.to_string());
+          ++written;
+        } else {
+          REQUIRE(n == 0);
+          ++refused;
+        }
+      }
+    }
+  }
+  CHECK(written > 1000);
+  CHECK(refused > 100);
 }
