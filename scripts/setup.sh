@@ -3,7 +3,7 @@
 # Idempotent and fast when everything is present (no apt-get update then).
 set -euo pipefail
 
-packages=(cmake g++ make pkg-config libicu-dev libcli11-dev libfmt-dev catch2 libxlsxwriter-dev parallel bc python3 time)
+packages=(cmake g++ make pkg-config libicu-dev libcli11-dev libfmt-dev catch2 libxlsxwriter-dev libjemalloc-dev parallel bc python3 time)
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
