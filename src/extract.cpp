@@ -434,27 +434,16 @@ class Extractor {
   Extractor(detail::OriginalText original, std::u32string_view normalized, const Segmentation& seg,
             const std::vector<DamagedSpan>& damaged, DocumentLean lean, const std::vector<uint32_t>& number_starts,
             const std::vector<uint32_t>& cue_starts, const detail::PlacedTargetSink& found)
-      : orig_(original),
-        norm_(normalized),
-        seg_(seg),
-        damaged_(damaged),
-        lean_(lean),
-        number_starts_(number_starts),
-        cue_starts_(cue_starts),
-        found_(&found) {}
+      : Extractor(original, normalized, seg, damaged, lean, number_starts, cue_starts) {
+    found_ = &found;
+  }
   Extractor(detail::OriginalText original, std::u32string_view normalized, const Segmentation& seg,
             const std::vector<DamagedSpan>& damaged, DocumentLean lean, const std::vector<uint32_t>& number_starts,
             const std::vector<uint32_t>& cue_starts, std::vector<Target>& store,
             const detail::StoredTargetSink* placed)
-      : orig_(original),
-        norm_(normalized),
-        seg_(seg),
-        damaged_(damaged),
-        lean_(lean),
-        number_starts_(number_starts),
-        cue_starts_(cue_starts),
-        store_(&store),
-        placed_(placed) {
+      : Extractor(original, normalized, seg, damaged, lean, number_starts, cue_starts) {
+    store_ = &store;
+    placed_ = placed;
     store.emplace_back();  // where the first number is read
     next_ = &store.back();
   }
@@ -462,6 +451,18 @@ class Extractor {
   void run();
 
  private:
+  // What both ways of handing targets on share.
+  Extractor(detail::OriginalText original, std::u32string_view normalized, const Segmentation& seg,
+            const std::vector<DamagedSpan>& damaged, DocumentLean lean, const std::vector<uint32_t>& number_starts,
+            const std::vector<uint32_t>& cue_starts)
+      : orig_(original),
+        norm_(normalized),
+        seg_(seg),
+        damaged_(damaged),
+        lean_(lean),
+        number_starts_(number_starts),
+        cue_starts_(cue_starts) {}
+
   void scan_sentence(size_t s);
   // Tries to read a target at the number `n`; returns where scanning resumes.
   size_t read_target(size_t s, const ScannedNumber& n);

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 
+#include "internal/target_region.hpp"
 #include "internal/utf8.hpp"
 
 #ifdef __SSE2__
@@ -95,12 +96,7 @@ constexpr int16_t lane_of(uint32_t c) { return static_cast<int16_t>(static_cast<
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #define ZHPOLICY_HAVE_AVX2_LOUD 1
 // Compiled for AVX2; next_loud() only calls it on processors that have it.
-#if defined(__clang__)
-#pragma clang attribute push(__attribute__((target("avx2"))), apply_to = function)
-#else
-#pragma GCC push_options
-#pragma GCC target("avx2")
-#endif
+ZHPOLICY_TARGET_REGION_BEGIN("avx2")
 
 inline __m256i below_avx2(__m256i x, uint32_t c) { return _mm256_cmpgt_epi16(_mm256_set1_epi16(lane_of(c)), x); }
 inline __m256i in_range_avx2(__m256i x, uint32_t lo, uint32_t hi) {
@@ -129,11 +125,7 @@ size_t next_loud_avx2(std::u32string_view t, size_t i) {
   return i;
 }
 
-#if defined(__clang__)
-#pragma clang attribute pop
-#else
-#pragma GCC pop_options
-#endif
+ZHPOLICY_TARGET_REGION_END()
 
 bool has_avx2() {
   static const bool supported = [] {

@@ -9,6 +9,8 @@
 #include <cstddef>  // every header the masks use, outside the target region
 #include <cstdint>
 
+#include "internal/target_region.hpp"
+
 namespace zhpolicy::detail {
 
 // __builtin_cpu_init: a segmentation may run from a static initialiser, before libgcc's own.
@@ -20,12 +22,7 @@ bool line_pass_cpu_has_avx2() {
 }  // namespace zhpolicy::detail
 
 // Everything below is compiled for AVX2; for_each_non_plain only calls it on CPUs that have it.
-#if defined(__clang__)
-#pragma clang attribute push(__attribute__((target("avx2"))), apply_to = function)
-#else
-#pragma GCC push_options
-#pragma GCC target("avx2")
-#endif
+ZHPOLICY_TARGET_REGION_BEGIN("avx2")
 
 namespace zhpolicy::detail {
 
@@ -63,11 +60,7 @@ void non_plain_masks_avx2(const char32_t* text, size_t blocks, uint32_t* masks) 
 
 }  // namespace zhpolicy::detail
 
-#if defined(__clang__)
-#pragma clang attribute pop
-#else
-#pragma GCC pop_options
-#endif
+ZHPOLICY_TARGET_REGION_END()
 
 #else  // not x86: never chosen, defined for the linker
 

@@ -8,13 +8,10 @@
 #include <cstring>  // every header the block survey uses, outside the target region
 #include <string_view>
 
+#include "internal/target_region.hpp"
+
 // Everything below is compiled for SSSE3; survey_utf8() only calls it on CPUs that have it.
-#if defined(__clang__)
-#pragma clang attribute push(__attribute__((target("ssse3,popcnt"))), apply_to = function)
-#else
-#pragma GCC push_options
-#pragma GCC target("ssse3,popcnt")
-#endif
+ZHPOLICY_TARGET_REGION_BEGIN("ssse3,popcnt")
 
 #include "internal/utf8_survey_blocks.hpp"
 
@@ -68,11 +65,7 @@ Utf8Survey survey_utf8_ssse3(std::string_view s, Utf8SurveyEnd end) {
 
 }  // namespace zhpolicy::detail
 
-#if defined(__clang__)
-#pragma clang attribute pop
-#else
-#pragma GCC pop_options
-#endif
+ZHPOLICY_TARGET_REGION_END()
 
 #else  // not x86: never chosen, defined for the linker
 
