@@ -36,6 +36,7 @@
 #include "internal/byte_find.hpp"
 #include "internal/code_points_counted.hpp"
 #include "internal/compact_form.hpp"
+#include "internal/cpu_features.hpp"
 #include "internal/damage.hpp"
 #include "internal/date_pattern.hpp"
 #include "internal/html_strip.hpp"
@@ -735,15 +736,9 @@ __attribute__((target("sse4.2"))) uint64_t text_hash_crc(std::string_view text) 
   return (static_cast<uint64_t>(even) << 32) ^ odd;
 }
 
-bool has_sse42() {
-  static const bool supported = [] {
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("sse4.2") != 0;
-  }();
-  return supported;
+uint64_t text_hash(std::string_view text) {
+  return detail::cpu_features().sse42 ? text_hash_crc(text) : text_hash_portable(text);
 }
-
-uint64_t text_hash(std::string_view text) { return has_sse42() ? text_hash_crc(text) : text_hash_portable(text); }
 #else
 uint64_t text_hash(std::string_view text) { return text_hash_portable(text); }
 #endif

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 
+#include "internal/cpu_features.hpp"
 #include "internal/target_region.hpp"
 #include "internal/utf8.hpp"
 
@@ -126,14 +127,6 @@ size_t next_loud_avx2(std::u32string_view t, size_t i) {
 }
 
 ZHPOLICY_TARGET_REGION_END()
-
-bool has_avx2() {
-  static const bool supported = [] {
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("avx2") != 0;
-  }();
-  return supported;
-}
 #endif
 
 }  // namespace
@@ -142,7 +135,7 @@ bool has_avx2() {
 // step with AVX2, then (or without it) eight with SSE2, in the sixteen-bit lanes above.
 size_t next_loud(std::u32string_view t, size_t i) {
 #ifdef ZHPOLICY_HAVE_AVX2_LOUD
-  if (t.size() - i >= 16 && has_avx2()) {
+  if (t.size() - i >= 16 && cpu_features().avx2) {
     i = next_loud_avx2(t, i);
     if (t.size() - i >= 16) return i;  // it stopped at a loud one
   }

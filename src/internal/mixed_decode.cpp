@@ -3,12 +3,16 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "internal/cpu_features.hpp"
+
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #include <immintrin.h>
 #define ZHPOLICY_HAVE_SSSE3_PATH 1
 #endif
 
 namespace zhpolicy::detail {
+
+bool mixed_decode_supported() { return cpu_features().ssse3; }
 
 #ifdef ZHPOLICY_HAVE_SSSE3_PATH
 namespace {
@@ -179,23 +183,11 @@ done:
 
 }  // namespace
 
-bool mixed_decode_supported() {
-  // __builtin_cpu_init first: the first call may come from another static initialiser,
-  // before libgcc has read the processor's features.
-  static const bool supported = [] {
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("ssse3") != 0;
-  }();
-  return supported;
-}
-
 char32_t* decode_mixed(const unsigned char*& p, const unsigned char* end, char32_t* out, char32_t* out_end) {
   return mixed_decode_supported() ? decode_mixed_ssse3(p, end, out, out_end) : out;
 }
 
 #else
-
-bool mixed_decode_supported() { return false; }
 
 char32_t* decode_mixed(const unsigned char*&, const unsigned char*, char32_t* out, char32_t*) { return out; }
 

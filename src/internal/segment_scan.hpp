@@ -15,6 +15,8 @@
 #include <emmintrin.h>
 #endif
 
+#include "internal/cpu_features.hpp"
+
 namespace zhpolicy::detail {
 
 // The plain code points: [U+3012, U+FEFF), which holds every CJK ideograph (the marks nearest
@@ -78,10 +80,9 @@ void for_each_non_plain_sse2(const char32_t* text, uint32_t begin, uint32_t end,
   for_each_non_plain_portable(text, i, end, on_stop);
 }
 
-// internal/segment_scan_avx2.cpp: whether the CPU has AVX2 (false off x86), and the masks of
-// `blocks` blocks of 32 code points at text: bit k of masks[b] is set iff text[32 * b + k] is
-// not plain. Only called where the CPU has AVX2.
-bool line_pass_cpu_has_avx2();
+// internal/segment_scan_avx2.cpp: the masks of `blocks` blocks of 32 code points at text:
+// bit k of masks[b] is set iff text[32 * b + k] is not plain. Only called where the CPU has
+// AVX2.
 void non_plain_masks_avx2(const char32_t* text, size_t blocks, uint32_t* masks);
 
 // The line pass: thirty-two at a time with AVX2, where the CPU has it, else as above. The
@@ -89,9 +90,8 @@ void non_plain_masks_avx2(const char32_t* text, size_t blocks, uint32_t* masks);
 // costs a third of the SSE2 loop's instructions), and their stops are taken after it.
 template <typename OnStop>
 void for_each_non_plain(const char32_t* text, uint32_t begin, uint32_t end, OnStop&& on_stop) {
-  static const bool avx2 = line_pass_cpu_has_avx2();
   uint32_t i = begin;
-  if (avx2) {
+  if (cpu_features().avx2) {
     constexpr uint32_t kChunk = 64;
     uint32_t masks[kChunk];
     while (end - i >= 32) {

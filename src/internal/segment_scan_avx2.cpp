@@ -11,16 +11,6 @@
 
 #include "internal/target_region.hpp"
 
-namespace zhpolicy::detail {
-
-// __builtin_cpu_init: a segmentation may run from a static initialiser, before libgcc's own.
-bool line_pass_cpu_has_avx2() {
-  __builtin_cpu_init();
-  return __builtin_cpu_supports("avx2");
-}
-
-}  // namespace zhpolicy::detail
-
 // Everything below is compiled for AVX2; for_each_non_plain only calls it on CPUs that have it.
 ZHPOLICY_TARGET_REGION_BEGIN("avx2")
 
@@ -66,7 +56,6 @@ ZHPOLICY_TARGET_REGION_END()
 
 namespace zhpolicy::detail {
 
-bool line_pass_cpu_has_avx2() { return false; }
 void non_plain_masks_avx2(const char32_t*, size_t, uint32_t*) {}
 
 }  // namespace zhpolicy::detail

@@ -3,6 +3,8 @@
 
 #include <cstring>
 
+#include "internal/cpu_features.hpp"
+
 namespace zhpolicy::detail {
 
 namespace {
@@ -23,20 +25,8 @@ size_t three_byte_run(std::string_view s, size_t i) {
   return i - start;
 }
 
-#if defined(__x86_64__) || defined(__i386__)
-// __builtin_cpu_init: a survey may run from a static initialiser, before libgcc's own.
-bool cpu_has_avx2() {
-  __builtin_cpu_init();
-  return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt");
-}
-bool cpu_has_ssse3() {
-  __builtin_cpu_init();
-  return __builtin_cpu_supports("ssse3") && __builtin_cpu_supports("popcnt");
-}
-#else
-bool cpu_has_avx2() { return false; }
-bool cpu_has_ssse3() { return false; }
-#endif
+bool cpu_has_avx2() { return cpu_features().avx2 && cpu_features().popcnt; }
+bool cpu_has_ssse3() { return cpu_features().ssse3 && cpu_features().popcnt; }
 
 Utf8Survey survey_utf8_scalar(std::string_view s, Utf8SurveyEnd end) {
   Utf8Survey r;
