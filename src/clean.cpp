@@ -209,21 +209,13 @@ class Cleaner {
     line.what = what;
   }
   bool short_line(const Line& l) const { return l.cps <= kMaxClassifiedLine; }
-  // The clean text of a line, in `buffer` (overwritten).
-  const std::string& line_text(const Line& l, std::string& buffer) const;
-  // The same, read in place when the line is one run of the intermediate text (most short
-  // lines are), else in `buffer`.
-  std::string_view line_view(const Line& l, std::string& buffer) const {
-    if (l.ops_end - l.ops_begin == 1 && !ops_[l.ops_begin].space) {
-      const Op& op = ops_[l.ops_begin];
-      return t_.substr(op.begin, op.end - op.begin);
-    }
-    return line_text(l, buffer);
-  }
+  // The clean text of a line: read in place when it is one stretch of the intermediate
+  // text (one run, or runs joined by single ASCII spaces: most lines), else copied together
+  // into `buffer` (overwritten; the view is valid until it changes).
+  std::string_view line_view(const Line& l, std::string& buffer) const;
   std::string line_text(const Line& l) const {
-    std::string text;
-    line_text(l, text);
-    return text;
+    std::string buffer;
+    return std::string(line_view(l, buffer));
   }
 
   const DecodedText& decoded_;
@@ -243,17 +235,35 @@ class Cleaner {
 // How far into the page find_title() looks.
 constexpr size_t kTitleScanLines = 20;
 
-const std::string& Cleaner::line_text(const Line& l, std::string& buffer) const {
-  buffer.clear();
-  for (uint32_t k = l.ops_begin; k < l.ops_end; ++k) {
-    const Op& op = ops_[k];
-    if (op.space) {
-      buffer.push_back(' ');
-    } else {
-      buffer.append(t_.substr(op.begin, op.end - op.begin));
-    }
+std::string_view Cleaner::line_view(const Line& l, std::string& buffer) const {
+  const Op* const first = ops_.data() + l.ops_begin;
+  const Op* const end = ops_.data() + l.ops_end;
+  const Op* op = first + 1;
+  while (op != end && op->begin == op[-1].end && (!op->space || (op->end - op->begin == 1 && t_[op->begin] == ' '))) {
+    ++op;
   }
-  return buffer;
+  if (op == end) return t_.substr(first->begin, end[-1].end - first->begin);  // (a line starts and ends with a run)
+  // A line cut by pinyin annotations into runs of a few characters: each run copied sixteen
+  // bytes at once, not appended run by run.
+  size_t size = 0;
+  for (op = first; op != end; ++op) size += op->space ? 1 : op->end - op->begin;
+  buffer.resize(size + 16);  // room for the last sixteen-byte copy
+  char* out = buffer.data();
+  for (op = first; op != end; ++op) {
+    if (op->space) {
+      *out++ = ' ';
+      continue;
+    }
+    const size_t n = op->end - op->begin;
+    const char* in = t_.data() + op->begin;
+    if (n <= 16 && t_.size() - op->begin >= 16) {
+      std::memcpy(out, in, 16);  // (one load and one store; what lies past the run is overwritten or cut)
+    } else {
+      std::memcpy(out, in, n);
+    }
+    out += n;
+  }
+  return std::string_view(buffer.data(), size);
 }
 
 void Cleaner::scan_line(std::string_view t, uint32_t begin, uint32_t end,
@@ -793,42 +803,10 @@ void Cleaner::remove_duplicates() {
   DuplicateTable first_occurrences(body.size());
   std::vector<size_t> first_of(body.size(), SIZE_MAX);
   std::string text_buffer, other_buffer;
-  // A line's text, read in place when it is one stretch of the intermediate text: one run,
-  // or runs joined by single ASCII spaces (its ops then follow each other in the text).
-  // Others are copied together into `buffer`: a line cut by pinyin annotations into runs of
-  // a few characters is copied sixteen bytes a run, not appended run by run.
-  auto text_of = [&](const Line& line, std::string& buffer) {
-    const Op* first = ops_.data() + line.ops_begin;
-    const Op* const end = ops_.data() + line.ops_end;
-    const Op* op = first + 1;
-    while (op != end && op->begin == op[-1].end && (!op->space || (op->end - op->begin == 1 && t_[op->begin] == ' '))) {
-      ++op;
-    }
-    if (op == end) return t_.substr(first->begin, end[-1].end - first->begin);  // (a line starts and ends with a run)
-    size_t size = 0;
-    for (op = first; op != end; ++op) size += op->space ? 1 : op->end - op->begin;
-    buffer.resize(size + 16);  // room for the last sixteen-byte copy
-    char* out = buffer.data();
-    for (op = first; op != end; ++op) {
-      if (op->space) {
-        *out++ = ' ';
-        continue;
-      }
-      const size_t n = op->end - op->begin;
-      const char* in = t_.data() + op->begin;
-      if (n <= 16 && t_.size() - op->begin >= 16) {
-        std::memcpy(out, in, 16);  // (one load and one store; what lies past the run is overwritten or cut)
-      } else {
-        std::memcpy(out, in, n);
-      }
-      out += n;
-    }
-    return std::string_view(buffer.data(), size);
-  };
   for (size_t b = 0; b < body.size(); ++b) {
-    const std::string_view text = text_of(lines_[body[b]], text_buffer);
+    const std::string_view text = line_view(lines_[body[b]], text_buffer);
     first_of[b] = first_occurrences.find_or_insert(text_hash(text), b, [&](size_t earlier) {
-      return text_of(lines_[body[earlier]], other_buffer) == text;
+      return line_view(lines_[body[earlier]], other_buffer) == text;
     });
   }
   std::vector<bool> drop(body.size(), false);
@@ -862,8 +840,8 @@ void Cleaner::remove_duplicates() {
     if (drop[b] || !drop[b + 1] || first_of[b + 1] == 0) continue;
     const Line& line = lines_[body[b]];
     if (line.cps < kMinDuplicateLength) continue;
-    const std::string_view text = text_of(line, text_buffer);
-    const std::string_view earlier = text_of(lines_[body[first_of[b + 1] - 1]], other_buffer);
+    const std::string_view text = line_view(line, text_buffer);
+    const std::string_view earlier = line_view(lines_[body[first_of[b + 1] - 1]], other_buffer);
     if (earlier.size() > text.size() && earlier.compare(earlier.size() - text.size(), text.size(), text) == 0) {
       set_fate(lines_[body[b]], Fate::kRemoved, DiagnosticKind::kDuplicate, "duplicate_fragment");
     }
