@@ -686,30 +686,44 @@ Decimal make_decimal(uint64_t coefficient, int32_t exponent, bool negative) {
 
 namespace {
 
-// The length of d's text (d canonical, its coefficient's n digits in `digits`).
-size_t decimal_text_length(const Decimal& d, size_t n) {
-  const size_t sign = d.negative ? 1 : 0;
-  const size_t frac = d.exponent < 0 ? static_cast<size_t>(-static_cast<int64_t>(d.exponent)) : 0;
-  return sign + (d.exponent >= 0 ? n + static_cast<size_t>(d.exponent) : n > frac ? n + 1 : 2 + frac);
+// A Decimal laid out for printing: canonical (a hand-built {150, -2} prints "1.5", so the
+// output never has trailing zeros after the point), its coefficient's digits, and the
+// length of its text.
+struct DecimalLayout {
+  Decimal d;
+  char digits[20];
+  size_t n = 0;  // digits used
+  size_t sign = 0;
+  size_t frac = 0;  // digits after the point
+  size_t length = 0;
+};
+
+DecimalLayout layout_of(const Decimal& value) {
+  DecimalLayout t;
+  t.d = make_decimal(value.coefficient, value.exponent, value.negative);
+  t.n = static_cast<size_t>(std::to_chars(t.digits, t.digits + sizeof t.digits, t.d.coefficient).ptr - t.digits);
+  t.sign = t.d.negative ? 1 : 0;
+  t.frac = t.d.exponent < 0 ? static_cast<size_t>(-static_cast<int64_t>(t.d.exponent)) : 0;
+  t.length = t.sign + (t.d.exponent >= 0 ? t.n + static_cast<size_t>(t.d.exponent) : t.n > t.frac ? t.n + 1 : 2 + t.frac);
+  return t;
 }
 
-// Writes d's text (d canonical, its coefficient's n digits in `digits`) at out, `length`
-// bytes: zeros, and the digits (and a sign and point) written over them.
-void write_decimal_text(const Decimal& d, const char* digits, size_t n, char* out, size_t length) {
-  std::memset(out, '0', length);
-  const size_t sign = d.negative ? 1 : 0;
-  const size_t frac = d.exponent < 0 ? static_cast<size_t>(-static_cast<int64_t>(d.exponent)) : 0;
-  char* const at = out + sign;
-  if (d.negative) out[0] = '-';
-  if (d.exponent >= 0) {
-    std::memcpy(at, digits, n);  // then the exponent's zeros
-  } else if (n > frac) {
-    std::memcpy(at, digits, n - frac);
-    at[n - frac] = '.';
-    std::memcpy(at + n - frac + 1, digits + n - frac, frac);
+// Writes the text at out, t.length bytes: zeros, and the digits (and a sign and point)
+// written over them (made at its final length: every target row prints one or two values,
+// and building them by appending cost more than the rest of their cells).
+void write_layout(const DecimalLayout& t, char* out) {
+  std::memset(out, '0', t.length);
+  char* const at = out + t.sign;
+  if (t.d.negative) out[0] = '-';
+  if (t.d.exponent >= 0) {
+    std::memcpy(at, t.digits, t.n);  // then the exponent's zeros
+  } else if (t.n > t.frac) {
+    std::memcpy(at, t.digits, t.n - t.frac);
+    at[t.n - t.frac] = '.';
+    std::memcpy(at + t.n - t.frac + 1, t.digits + t.n - t.frac, t.frac);
   } else {
     at[1] = '.';  // "0." and the zeros before the digits
-    std::memcpy(out + length - n, digits, n);
+    std::memcpy(out + t.length - t.n, t.digits, t.n);
   }
 }
 
@@ -717,16 +731,9 @@ void write_decimal_text(const Decimal& d, const char* digits, size_t n, char* ou
 
 std::string Decimal::to_string() const {
   if (coefficient == 0) return "0";
-  // Canonicalize a hand-built value ({150, -2} prints "1.5"), so the output never has
-  // trailing zeros after the point.
-  const Decimal d = make_decimal(coefficient, exponent, negative);
-  char digits[20];
-  const size_t n = static_cast<size_t>(std::to_chars(digits, digits + sizeof digits, d.coefficient).ptr - digits);
-  // The string is made at its final length and written over: every target row prints one
-  // or two values, and building them by appending cost more than the rest of their cells.
-  const size_t length = decimal_text_length(d, n);
-  std::string out(length, '0');
-  write_decimal_text(d, digits, n, out.data(), length);
+  const DecimalLayout t = layout_of(*this);
+  std::string out(t.length, '0');
+  write_layout(t, out.data());
   return out;
 }
 
@@ -737,13 +744,10 @@ size_t write_decimal(const Decimal& value, char* out) {
     out[0] = '0';
     return 1;
   }
-  const Decimal d = make_decimal(value.coefficient, value.exponent, value.negative);
-  char digits[20];
-  const size_t n = static_cast<size_t>(std::to_chars(digits, digits + sizeof digits, d.coefficient).ptr - digits);
-  const size_t length = decimal_text_length(d, n);
-  if (length > kDecimalTextRoom) return 0;
-  write_decimal_text(d, digits, n, out, length);
-  return length;
+  const DecimalLayout t = layout_of(value);
+  if (t.length > kDecimalTextRoom) return 0;
+  write_layout(t, out);
+  return t.length;
 }
 
 }  // namespace detail
