@@ -280,7 +280,8 @@ StrippedMarkup strip_markup(std::string_view s, SourceBuilder& out) {
     if (end > text_start) out.append_verbatim(s.substr(text_start, end - text_start), static_cast<uint32_t>(text_start));
   };
   while (i < n) {
-    // Text between markup, sixteen bytes at a time.
+    // Text between markup, sixteen bytes at a time (find_any_of_3 with '&' twice: the only
+    // two bytes that start markup).
     i = find_any_of_3(s, i, '<', '&', '&');
     if (i >= n) break;
     const char c = s[i];
