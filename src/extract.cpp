@@ -426,22 +426,20 @@ bool title_names_plan(std::u32string_view title) {
 
 class Extractor {
  public:
-  // `number_starts`, `cue_starts`: the positions of `normalized` that may start a number
-  // or are title marks, and those that may start a sentence cue or a period expression,
-  // ascending (detail::walk_document).
+  // `walk`: detail::walk_document of `normalized` (where numbers, title marks, sentence cues
+  // and period expressions may start, and how many numerals there are).
   // Each target is handed to `found` (one late: see last_), or, with `store`, read at the
   // end of that vector and kept there, `placed` (when given) told where its text lies.
   Extractor(detail::OriginalText original, std::u32string_view normalized, const Segmentation& seg,
-            const std::vector<DamagedSpan>& damaged, DocumentLean lean, const std::vector<uint32_t>& number_starts,
-            const std::vector<uint32_t>& cue_starts, const detail::PlacedTargetSink& found)
-      : Extractor(original, normalized, seg, damaged, lean, number_starts, cue_starts) {
+            const std::vector<DamagedSpan>& damaged, DocumentLean lean, const detail::DocumentWalk& walk,
+            const detail::PlacedTargetSink& found)
+      : Extractor(original, normalized, seg, damaged, lean, walk) {
     found_ = &found;
   }
   Extractor(detail::OriginalText original, std::u32string_view normalized, const Segmentation& seg,
-            const std::vector<DamagedSpan>& damaged, DocumentLean lean, const std::vector<uint32_t>& number_starts,
-            const std::vector<uint32_t>& cue_starts, std::vector<Target>& store,
-            const detail::StoredTargetSink* placed)
-      : Extractor(original, normalized, seg, damaged, lean, number_starts, cue_starts) {
+            const std::vector<DamagedSpan>& damaged, DocumentLean lean, const detail::DocumentWalk& walk,
+            std::vector<Target>& store, const detail::StoredTargetSink* placed)
+      : Extractor(original, normalized, seg, damaged, lean, walk) {
     store_ = &store;
     placed_ = placed;
     store.emplace_back();  // where the first number is read
@@ -453,15 +451,8 @@ class Extractor {
  private:
   // What both ways of handing targets on share.
   Extractor(detail::OriginalText original, std::u32string_view normalized, const Segmentation& seg,
-            const std::vector<DamagedSpan>& damaged, DocumentLean lean, const std::vector<uint32_t>& number_starts,
-            const std::vector<uint32_t>& cue_starts)
-      : orig_(original),
-        norm_(normalized),
-        seg_(seg),
-        damaged_(damaged),
-        lean_(lean),
-        number_starts_(number_starts),
-        cue_starts_(cue_starts) {}
+            const std::vector<DamagedSpan>& damaged, DocumentLean lean, const detail::DocumentWalk& walk)
+      : orig_(original), norm_(normalized), seg_(seg), damaged_(damaged), lean_(lean), walk_(walk) {}
 
   void scan_sentence(size_t s);
   // Tries to read a target at the number `n`; returns where scanning resumes.
@@ -469,7 +460,7 @@ class Extractor {
   size_t read_target_at(size_t s, const ScannedNumber& n);
   bool is_non_quantity(const ScannedNumber& n, size_t sentence_start, size_t sentence_end) const;
   // Counts the kind cues of sentence s and finds its strength cues and period expressions,
-  // at its positions of cue_starts_ (sentences come in text order), for every number of the
+  // at its positions of walk_.cue_starts (sentences come in text order), for every number of the
   // sentence to look up.
   void read_sentence_cues(size_t s);
   // Code points [begin, end): where a target's unit was read, cut from the original text
@@ -485,10 +476,9 @@ class Extractor {
   const Segmentation& seg_;
   const std::vector<DamagedSpan>& damaged_;
   DocumentLean lean_;
-  const std::vector<uint32_t>& number_starts_;
-  size_t next_number_ = 0;  // the first of number_starts_ not before the sentence being scanned
-  const std::vector<uint32_t>& cue_starts_;
-  size_t next_cue_ = 0;  // the first of cue_starts_ not before the last sentence read_sentence_cues read
+  const detail::DocumentWalk& walk_;
+  size_t next_number_ = 0;  // the first of walk_.number_starts not before the sentence being scanned
+  size_t next_cue_ = 0;  // the first of walk_.cue_starts not before the last sentence read_sentence_cues read
   const detail::PlacedTargetSink* found_ = nullptr;
   // The last target read, handed on when the next one comes (or at the end): the reader
   // looks back at it (where the indicator walk stops; a list after 、 inherits from it).
@@ -681,10 +671,11 @@ void Extractor::read_sentence_cues(size_t s) {
   const SentenceCueIndex& cues = sentence_cues();
   // Only the positions the document's walk found can start a cue or a period expression.
   size_t at = next_cue_;
-  while (at < cue_starts_.size() && cue_starts_[at] < sentence.start) ++at;
+  const std::vector<uint32_t>& cue_starts = walk_.cue_starts;
+  while (at < cue_starts.size() && cue_starts[at] < sentence.start) ++at;
   next_cue_ = at;
-  for (; at < cue_starts_.size() && cue_starts_[at] < sentence.end; ++at) {
-    const size_t k = cue_starts_[at];
+  for (; at < cue_starts.size() && cue_starts[at] < sentence.end; ++at) {
+    const size_t k = cue_starts[at];
     const char32_t c0 = norm_[k];
     const CueEntry* strength = nullptr;  // the first (longest) strength cue at k
     const CueEntry* period = nullptr;    // the first (longest) period cue inside the sentence at k
@@ -828,7 +819,7 @@ void Extractor::finish(Target& t, size_t s, size_t number_begin, Span unit) {
                                                          : detail::CleanBytes{span_byte + text_begin, span_byte + text_end};
   if (store_ != nullptr) {  // (t is the store's last: it stays, and the next number gets a fresh one)
     if (placed_ != nullptr) (*placed_)(t, bytes);
-    if (store_->size() == 1) store_->reserve(detail::first_target_capacity(norm_) + 1);
+    if (store_->size() == 1) store_->reserve(detail::first_target_capacity(walk_) + 1);
     store_->emplace_back();
     last_ = &(*store_)[store_->size() - 2];
     next_ = &store_->back();
@@ -1083,7 +1074,7 @@ void Extractor::scan_sentence(size_t s) {
   const std::u32string_view t = norm_.substr(0, sentence.end);
   // Only the positions the document's walk found can start a number or open or close a
   // title; the code points between them (mostly Han characters) need no look.
-  const std::vector<uint32_t>& starts = number_starts_;
+  const std::vector<uint32_t>& starts = walk_.number_starts;
   size_t at = next_number_;
   while (at < starts.size() && starts[at] < sentence.start) ++at;
   int book_depth = 0;  // inside 《…》 numbers belong to a title
@@ -1113,19 +1104,6 @@ void Extractor::scan_sentence(size_t s) {
   next_number_ = at;
 }
 
-// More than the targets of `text` can be: every target has a number, and a number starts
-// with a digit or a Chinese numeral character.
-size_t target_count_bound(std::u32string_view text) {
-  size_t starts = 0;
-  bool in_number = false;
-  for (char32_t c : text) {
-    const bool numeric = (c >= '0' && c <= '9') || (c >= 0x3007 && is_chinese_numeral_char(c));
-    starts += numeric && !in_number;
-    in_number = numeric;
-  }
-  return starts;
-}
-
 void Extractor::run() {
   for (size_t s = 0; s < seg_.sentences.size(); ++s) scan_sentence(s);
   if (store_ != nullptr) {
@@ -1142,8 +1120,7 @@ std::vector<Target> collect_targets(detail::OriginalText original, std::u32strin
                                     DocumentLean lean) {
   std::vector<Target> targets;
   const detail::DocumentWalk walk = detail::walk_document(normalized);
-  Extractor(original, normalized, segmentation, damaged, lean, walk.number_starts, walk.cue_starts, targets, nullptr)
-      .run();
+  Extractor(original, normalized, segmentation, damaged, lean, walk, targets, nullptr).run();
   return targets;
 }
 
@@ -1172,18 +1149,13 @@ void extract_targets(const CleanText& clean, std::u32string_view normalized, con
 
 namespace detail {
 
-size_t first_target_capacity(std::u32string_view normalized) {
-  // A large text's targets are reserved once, at the bound: the pages of a large
-  // reservation that are never written cost address space, not memory, while growing by
-  // doubling would hold the old and the new array at once, which on a page of 300,000
-  // targets was the document's peak. Another text's get room for one target every
-  // kCodePointsPerTarget code points (the corpus has one every 81; 55 files: the vector's
-  // growth moved every Target one to two times over, 0.93M instructions of 55M).
-  constexpr size_t kLargeText = size_t{1} << 20;  // code points
-  constexpr size_t kCodePointsPerTarget = 64;
-  constexpr size_t kFewest = 16;
-  if (normalized.size() >= kLargeText) return target_count_bound(normalized);
-  return std::max(kFewest, normalized.size() / kCodePointsPerTarget);
+size_t first_target_capacity(const DocumentWalk& walk) {
+  // Reserved once, at the bound: the pages of a large reservation that are never written
+  // cost address space, not memory, while growing by doubling would hold the old and the
+  // new array at once (on a page of 300,000 targets, the document's peak) and move every
+  // Target, eleven strings each (55 files: growing from a guess of one target every 64
+  // code points moved 300,000 instructions' worth).
+  return walk.numerals;
 }
 
 void extract_placed_targets(const CleanText& clean, std::u32string_view normalized,
@@ -1198,8 +1170,7 @@ void extract_placed_targets(const CleanText& clean, std::u32string_view normaliz
                             const Segmentation& segmentation, const std::vector<DamagedSpan>& damaged,
                             DocumentLean lean, const DocumentWalk& walk, const PlacedTargetSink& found) {
   const size_t n = std::min<size_t>(clean.code_points, normalized.size());
-  Extractor(OriginalText(clean), normalized.substr(0, n), segmentation, damaged, lean, walk.number_starts,
-            walk.cue_starts, found)
+  Extractor(OriginalText(clean), normalized.substr(0, n), segmentation, damaged, lean, walk, found)
       .run();
 }
 
@@ -1207,8 +1178,7 @@ void extract_stored_targets(const CleanText& clean, std::u32string_view normaliz
                             const std::vector<DamagedSpan>& damaged, DocumentLean lean, const DocumentWalk& walk,
                             std::vector<Target>& targets, const StoredTargetSink& placed) {
   const size_t n = std::min<size_t>(clean.code_points, normalized.size());
-  Extractor(OriginalText(clean), normalized.substr(0, n), segmentation, damaged, lean, walk.number_starts,
-            walk.cue_starts, targets, &placed)
+  Extractor(OriginalText(clean), normalized.substr(0, n), segmentation, damaged, lean, walk, targets, &placed)
       .run();
 }
 
@@ -1260,11 +1230,17 @@ void walk_text(std::u32string_view text, DocumentWalk& walk, KindCues& counts) {
   const QuantityLexicon& cues = lexicon();
   const char32_t* const begin = text.data();
   const char32_t* const end = begin + text.size();
+  size_t numerals = 0;
+  uint32_t numeral_end = UINT32_MAX;  // just past the last number start (positions are below 1 GiB)
   for (const char32_t* p = next_flagged(begin, end, flags); p < end; p = next_flagged(p + 1, end, flags)) {
     const char32_t c = *p;
     const uint8_t f = flags[c];
     const auto k = static_cast<uint32_t>(p - begin);
-    if (f & kNumberStart) walk.number_starts.push_back(k);
+    if (f & kNumberStart) {
+      numerals += k != numeral_end;
+      numeral_end = k + 1;
+      walk.number_starts.push_back(k);
+    }
     if (f & kCueStart) walk.cue_starts.push_back(k);
     if (!kCount || (f & kKindCueStart) == 0) continue;
     for (const CueEntry* e : cues.cues_starting_with(c)) {
@@ -1273,6 +1249,7 @@ void walk_text(std::u32string_view text, DocumentWalk& walk, KindCues& counts) {
       }
     }
   }
+  walk.numerals = numerals;
 }
 
 }  // namespace

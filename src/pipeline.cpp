@@ -115,7 +115,7 @@ Result<Document> run_pipeline(std::string_view bytes, std::string* owned, std::s
         // its text was cut from (slicing the kept code points instead cost an encoding of each
         // slice and a walk to every target's bytes), and read into doc.targets itself.
         const detail::StoredTargetSink place = [&](const Target& t, detail::CleanBytes at) {
-          if (doc.target_bytes.capacity() == 0) doc.target_bytes.reserve(detail::first_target_capacity(doc.normalized));
+          if (doc.target_bytes.capacity() == 0) doc.target_bytes.reserve(detail::first_target_capacity(walk));
           doc.status_target_count += t.kind == "status";
           doc.target_bytes.push_back(source.source_bytes(t.start, t.end, at.begin, at.end));
         };

@@ -29,6 +29,10 @@ using StoredTargetSink = std::function<void(const Target&, CleanBytes)>;
 // inputs are at most 1 GiB, --max-bytes.)
 struct DocumentWalk {
   std::vector<uint32_t> number_starts;  // ascending
+  // The runs of consecutive number_starts: a numeral is read from the first code point of
+  // its run (the code points after it continue it), so there are as many targets at most,
+  // but for the rare Arabic digit written right after a Chinese numeral ("三5").
+  size_t numerals = 0;
   std::vector<uint32_t> cue_starts;     // ascending
   DocumentLean lean = DocumentLean::kTarget;  // with a title: document_lean(normalized, title)
 };
@@ -53,9 +57,8 @@ void extract_stored_targets(const CleanText& clean, std::u32string_view normaliz
                             const std::vector<DamagedSpan>& damaged, DocumentLean lean, const DocumentWalk& walk,
                             std::vector<Target>& targets, const StoredTargetSink& placed);
 
-// The capacity to give a vector that collects the targets of `normalized` when the first
-// one comes (a text without targets reserves nothing): their number for a large text, a
-// guess from the text's length for another (see extract.cpp).
-size_t first_target_capacity(std::u32string_view normalized);
+// The capacity to give a vector that collects the targets of the text `walk` walked when
+// the first one comes (a text without targets reserves nothing): the bound on their number.
+size_t first_target_capacity(const DocumentWalk& walk);
 
 }  // namespace zhpolicy::detail
