@@ -35,7 +35,6 @@
 #include "internal/quantity_lexicon.hpp"
 #include "internal/utf8.hpp"
 #include "internal/utf8_encode.hpp"
-#include "zhpolicy/normalize.hpp"
 
 namespace zhpolicy {
 namespace {
@@ -352,16 +351,17 @@ struct KindCues {
 void clear_target(Target& t) {
   t.clause = t.sentence = 0;
   t.start = t.end = 0;
-  for (std::string* s : {&t.text, &t.indicator, &t.indicator_norm, &t.comparator, &t.unit, &t.unit_norm,
-                         &t.unit_class, &t.direction, &t.kind, &t.strength, &t.period}) {
-    s->clear();
+  for (std::string* s : {&t.text, &t.indicator, &t.indicator_norm, &t.unit, &t.period}) s->clear();
+  for (std::string_view* v : {&t.comparator, &t.unit_norm, &t.unit_class, &t.direction, &t.kind, &t.strength}) {
+    *v = {};
   }
   t.value = t.value_max = Decimal{};
   t.has_max = false;
   t.flags.clear();
 }
-static_assert(sizeof(Target) == 2 * sizeof(size_t) + 2 * sizeof(uint32_t) + 11 * sizeof(std::string) +
-                                    2 * sizeof(Decimal) + sizeof(size_t) + sizeof(std::vector<std::string>),
+static_assert(sizeof(Target) == 2 * sizeof(size_t) + 2 * sizeof(uint32_t) + 5 * sizeof(std::string) +
+                                    6 * sizeof(std::string_view) + 2 * sizeof(Decimal) + sizeof(size_t) +
+                                    sizeof(std::vector<std::string>),
               "a field added to Target must be cleared by clear_target");
 
 // The code points at which the extractor's sentence scan does anything: those that may
@@ -777,7 +777,7 @@ void Extractor::finish(Target& t, size_t s, size_t number_begin, Span unit) {
   if (cue_sentence_ != s) read_sentence_cues(s);
   const int target_cues = target_cues_, status_cues = status_cues_;
   const bool target = target_cues != status_cues ? target_cues > status_cues : lean_ == DocumentLean::kTarget;
-  t.kind.append(target ? "target"sv : "status"sv);
+  t.kind = target ? "target"sv : "status"sv;
 
   // Strength: the nearest cue before the number in the sentence, else any in it.
   // Period: the nearest period expression before the number in the sentence (年内, 每季度,
@@ -785,11 +785,11 @@ void Extractor::finish(Target& t, size_t s, size_t number_begin, Span unit) {
   auto by_start = [](const auto& entry, size_t k) { return entry.first < k; };
   auto cue = std::lower_bound(strength_cues_.begin(), strength_cues_.end(), number_begin, by_start);
   if (cue != strength_cues_.begin()) {
-    t.strength.append(std::prev(cue)->second->value);  // the nearest before the number
+    t.strength = std::prev(cue)->second->value;  // the nearest before the number
   } else if (cue != strength_cues_.end()) {
-    t.strength.append(cue->second->value);  // none before: the first after it
+    t.strength = cue->second->value;  // none before: the first after it
   } else {
-    t.strength.append("plain"sv);
+    t.strength = "plain"sv;
   }
   for (auto it = std::lower_bound(periods_.begin(), periods_.end(), number_begin, by_start);
        it != periods_.begin() && t.period.empty();) {
@@ -859,12 +859,12 @@ size_t Extractor::read_target_at(size_t s, const ScannedNumber& n) {
   clear_target(target);
   target.value = n.value;
   size_t pos = n.end;
-  std::string comparator = "=";
+  std::string_view comparator = "="sv;
   bool approximate = n.has(ScannedNumber::kApproximate);
   bool unit_found = false;
 
   Span unit_span;  // the unit as written, cut by finish()
-  auto set_unit = [&](size_t b, size_t e, const std::string& unit_class) {
+  auto set_unit = [&](size_t b, size_t e, std::string_view unit_class) {
     unit_span = {b, e};  // (its unit_norm is the lexicon's, set by the caller)
     target.unit_class = unit_class;
     unit_found = true;
@@ -872,21 +872,21 @@ size_t Extractor::read_target_at(size_t s, const ScannedNumber& n) {
 
   switch (n.kind) {
     case NumberKind::kPercent:
-      target.unit_class = "percent";
-      target.unit_norm = "%";
+      target.unit_class = "percent"sv;
+      target.unit_norm = "%"sv;
       if (n.has(ScannedNumber::kSignSuffix)) unit_span = {n.end - 1, n.end};
       unit_found = true;
       break;
     case NumberKind::kPermille:
-      target.unit_class = "percent";
-      target.unit_norm = "‰";
+      target.unit_class = "percent"sv;
+      target.unit_norm = "‰"sv;
       if (n.has(ScannedNumber::kSignSuffix)) unit_span = {n.end - 1, n.end};
       unit_found = true;
       break;
     case NumberKind::kTenths:
       target.value = make_decimal(n.value.coefficient, n.value.exponent + 1, n.value.negative);
-      target.unit_class = "percent";
-      target.unit_norm = "%";
+      target.unit_class = "percent"sv;
+      target.unit_norm = "%"sv;
       target.unit = "成";
       unit_found = true;
       break;
@@ -897,13 +897,13 @@ size_t Extractor::read_target_at(size_t s, const ScannedNumber& n) {
       if (!num || !den || *den == 0 || *num > 1000000) return n.end;
       const uint64_t scaled = (*num * 1000000 + *den / 2) / *den;
       target.value = make_decimal(scaled, -4);
-      target.unit_class = "percent";
-      target.unit_norm = "%";
+      target.unit_class = "percent"sv;
+      target.unit_norm = "%"sv;
       unit_found = true;
       break;
     }
     case NumberKind::kRange:
-      comparator = "range";
+      comparator = "range"sv;
       target.value_max = n.second;
       target.has_max = true;
       break;
@@ -919,7 +919,7 @@ size_t Extractor::read_target_at(size_t s, const ScannedNumber& n) {
       const auto a = n.value.to_uint64(), b = m.value.to_uint64();
       const bool ascending = (a && b) ? *a < *b : true;
       if (ascending && !is_non_quantity(m, ss, se)) {
-        comparator = "range";
+        comparator = "range"sv;
         target.value_max = m.value;
         target.has_max = true;
         pos = m.end;
@@ -1056,7 +1056,7 @@ size_t Extractor::read_target_at(size_t s, const ScannedNumber& n) {
     if (inferred == nullptr || (n.script != NumeralScript::kArabic && n.script != NumeralScript::kMixed)) {
       return n.end;
     }
-    target.unit_norm = to_utf8(inferred->unit);
+    target.unit_norm = inferred->unit_utf8;
     target.unit_class = inferred->unit_class;
     target.flags.push_back("inferred_unit");
   }

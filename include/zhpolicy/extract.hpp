@@ -22,6 +22,9 @@ namespace zhpolicy {
 // What a document mostly states; decides sentences that carry no cue either way.
 enum class DocumentLean { kTarget, kStatus };
 
+// A target's words from closed vocabularies (comparator, unit_norm, unit_class, direction,
+// kind, strength) are views of strings that live as long as the program (literals and the
+// compiled-in lexicons): a target copies no bytes for them. Its other texts are its own.
 struct Target {
   size_t clause = 0;     // index into Segmentation::clauses
   size_t sentence = 0;   // index into Segmentation::sentences
@@ -30,16 +33,16 @@ struct Target {
   std::string text;      // the expression as written (original script)
   std::string indicator;       // what is measured, original script ("新增學位")
   std::string indicator_norm;  // the same span of the normalized shadow ("新增学位")
-  std::string comparator;      // "=", ">=", ">", "<=", "<", "~", "range"
+  std::string_view comparator;  // "=", ">=", ">", "<=", "<", "~", "range"
   Decimal value;               // exact; percent values in percent (95 for 95%)
   Decimal value_max;           // ranges only
   bool has_max = false;
   std::string unit;            // as written ("個", "％", "個百分點"); "" if none
-  std::string unit_norm;       // simplified, half-width ("个", "%", "个百分点")
-  std::string unit_class;      // count, percent, percentage_point, money, score, duration, age, area, length, other
-  std::string direction;       // "increase", "decrease" for changes; else ""
-  std::string kind;            // "target" or "status"
-  std::string strength;        // "firm", "aspirational", "plain"
+  std::string_view unit_norm;   // simplified, half-width ("个", "%", "个百分点")
+  std::string_view unit_class;  // count, percent, percentage_point, money, score, duration, age, area, length, other
+  std::string_view direction;   // "increase", "decrease" for changes; else ""
+  std::string_view kind;        // "target" or "status"
+  std::string_view strength;    // "firm", "aspirational", "plain"
   std::string period;          // "年内", "每季度", "到2025年", ... as written; "" if none
   std::vector<std::string> flags;  // "approximate", "damaged", "inferred_unit"
 };

@@ -432,11 +432,14 @@ void check_targets(const std::vector<Target>& targets, const Segmentation& seg,
     ZHP_FUZZ_CHECK(s.start <= t.start && t.end <= s.end, at + " is not inside its sentence");
     ZHP_FUZZ_CHECK(t.text == to_utf8(original.substr(t.start, t.end - t.start)),
                    at + ": text is not the original at its offsets");
-    ZHP_FUZZ_CHECK(kComparators.count(t.comparator) == 1, at + ": unknown comparator " + t.comparator);
-    ZHP_FUZZ_CHECK(kKinds.count(t.kind) == 1, at + ": unknown kind " + t.kind);
-    ZHP_FUZZ_CHECK(kStrengths.count(t.strength) == 1, at + ": unknown strength " + t.strength);
-    for (const std::string* f : {&t.indicator, &t.indicator_norm, &t.unit, &t.unit_norm, &t.period, &t.text}) {
-      ZHP_FUZZ_CHECK(valid_utf8(*f), at + ": a field is not UTF-8");
+    const std::string comparator(t.comparator), kind(t.kind), strength(t.strength);
+    ZHP_FUZZ_CHECK(kComparators.count(comparator) == 1, at + ": unknown comparator " + comparator);
+    ZHP_FUZZ_CHECK(kKinds.count(kind) == 1, at + ": unknown kind " + kind);
+    ZHP_FUZZ_CHECK(kStrengths.count(strength) == 1, at + ": unknown strength " + strength);
+    for (const std::string_view f : {std::string_view(t.indicator), std::string_view(t.indicator_norm),
+                                     std::string_view(t.unit), t.unit_norm, std::string_view(t.period),
+                                     std::string_view(t.text)}) {
+      ZHP_FUZZ_CHECK(valid_utf8(f), at + ": a field is not UTF-8");
     }
   }
 }

@@ -374,12 +374,12 @@ void cross_check_document(const std::string& path, CrossCheck& out) {
     std::ostringstream line;
     line << file << " @" << r.begin << ": \"" << code_points_to_utf8(norm.substr(r.begin, r.end - r.begin)) << "\" "
          << r.interval.to_string() << scale_mark(r.scale) << " (" << zhpolicy::comparison_kind_name(r.kind) << "); "
-         << (covering ? "extractor " + covering->comparator + " \"" + covering->text + "\"" : std::string("no target"))
+         << (covering ? "extractor " + std::string(covering->comparator) + " \"" + covering->text + "\"" : std::string("no target"))
          << "; context \"" << code_points_to_utf8(norm.substr(from, std::min(norm.size(), r.end + 4) - from)) << "\"";
     out.reader_only.push_back(line.str());
   }
   for (const zhpolicy::Target& t : doc->targets) {
-    const std::string& c = t.comparator;
+    const std::string_view c = t.comparator;
     if (c != ">=" && c != ">" && c != "<=" && c != "<" && c != "range") continue;
     const std::u32string_view span = std::u32string_view(doc->normalized).substr(t.start, t.end - t.start);
     const auto found = zhpolicy::read_comparisons(span, BoundReading::kPolicy);
@@ -481,7 +481,7 @@ std::vector<std::string> probe_disagreements(const std::string& sentence) {
     if (!bounded(t)) continue;
     const auto found = zhpolicy::read_comparisons(norm.substr(t.start, t.end - t.start), BoundReading::kPolicy);
     if (found.size() == 1 && in_target_units(found[0], t) != target_interval(t)) {
-      out.push_back("target \"" + t.text + "\" " + t.comparator + " is " + target_interval(t).to_string() +
+      out.push_back("target \"" + t.text + "\" " + std::string(t.comparator) + " is " + target_interval(t).to_string() +
                     ", the reader says " + found[0].interval.to_string());
     }
   }
@@ -498,7 +498,7 @@ std::vector<std::string> probe_disagreements(const std::string& sentence) {
       std::string seen;
       for (const zhpolicy::Target& t : doc->targets) {
         if (!(t.start < r.end && r.begin < t.end)) continue;
-        seen += " \"" + t.text + "\" " + t.comparator;
+        seen += " \"" + t.text + "\" " + std::string(t.comparator);
         Comparison as_side = r;
         as_side.interval = w;
         matched |= bounded(t) && target_interval(t) == in_target_units(as_side, t);

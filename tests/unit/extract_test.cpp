@@ -24,9 +24,10 @@ std::vector<std::string> rows_of(const std::string& text) {
   for (const Target& t : doc->targets) {
     std::string flags;
     for (const std::string& f : t.flags) flags += (flags.empty() ? "" : ",") + f;
-    rows.push_back(t.text + "|" + t.comparator + "|" + t.value.to_string() + "|" +
-                   (t.has_max ? t.value_max.to_string() : "") + "|" + t.unit_norm + "|" + t.unit_class +
-                   "|" + t.direction + "|" + t.kind + "|" + t.period + "|" + flags);
+    rows.push_back(t.text + "|" + std::string(t.comparator) + "|" + t.value.to_string() + "|" +
+                   (t.has_max ? t.value_max.to_string() : "") + "|" + std::string(t.unit_norm) + "|" +
+                   std::string(t.unit_class) + "|" + std::string(t.direction) + "|" + std::string(t.kind) + "|" +
+                   t.period + "|" + flags);
   }
   return rows;
 }
