@@ -29,6 +29,7 @@
 #include <cstring>
 #include <optional>
 
+#include "internal/flag_scan.hpp"
 #include "internal/numeral_class.hpp"
 #include "internal/original_text.hpp"
 #include "internal/placed_target.hpp"
@@ -1185,16 +1186,16 @@ void extract_stored_targets(const CleanText& clean, std::u32string_view normaliz
 namespace {
 
 // What the document walk does at a BMP code point, a byte each: the walk over a whole text
-// passes the code points that start nothing (most of them) with one load and test. (A
-// table of 64 KiB for each of the two walks; the Han characters' part, which nearly every
-// code point asks, is 20 KiB.)
+// (internal/flag_scan.hpp) passes the code points that start nothing (most of them) with a
+// load of their entry. (A table of 64 KiB for each of the two walks; the Han characters'
+// part, which nearly every code point asks, is 20 KiB.)
 enum WalkFlag : uint8_t { kNumberStart = 1, kCueStart = 2, kKindCueStart = 4 };
 
 // The flags of every BMP code point: with the kind cue starts (kCount), or without.
 template <bool kCount>
 const std::vector<uint8_t>& walk_flags() {
   static const std::vector<uint8_t> flags = [] {
-    std::vector<uint8_t> f(0x10000, 0);
+    std::vector<uint8_t> f(0x10000 + kFlagTableSlack, 0);
     const CodePointBits<false>& numbers = number_starts();
     const CodePointBits<false>& sentence_cues = cue_or_period_starts();
     const CodePointBits<true>& kind_starts = kind_cue_starts();
@@ -1211,44 +1212,29 @@ const std::vector<uint8_t>& walk_flags() {
   return flags;
 }
 
-// The first of [p, end) whose code point has a flag, or end. Its own loop, where the
-// pointers and the table stay in registers (in the walk's loop, whose other branch calls
-// out, they were reloaded for every code point). (Four code points a step measured no
-// better: one in five or six has a flag.)
-inline const char32_t* next_flagged(const char32_t* p, const char32_t* const end, const uint8_t* const flags) {
-  for (; p < end; ++p) {
-    const char32_t c = *p;
-    if (c < 0x10000 && flags[c] != 0) break;
-  }
-  return p;
-}
-
 // Walks `text` with the flags of walk_flags<kCount>().
 template <bool kCount>
 void walk_text(std::u32string_view text, DocumentWalk& walk, KindCues& counts) {
   const uint8_t* const flags = walk_flags<kCount>().data();
   const QuantityLexicon& cues = lexicon();
-  const char32_t* const begin = text.data();
-  const char32_t* const end = begin + text.size();
   size_t numerals = 0;
   uint32_t numeral_end = UINT32_MAX;  // just past the last number start (positions are below 1 GiB)
-  for (const char32_t* p = next_flagged(begin, end, flags); p < end; p = next_flagged(p + 1, end, flags)) {
-    const char32_t c = *p;
+  for_each_flagged(text.data(), 0, static_cast<uint32_t>(text.size()), flags, [&](uint32_t k) {
+    const char32_t c = text[k];
     const uint8_t f = flags[c];
-    const auto k = static_cast<uint32_t>(p - begin);
     if (f & kNumberStart) {
       numerals += k != numeral_end;
       numeral_end = k + 1;
       walk.number_starts.push_back(k);
     }
     if (f & kCueStart) walk.cue_starts.push_back(k);
-    if (!kCount || (f & kKindCueStart) == 0) continue;
+    if (!kCount || (f & kKindCueStart) == 0) return;
     for (const CueEntry* e : cues.cues_starting_with(c)) {
       if (is_kind_cue(*e) && k + e->word.size() <= text.size() && starts_with_at(text, k, e->word)) {
         count_kind_cue(counts, *e);
       }
     }
-  }
+  });
   walk.numerals = numerals;
 }
 

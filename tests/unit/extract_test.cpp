@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <random>
 
+#include "internal/flag_scan.hpp"
 #include "internal/original_text.hpp"
 #include "internal/placed_target.hpp"
 #include "internal/quantity_lexicon.hpp"
@@ -402,6 +403,40 @@ TEST_CASE("extract: the document walk notes every position a number or a sentenc
   }
   CHECK(numbers > 1000);
   CHECK(cues > 1000);
+}
+
+TEST_CASE("extract: the document walk stops where the one-at-a-time scan stops", "[extract]") {
+  using detail::for_each_flagged;
+  using detail::for_each_flagged_portable;
+  uint64_t x = 2026;
+  const auto next = [&x] {
+    x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<uint32_t>(x >> 32);
+  };
+  // A table flagging one BMP code point in four; its first and last entries flagged, as
+  // the gather's edges, and its slack never.
+  std::vector<uint8_t> flags(0x10000 + detail::kFlagTableSlack, 0);
+  for (size_t c = 0; c < 0x10000; ++c) flags[c] = next() % 4 == 0 ? static_cast<uint8_t>(1 + next() % 7) : 0;
+  flags[0] = flags[0xFFFF] = 1;
+  // The edges of the BMP test and values whose low sixteen bits are flagged code points.
+  const char32_t typical[] = {U'学', U'1', U'到', U'《', 0, 0xFFFF, 0x10000, 0x1FFFF, 0x7FFFFFFF,
+                              0x80000000, 0xFFFFFFFF, 0x10000 + U'1', 0xFFFF0000};
+  size_t wrong = 0;
+  for (int round = 0; round < 2000; ++round) {
+    // Mostly short texts (the blocks' edges and tails), some longer than one call's blocks
+    // (64 x 32 code points).
+    std::u32string text(round % 50 == 0 ? next() % 5000 : next() % 80, U'\0');
+    for (char32_t& c : text) {
+      c = next() % 3 == 0 ? typical[next() % (sizeof typical / sizeof typical[0])] : next() % 0x10000;
+    }
+    const auto begin = static_cast<uint32_t>(text.empty() ? 0 : next() % text.size());
+    const auto end = static_cast<uint32_t>(text.size());
+    std::vector<uint32_t> fast, reference;
+    for_each_flagged(text.data(), begin, end, flags.data(), [&](uint32_t i) { fast.push_back(i); });
+    for_each_flagged_portable(text.data(), begin, end, flags.data(), [&](uint32_t i) { reference.push_back(i); });
+    wrong += fast != reference;
+  }
+  CHECK(wrong == 0);
 }
 
 // The document's walk notes only the positions whose code point starts a strong kind,
