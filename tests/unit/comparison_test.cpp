@@ -374,7 +374,8 @@ void cross_check_document(const std::string& path, CrossCheck& out) {
     std::ostringstream line;
     line << file << " @" << r.begin << ": \"" << code_points_to_utf8(norm.substr(r.begin, r.end - r.begin)) << "\" "
          << r.interval.to_string() << scale_mark(r.scale) << " (" << zhpolicy::comparison_kind_name(r.kind) << "); "
-         << (covering ? "extractor " + std::string(covering->comparator) + " \"" + covering->text + "\"" : std::string("no target"))
+         << (covering ? "extractor " + std::string(covering->comparator) + " \"" + covering->text + "\""
+                      : std::string("no target"))
          << "; context \"" << code_points_to_utf8(norm.substr(from, std::min(norm.size(), r.end + 4) - from)) << "\"";
     out.reader_only.push_back(line.str());
   }
