@@ -3,21 +3,59 @@
 #include <cstdint>
 #include <cstring>
 
-#include "internal/utf8_encode.hpp"
 #include "legacy_table_data.inc"
 
 namespace zhpolicy::detail {
-
-struct LegacyTable {
-  const char* charset;
-  const uint16_t* pairs;  // kLegacyPairCount entries
-};
 
 namespace {
 
 static_assert(kLegacyAsciiIdentity, "decode_by_table copies ASCII as it is");
 
-constexpr LegacyTable kTables[] = {{"GB18030", kGb18030Pairs}, {"Big5", kBig5Pairs}};
+// A pair's character as UTF-8, written four bytes at once (the fourth, `length`, is
+// overwritten by what follows or cut off at the end); length 0: not in the table.
+struct EncodedPair {
+  char bytes[3];
+  uint8_t length;
+};
+
+struct EncodedPairs {
+  EncodedPair pairs[kLegacyPairCount];
+};
+
+// The generated table of characters, encoded at compile time: a decode is then a load and
+// a store a pair. (The characters are in the BMP: one to three bytes each.)
+constexpr EncodedPairs encode_pairs(const uint16_t (&characters)[kLegacyPairCount]) {
+  EncodedPairs table{};
+  for (unsigned k = 0; k < kLegacyPairCount; ++k) {
+    const unsigned c = characters[k];
+    EncodedPair& e = table.pairs[k];
+    if (c == 0) continue;
+    if (c < 0x80) {
+      e = {{static_cast<char>(c), 0, 0}, 1};
+    } else if (c < 0x800) {
+      e = {{static_cast<char>(0xC0 | (c >> 6)), static_cast<char>(0x80 | (c & 0x3F)), 0}, 2};
+    } else {
+      e = {{static_cast<char>(0xE0 | (c >> 12)), static_cast<char>(0x80 | ((c >> 6) & 0x3F)),
+            static_cast<char>(0x80 | (c & 0x3F))},
+           3};
+    }
+  }
+  return table;
+}
+
+constexpr EncodedPairs kGb18030Encoded = encode_pairs(kGb18030Pairs);
+constexpr EncodedPairs kBig5Encoded = encode_pairs(kBig5Pairs);
+
+}  // namespace
+
+struct LegacyTable {
+  const char* charset;
+  const EncodedPairs* encoded;
+};
+
+namespace {
+
+constexpr LegacyTable kTables[] = {{"GB18030", &kGb18030Encoded}, {"Big5", &kBig5Encoded}};
 
 // The end of the ASCII run at p, eight bytes a test.
 const unsigned char* ascii_run_end(const unsigned char* p, const unsigned char* end) {
@@ -30,12 +68,14 @@ const unsigned char* ascii_run_end(const unsigned char* p, const unsigned char* 
   return p;
 }
 
-// The character of the pair at p (end - p >= 2), or 0 when it is not in the table.
-uint16_t pair_character(const LegacyTable& table, const unsigned char* p) {
+constexpr EncodedPair kNotInTable{};
+
+// The encoded character of the pair at p (end - p >= 2); length 0 when it is not in the table.
+const EncodedPair& encoded_pair(const LegacyTable& table, const unsigned char* p) {
   const unsigned lead = p[0] - kLegacyLeadFirst;
   const unsigned trail = p[1] - kLegacyTrailFirst;
-  if (lead > kLegacyLeadLast - kLegacyLeadFirst || trail >= kLegacyTrailCount) return 0;
-  return table.pairs[lead * kLegacyTrailCount + trail];
+  if (lead > kLegacyLeadLast - kLegacyLeadFirst || trail >= kLegacyTrailCount) return kNotInTable;
+  return table.encoded->pairs[lead * kLegacyTrailCount + trail];
 }
 
 }  // namespace
@@ -54,7 +94,7 @@ size_t decode_by_table(std::string_view bytes, size_t from, const LegacyTable& t
   const unsigned char* p = base + from;
   const unsigned char* const end = base + bytes.size();
   // Written in place and cut to size at the end: a byte decodes to at most one byte, a pair
-  // to at most three.
+  // to at most three, and the last pair's four-byte store needs one more.
   const size_t text_start = out.text.size();
   out.text.resize(text_start + (bytes.size() - from) * 3 / 2 + 1);
   char* const text = out.text.data();
@@ -75,13 +115,16 @@ size_t decode_by_table(std::string_view bytes, size_t from, const LegacyTable& t
     const uint32_t run_decoded = decoded_offset();
     const uint32_t run_input = input_offset();
     uint32_t run_length = 0;
-    uint16_t c = 0;
-    for (; end - p >= 2 && (c = pair_character(table, p)) >= 0x800; p += 2, ++run_length) w = encode_at(w, c);
+    const EncodedPair* e = &kNotInTable;
+    for (; end - p >= 2 && (e = &encoded_pair(table, p))->length == 3; p += 2, w += 3, ++run_length) {
+      std::memcpy(w, e, sizeof *e);
+    }
     out.map.add_steps(run_decoded, run_input, 3, 2, run_length);
     if (run_length > 0) continue;
-    if (c == 0) break;  // not in the table, or a lead at the very end
+    if (e->length == 0) break;  // not in the table, or a lead at the very end
     out.map.add(decoded_offset(), input_offset());
-    w = encode_at(w, c);
+    std::memcpy(w, e, sizeof *e);
+    w += e->length;
     p += 2;
   }
   out.text.resize(static_cast<size_t>(w - text));
