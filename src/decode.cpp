@@ -471,7 +471,7 @@ Utf8Verdict survey_until_decided(std::string_view bytes) {
 }  // namespace
 
 bool is_valid_utf8(std::string_view bytes) {
-  return survey_utf8(bytes, Utf8SurveyEnd::kFirstInvalid).invalid == 0;
+  return survey_utf8(bytes, Utf8SurveyEnd::kValidity).invalid == 0;
 }
 
 Result<DecodedText> decode(std::string_view bytes, std::string_view name,
@@ -544,9 +544,10 @@ Result<DecodedText> decode(std::string_view bytes, std::string_view name,
                   std::string(name) + ": binary file (NUL byte at offset " + std::to_string(at) + ")");
   }
 
-  // 4. UTF-8, strict or with a little damage.
-  const Utf8Verdict verdict = survey_until_decided(bytes);
-  if (passes_as_utf8(verdict.survey)) {
+  // 4. UTF-8, strict or with a little damage. Most files are valid, which needs no counts.
+  const bool valid = survey_utf8(bytes, Utf8SurveyEnd::kValidity).invalid == 0;
+  const Utf8Verdict verdict = valid ? Utf8Verdict{} : survey_until_decided(bytes);
+  if (valid || passes_as_utf8(verdict.survey)) {
     DecodedText out = decode_utf8(bytes, 0, verdict.survey.invalid);
     out.encoding_how = "valid-utf8";
     return out;
