@@ -47,10 +47,16 @@ void InputMap::append(const InputMap& other, uint32_t decoded_shift) {
 
 uint64_t InputMap::to_input(uint64_t offset) const {
   if (pieces_.empty()) return std::min<uint64_t>(offset, input_size_);
-  auto it = std::upper_bound(pieces_.begin(), pieces_.end(), offset,
-                             [](uint64_t value, const Piece& p) { return value < p.decoded; });
-  if (it == pieces_.begin()) return pieces_.front().input;
-  const Piece& p = *(it - 1);
+  // The last piece that starts at or before `offset` (the first if none does), by a binary
+  // search that moves without branching: which way it goes is a coin toss to the processor.
+  const Piece* last_before = pieces_.data();
+  for (size_t n = pieces_.size(); n > 1;) {
+    const size_t half = n / 2;
+    last_before = last_before[half].decoded <= offset ? last_before + half : last_before;
+    n -= half;
+  }
+  if (offset < last_before->decoded) return last_before->input;
+  const Piece& p = *last_before;
   const uint64_t j = p.count == 1 ? 0 : std::min<uint64_t>((offset - p.decoded) / p.decoded_step, p.count - 1);
   const uint64_t anchor_decoded = p.decoded + j * p.decoded_step;
   const uint64_t anchor_input = p.input + j * p.input_step;
