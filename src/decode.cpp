@@ -189,7 +189,7 @@ DecodedText decode_utf8(std::string_view bytes, size_t skip, size_t invalid_coun
   // starts, walking sequences exactly as a walk here would.
   size_t i = 0;
   while (i < s.size()) {
-    const Utf8Survey next = survey_utf8(s.substr(i), Utf8SurveyEnd::kFirstInvalid);
+    const Utf8Survey next = survey_utf8(s.substr(i), Utf8SurveyEnd::kValidity);
     if (next.invalid == 0) {
       out.text.append(s.data() + i, s.size() - i);
       break;

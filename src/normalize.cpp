@@ -366,11 +366,6 @@ void decode_and_fold(std::string_view text, std::u32string& code_points, std::u3
 
 namespace detail {
 
-namespace {
-
-
-}  // namespace
-
 std::u32string to_code_points_counted(std::string_view text, size_t count) { return decode<NoFold>(text, count); }
 
 void decode_fold_compact(std::string_view text, std::u32string& code_points, std::u32string& folded,
