@@ -3,7 +3,9 @@
 // Most inputs are UTF-8, so that path is a validating scan plus one anchor in the input
 // map; nothing is copied twice. Everything else goes through an ICU converter with its
 // offsets array, which tells for every UTF-16 unit where in the input it began; from that
-// we emit UTF-8 and add an anchor wherever the byte-for-byte relation breaks.
+// we emit UTF-8 and add an anchor wherever the byte-for-byte relation breaks. GB18030 and
+// Big5 text that is ASCII and double-byte characters is read by a table of ICU's answers
+// instead (decode_legacy), ICU decoding only the lines with anything else.
 //
 // Detection order and why:
 //   1. a BOM is an explicit statement by the writer;
@@ -26,6 +28,7 @@
 #include <optional>
 
 #include "internal/icu_check.hpp"
+#include "internal/legacy_table_decode.hpp"
 #include "internal/utf8.hpp"
 #include "internal/utf8_encode.hpp"
 #include "internal/utf8_survey.hpp"
@@ -186,7 +189,7 @@ DecodedText decode_utf8(std::string_view bytes, size_t skip, size_t invalid_coun
   // starts, walking sequences exactly as a walk here would.
   size_t i = 0;
   while (i < s.size()) {
-    const Utf8Survey next = survey_utf8(s.substr(i), Utf8SurveyEnd::kFirstInvalid);
+    const Utf8Survey next = survey_utf8(s.substr(i), Utf8SurveyEnd::kValidity);
     if (next.invalid == 0) {
       out.text.append(s.data() + i, s.size() - i);
       break;
@@ -311,6 +314,41 @@ Result<DecodedText> decode_with_icu(std::string_view bytes, size_t skip, const s
   return out;
 }
 
+// Appends `part`, the decoding of the input that follows what `out` holds (its input offsets
+// already absolute).
+void append_decoded(DecodedText& out, DecodedText&& part) {
+  out.map.append(part.map, static_cast<uint32_t>(out.text.size()));
+  out.text += part.text;
+  for (Diagnostic& d : part.diagnostics) out.diagnostics.push_back(std::move(d));
+}
+
+// decode_with_icu(), by the table of double-byte characters ICU wrote at build time where
+// the input is ASCII and such characters. Where the table has no answer (a GB18030 four-byte
+// sequence, a bad byte), ICU's converter decodes the rest of that line. Both converters are
+// stateless and a line feed is never part of a multibyte character, so from a character
+// boundary to a line's end ICU reads the bytes as it would have in one pass: the text, map
+// and diagnostics are the same.
+Result<DecodedText> decode_legacy(std::string_view bytes, size_t skip, const std::string& charset,
+                                  std::string_view name) {
+  const detail::LegacyTable* table = detail::legacy_table(charset);
+  if (table == nullptr) return decode_with_icu(bytes, skip, charset, name);
+  DecodedText out;
+  out.encoding = detail::legacy_display_name(*table);
+  out.map.set_input_size(bytes.size());
+  for (size_t from = skip; from < bytes.size();) {
+    const size_t stop = detail::decode_by_table(bytes, from, *table, out);
+    if (stop == bytes.size()) break;
+    const size_t line_feed = bytes.find('\n', stop);
+    const size_t line_end = line_feed == std::string_view::npos ? bytes.size() : line_feed + 1;
+    Result<DecodedText> line = decode_with_icu(bytes.substr(0, line_end), stop, charset, name);
+    if (!line.ok()) return line;
+    append_decoded(out, std::move(*line));
+    from = line_end;
+  }
+  out.map.add(static_cast<uint32_t>(out.text.size()), static_cast<uint32_t>(bytes.size()));
+  return out;
+}
+
 // Mixed encodings: a file pasted together from a UTF-8 page and a GB18030 or Big5 one (or
 // appended to by tools that disagree). Decoded whole as the legacy charset, its UTF-8 lines
 // turn into plausible-looking mojibake without a single invalid byte to show for it; decoded
@@ -358,12 +396,10 @@ std::optional<DecodedText> decode_mixed(std::string_view bytes, std::string_view
     }
     // Offsets from decode_with_icu are relative to the view's start: pass the input up to
     // the run's end and skip to its beginning, so they come out absolute.
-    Result<DecodedText> part = decode_with_icu(bytes.substr(0, r.end), r.begin, charset, name);
+    Result<DecodedText> part = decode_legacy(bytes.substr(0, r.end), r.begin, charset, name);
     if (!part.ok()) return std::nullopt;
-    out.map.append(part->map, static_cast<uint32_t>(out.text.size()));
-    out.text += part->text;
     out.encoding = part->encoding;
-    for (Diagnostic& d : part->diagnostics) out.diagnostics.push_back(std::move(d));
+    append_decoded(out, std::move(*part));
   }
   out.map.add(static_cast<uint32_t>(out.text.size()), static_cast<uint32_t>(bytes.size()));
   out.encoding = "UTF-8+" + out.encoding;
@@ -435,7 +471,7 @@ Utf8Verdict survey_until_decided(std::string_view bytes) {
 }  // namespace
 
 bool is_valid_utf8(std::string_view bytes) {
-  return survey_utf8(bytes, Utf8SurveyEnd::kFirstInvalid).invalid == 0;
+  return survey_utf8(bytes, Utf8SurveyEnd::kValidity).invalid == 0;
 }
 
 Result<DecodedText> decode(std::string_view bytes, std::string_view name,
@@ -483,7 +519,7 @@ Result<DecodedText> decode(std::string_view bytes, std::string_view name,
         size_t skip = starts_with("\xEF\xBB\xBF", 3) ? 3 : 0;
         return decode_utf8(bytes, skip, survey_utf8(bytes.substr(skip)).invalid);
       }
-      return decode_with_icu(bytes, 0, enc, name);
+      return decode_legacy(bytes, 0, enc, name);
     }();
     if (r.ok()) r->encoding_how = "option";
     return r;
@@ -508,9 +544,10 @@ Result<DecodedText> decode(std::string_view bytes, std::string_view name,
                   std::string(name) + ": binary file (NUL byte at offset " + std::to_string(at) + ")");
   }
 
-  // 4. UTF-8, strict or with a little damage.
-  const Utf8Verdict verdict = survey_until_decided(bytes);
-  if (passes_as_utf8(verdict.survey)) {
+  // 4. UTF-8, strict or with a little damage. Most files are valid, which needs no counts.
+  const bool valid = survey_utf8(bytes, Utf8SurveyEnd::kValidity).invalid == 0;
+  const Utf8Verdict verdict = valid ? Utf8Verdict{} : survey_until_decided(bytes);
+  if (valid || passes_as_utf8(verdict.survey)) {
     DecodedText out = decode_utf8(bytes, 0, verdict.survey.invalid);
     out.encoding_how = "valid-utf8";
     return out;
@@ -526,7 +563,7 @@ Result<DecodedText> decode(std::string_view bytes, std::string_view name,
   // 6. ICU's detector, restricted.
   std::string charset = guess_utf16(bytes);
   if (charset.empty()) charset = detect_charset(bytes);
-  Result<DecodedText> r = decode_with_icu(bytes, 0, charset, name);
+  Result<DecodedText> r = decode_legacy(bytes, 0, charset, name);
   if (!r.ok()) return r;
   r->encoding_how = "detected";
   // Control characters everywhere mean this was never text.

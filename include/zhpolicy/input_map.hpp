@@ -36,6 +36,9 @@ class InputMap {
     last_decoded_ = decoded;
     last_input_ = input;
   }
+  // add(decoded + j * decoded_step, input + j * input_step) for j < count, at the cost of
+  // a few: a legacy decode adds a run of ideographs at once.
+  void add_steps(uint32_t decoded, uint32_t input, uint8_t decoded_step, uint8_t input_step, uint32_t count);
   void set_input_size(uint64_t size) { input_size_ = size; }
 
   // Input offset of decoded byte `offset` (a code point boundary), clamped to the input size.

@@ -32,7 +32,7 @@ Utf8Survey survey_utf8_scalar(std::string_view s, Utf8SurveyEnd end) {
   Utf8Survey r;
   size_t i = 0;
   survey_utf8_scalar_steps(s, i, s.size(), r, end);
-  return r;
+  return finished_survey(r, end);
 }
 
 using SurveyFunction = Utf8Survey (*)(std::string_view, Utf8SurveyEnd);
@@ -73,7 +73,7 @@ void survey_utf8_scalar_steps(std::string_view s, size_t& i, size_t stop, Utf8Su
       ++r.invalid;
       ++i;
       while (i < n && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;  // same bad run
-      if (end == Utf8SurveyEnd::kFirstInvalid) return;
+      if (stops_at_first_invalid(end)) return;
     } else {
       ++r.multibyte;
       r.three_byte += len == 3;

@@ -22,8 +22,18 @@ struct Utf8Survey {
 };
 
 // kFirstInvalid stops at the first invalid sequence: `invalid` is then 0 or 1 and
-// `first_invalid` exact, the other counts cover only the bytes before it.
-enum class Utf8SurveyEnd { kWhole, kFirstInvalid };
+// `first_invalid` exact, the other counts cover only the bytes before it. kValidity stops
+// there too but leaves the other counts 0: the check that a text is UTF-8, which the vector
+// versions make without counting the leads of the blocks they find valid.
+enum class Utf8SurveyEnd { kWhole, kFirstInvalid, kValidity };
+
+inline bool stops_at_first_invalid(Utf8SurveyEnd end) { return end != Utf8SurveyEnd::kWhole; }
+
+// `r` as a survey ending with `end` gives it: without counts for kValidity.
+inline Utf8Survey finished_survey(Utf8Survey r, Utf8SurveyEnd end) {
+  if (end == Utf8SurveyEnd::kValidity) r.multibyte = r.three_byte = 0;
+  return r;
+}
 
 // The ways to run a survey; the fastest the CPU has is the default, the others exist for
 // tests (each must agree with kScalar on every input).

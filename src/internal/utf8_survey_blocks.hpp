@@ -126,8 +126,9 @@ struct BlockSurvey {
   // four-byte lead in the one before, a four-byte lead in the one before that.
   static Vec unfinished(Vec last) { return Isa::subs(last, Isa::tail_limits()); }
 
-  // Checks the 64 bytes at p; true and their counts if they are valid after `carry`.
-  static bool check(const char* p, Carry& carry, Counts& counts) {
+  // Checks the 64 bytes at p; true if they are valid after `carry`, and with `count` their
+  // counts.
+  static bool check(const char* p, Carry& carry, bool count, Counts& counts) {
     Vec in[kVecs];
     uint64_t high = 0;
     for (size_t k = 0; k < kVecs; ++k) {
@@ -145,6 +146,7 @@ struct BlockSurvey {
     if (Isa::any(err)) return false;
     carry.last = in[kVecs - 1];
     carry.incomplete = unfinished(in[kVecs - 1]);
+    if (!count) return true;
     uint64_t leads = 0, three = 0;
     for (size_t k = 0; k < kVecs; ++k) {
       leads |= static_cast<uint64_t>(Isa::at_least_0xC0(in[k])) << (k * Isa::kWidth);
@@ -162,7 +164,10 @@ struct BlockSurvey {
 
   static bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
-  static Utf8Survey run(std::string_view s, Utf8SurveyEnd end) {
+  static Utf8Survey run(std::string_view s, Utf8SurveyEnd end) { return finished_survey(walk(s, end), end); }
+
+  static Utf8Survey walk(std::string_view s, Utf8SurveyEnd end) {
+    const bool count = end != Utf8SurveyEnd::kValidity;
     Utf8Survey r;
     const char* const data = s.data();
     const size_t n = s.size();
@@ -178,12 +183,12 @@ struct BlockSurvey {
         const bool last = n - at < kBlock;
         bool valid;
         if (!last) {
-          valid = check(data + at, carry, counts);
+          valid = check(data + at, carry, count, counts);
         } else {
           // The rest padded with NULs: a sequence open at the end fails on the padding.
           char padded[kBlock] = {};
           if (n > at) std::memcpy(padded, data + at, n - at);  // data may be null when empty
-          valid = check(padded, carry, counts);
+          valid = check(padded, carry, count, counts);
         }
         if (!valid) break;
         if (pending != SIZE_MAX) add(r, pending_counts);
@@ -208,7 +213,7 @@ struct BlockSurvey {
       for (;;) {
         const size_t invalid_before = r.invalid;
         survey_utf8_scalar_steps(s, from, stop, r, end);
-        if (end == Utf8SurveyEnd::kFirstInvalid && r.invalid > 0) return r;
+        if (stops_at_first_invalid(end) && r.invalid > 0) return r;
         if (from >= n) return r;
         if (r.invalid == invalid_before) break;
         stop = n - from > kBlock ? from + kBlock : n;

@@ -56,6 +56,8 @@
 #include <string_view>
 #include <vector>
 
+#include "tools/write_generated_file.hpp"
+
 namespace {
 
 // The table covers the BMP and the supplementary ideographic plane (CJK extensions B..F).
@@ -585,25 +587,13 @@ std::string render_cpp(const Table& table) {
   return out;
 }
 
-// Writes through a temporary file so a failed run never leaves half a table behind.
-void write_file(const std::string& path, const std::string& content) {
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) die("cannot write " + tmp);
-    out << content;
-    if (!out.flush()) die("cannot write " + tmp);
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) die("cannot rename " + tmp + " to " + path);
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
   const Options options = parse_options(argc, argv);
   const auto overrides = read_overrides(options.overrides_path);
   const Table table = build_table(overrides);
-  if (!options.tsv_path.empty()) write_file(options.tsv_path, render_tsv(table));
-  if (!options.cpp_path.empty()) write_file(options.cpp_path, render_cpp(table));
+  if (!options.tsv_path.empty()) zhpolicy::tools::write_generated_file("gen_fold_table", options.tsv_path, render_tsv(table));
+  if (!options.cpp_path.empty()) zhpolicy::tools::write_generated_file("gen_fold_table", options.cpp_path, render_cpp(table));
   return 0;
 }

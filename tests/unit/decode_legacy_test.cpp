@@ -154,6 +154,21 @@ TEST_CASE("decode: GB18030 and Big5 over several conversion chunks match the per
   require_same_as_reference(test::encode_as(traditional, "Big5"), "Big5");
 }
 
+TEST_CASE("decode: every byte pair in GB18030 and Big5 decodes as ICU decodes it", "[decode]") {
+  // The table of double-byte characters answers for some pairs, ICU for the rest of the line
+  // from any other: each pair after ASCII, after itself, at the end of a line and of the input.
+  for (const char* charset : {"GB18030", "Big5"}) {
+    for (int lead = 0x80; lead <= 0xFF; ++lead) {
+      INFO(charset << " lead " << lead);
+      require_same_as_reference("x" + std::string(1, static_cast<char>(lead)), charset);
+      for (int trail = 0; trail <= 0xFF; ++trail) {
+        const std::string pair{static_cast<char>(lead), static_cast<char>(trail)};
+        require_same_as_reference("x" + pair + pair + "\n" + pair + "y" + pair, charset);
+      }
+    }
+  }
+}
+
 TEST_CASE("decode: lone and split surrogates around the conversion chunk edge match the per-unit loop", "[decode]") {
   constexpr size_t kChunk = 1 << 15;
   for (size_t edge = kChunk - 3; edge <= kChunk + 2; ++edge) {

@@ -42,8 +42,9 @@ class AnchorList {
 TEST_CASE("input map: lookups answer as the anchors kept one by one") {
   std::mt19937 random(5);
   // Characters as (input bytes, output bytes): ASCII, a GB18030 or Big5 ideograph, a UTF-16
-  // unit, a GB18030 four-byte sequence, a replaced bad byte.
-  const std::pair<uint32_t, uint32_t> kinds[] = {{1, 1}, {2, 3}, {2, 1}, {4, 4}, {4, 3}, {1, 3}};
+  // unit, a GB18030 four-byte sequence, a replaced bad byte, bytes that give nothing (anchors
+  // at the same decoded offset).
+  const std::pair<uint32_t, uint32_t> kinds[] = {{1, 1}, {2, 3}, {2, 1}, {4, 4}, {4, 3}, {1, 3}, {2, 0}};
   for (int round = 0; round < 500; ++round) {
     InputMap map;
     AnchorList want;
@@ -54,7 +55,7 @@ TEST_CASE("input map: lookups answer as the anchors kept one by one") {
       map.add(decoded, input);
       want.add(decoded, input);
       // Runs of one kind, as text has them.
-      const auto& kind = kinds[random() % 3 == 0 ? random() % 6 : (round + c / 8) % 2];
+      const auto& kind = kinds[random() % 3 == 0 ? random() % 7 : (round + c / 8) % 2];
       input += kind.first;
       decoded += kind.second;
     }
@@ -91,4 +92,30 @@ TEST_CASE("input map: append moves the anchors of a later part") {
   whole.set_input_size(200);
   for (uint64_t offset = 50; offset < 90; ++offset) CHECK(first.to_input(offset) == whole.to_input(offset));
   CHECK(first.to_input(10) == 10);
+}
+
+TEST_CASE("input map: add_steps is add() once per step") {
+  std::mt19937 random(11);
+  for (int round = 0; round < 2000; ++round) {
+    InputMap stepped, one_by_one;
+    uint32_t decoded = static_cast<uint32_t>(random() % 4);
+    uint32_t input = static_cast<uint32_t>(random() % 4);
+    for (int run = 0; run < 6; ++run) {
+      // Steps of a character (two bytes in, three out...), zero and alike ones included.
+      const auto decoded_step = static_cast<uint8_t>(random() % 5);
+      const auto input_step = static_cast<uint8_t>(random() % 2 == 0 ? random() % 5 : decoded_step);
+      const auto count = static_cast<uint32_t>(random() % 9);
+      stepped.add_steps(decoded, input, decoded_step, input_step, count);
+      for (uint32_t j = 0; j < count; ++j) one_by_one.add(decoded + j * decoded_step, input + j * input_step);
+      decoded += count * decoded_step + static_cast<uint32_t>(random() % 3);
+      input += count * input_step + static_cast<uint32_t>(random() % 3);
+    }
+    stepped.set_input_size(input);
+    one_by_one.set_input_size(input);
+    INFO("round " << round);
+    REQUIRE(stepped.piece_count() == one_by_one.piece_count());
+    for (uint64_t offset = 0; offset <= decoded + 3; ++offset) {
+      REQUIRE(stepped.to_input(offset) == one_by_one.to_input(offset));
+    }
+  }
 }

@@ -49,7 +49,7 @@ struct Agreement {
   size_t disagreements = 0;
 
   void check(const std::string& s) {
-    for (Utf8SurveyEnd end : {Utf8SurveyEnd::kWhole, Utf8SurveyEnd::kFirstInvalid}) {
+    for (Utf8SurveyEnd end : {Utf8SurveyEnd::kWhole, Utf8SurveyEnd::kFirstInvalid, Utf8SurveyEnd::kValidity}) {
       const Utf8Survey want = detail::survey_utf8_with(Utf8SurveyImpl::kScalar, s, end);
       for (Utf8SurveyImpl impl : vector_impls()) {
         const Utf8Survey got = detail::survey_utf8_with(impl, s, end);
@@ -108,6 +108,12 @@ TEST_CASE("utf8 survey: the scalar walk counts sequences as documented", "[utf8_
   CHECK(first.invalid == 1);
   CHECK(first.first_invalid == 6);
   CHECK(first.multibyte == 2);
+  // kValidity stops there too, without counts.
+  const Utf8Survey validity = detail::survey_utf8_with(Utf8SurveyImpl::kScalar, s, Utf8SurveyEnd::kValidity);
+  CHECK(validity.invalid == 1);
+  CHECK(validity.first_invalid == 6);
+  CHECK(validity.multibyte == 0);
+  CHECK(validity.three_byte == 0);
 }
 
 TEST_CASE("utf8 survey: vector and scalar agree on random text of valid and invalid pieces", "[utf8_survey]") {

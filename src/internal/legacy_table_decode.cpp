@@ -1,0 +1,134 @@
+#include "internal/legacy_table_decode.hpp"
+
+#include <cstdint>
+#include <cstring>
+
+#include "legacy_table_data.inc"
+
+namespace zhpolicy::detail {
+
+namespace {
+
+static_assert(kLegacyAsciiIdentity, "decode_by_table copies ASCII as it is");
+
+// A pair's character as UTF-8, written four bytes at once (the fourth, `length`, is
+// overwritten by what follows or cut off at the end); length 0: not in the table.
+struct EncodedPair {
+  char bytes[3];
+  uint8_t length;
+};
+
+struct EncodedPairs {
+  EncodedPair pairs[kLegacyPairCount];
+};
+
+// The generated table of characters, encoded at compile time: a decode is then a load and
+// a store a pair. (The characters are in the BMP: one to three bytes each.)
+constexpr EncodedPairs encode_pairs(const uint16_t (&characters)[kLegacyPairCount]) {
+  EncodedPairs table{};
+  for (unsigned k = 0; k < kLegacyPairCount; ++k) {
+    const unsigned c = characters[k];
+    EncodedPair& e = table.pairs[k];
+    if (c == 0) continue;
+    if (c < 0x80) {
+      e = {{static_cast<char>(c), 0, 0}, 1};
+    } else if (c < 0x800) {
+      e = {{static_cast<char>(0xC0 | (c >> 6)), static_cast<char>(0x80 | (c & 0x3F)), 0}, 2};
+    } else {
+      e = {{static_cast<char>(0xE0 | (c >> 12)), static_cast<char>(0x80 | ((c >> 6) & 0x3F)),
+            static_cast<char>(0x80 | (c & 0x3F))},
+           3};
+    }
+  }
+  return table;
+}
+
+constexpr EncodedPairs kGb18030Encoded = encode_pairs(kGb18030Pairs);
+constexpr EncodedPairs kBig5Encoded = encode_pairs(kBig5Pairs);
+
+}  // namespace
+
+struct LegacyTable {
+  const char* charset;
+  const EncodedPairs* encoded;
+};
+
+namespace {
+
+constexpr LegacyTable kTables[] = {{"GB18030", &kGb18030Encoded}, {"Big5", &kBig5Encoded}};
+
+// The end of the ASCII run at p, eight bytes a test.
+const unsigned char* ascii_run_end(const unsigned char* p, const unsigned char* end) {
+  for (; end - p >= 8; p += 8) {
+    uint64_t word;
+    std::memcpy(&word, p, sizeof word);
+    if (word & 0x8080808080808080ULL) break;
+  }
+  while (p < end && *p < 0x80) ++p;
+  return p;
+}
+
+constexpr EncodedPair kNotInTable{};
+
+// The encoded character of the pair at p (end - p >= 2); length 0 when it is not in the table.
+const EncodedPair& encoded_pair(const LegacyTable& table, const unsigned char* p) {
+  const unsigned lead = p[0] - kLegacyLeadFirst;
+  const unsigned trail = p[1] - kLegacyTrailFirst;
+  if (lead > kLegacyLeadLast - kLegacyLeadFirst || trail >= kLegacyTrailCount) return kNotInTable;
+  return table.encoded->pairs[lead * kLegacyTrailCount + trail];
+}
+
+}  // namespace
+
+const LegacyTable* legacy_table(std::string_view charset) {
+  for (const LegacyTable& table : kTables) {
+    if (charset == table.charset) return &table;
+  }
+  return nullptr;
+}
+
+const char* legacy_display_name(const LegacyTable& table) { return table.charset; }
+
+size_t decode_by_table(std::string_view bytes, size_t from, const LegacyTable& table, DecodedText& out) {
+  const auto* const base = reinterpret_cast<const unsigned char*>(bytes.data());
+  const unsigned char* p = base + from;
+  const unsigned char* const end = base + bytes.size();
+  // Written in place and cut to size at the end: a byte decodes to at most one byte, a pair
+  // to at most three, and the last pair's four-byte store needs one more.
+  const size_t text_start = out.text.size();
+  out.text.resize(text_start + (bytes.size() - from) * 3 / 2 + 1);
+  char* const text = out.text.data();
+  char* w = text + text_start;
+  auto decoded_offset = [&] { return static_cast<uint32_t>(w - text); };
+  auto input_offset = [&] { return static_cast<uint32_t>(p - base); };
+  while (p < end) {
+    if (*p < 0x80) {
+      out.map.add(decoded_offset(), input_offset());  // the rest of the run goes on byte for byte
+      const unsigned char* const run_end = ascii_run_end(p, end);
+      std::memcpy(w, p, static_cast<size_t>(run_end - p));
+      w += run_end - p;
+      p = run_end;
+      continue;
+    }
+    // A run of ideographs (and CJK punctuation): two bytes in and three out each, so their
+    // anchors step alike and go to the map at once.
+    const uint32_t run_decoded = decoded_offset();
+    const uint32_t run_input = input_offset();
+    uint32_t run_length = 0;
+    const EncodedPair* e = &kNotInTable;
+    for (; end - p >= 2 && (e = &encoded_pair(table, p))->length == 3; p += 2, w += 3, ++run_length) {
+      std::memcpy(w, e, sizeof *e);
+    }
+    out.map.add_steps(run_decoded, run_input, 3, 2, run_length);
+    if (run_length > 0) continue;
+    if (e->length == 0) break;  // not in the table, or a lead at the very end
+    out.map.add(decoded_offset(), input_offset());
+    std::memcpy(w, e, sizeof *e);
+    w += e->length;
+    p += 2;
+  }
+  out.text.resize(static_cast<size_t>(w - text));
+  return static_cast<size_t>(p - base);
+}
+
+}  // namespace zhpolicy::detail
