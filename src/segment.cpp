@@ -433,7 +433,7 @@ class Segmenter {
 
   size_t add_clause(size_t parent, int level, uint64_t number, uint64_t component,
                     uint32_t start, uint32_t label_end, uint32_t title_start,
-                    uint32_t title_end, const std::string& scheme, bool is_inline);
+                    uint32_t title_end, std::string_view scheme, bool is_inline);
   uint32_t first_sentence_end(uint32_t from, uint32_t limit, MarkCursor& marks,
                               bool* ended_by_terminator);
   uint32_t title_end_of(uint32_t from, uint32_t limit, MarkCursor& marks) {
@@ -828,10 +828,7 @@ void Segmenter::scan_inline(const Line& line, uint32_t from, size_t parent) {
 
 size_t Segmenter::add_clause(size_t parent, int level, uint64_t number, uint64_t component,
                              uint32_t start, uint32_t label_end, uint32_t title_start,
-                             uint32_t title_end, const std::string& scheme, bool is_inline) {
-  // Built in place: a Clause is six strings, and moving one into the vector is not free. The
-  // strings are written into the empty ones the Clause was made with, each in one call where
-  // it can be (a temporary string and a move cost more than the short copies themselves).
+                             uint32_t title_end, std::string_view scheme, bool is_inline) {
   Clause& c = out_.clauses.emplace_back();
   c.level = level;
   c.number = number;
@@ -843,8 +840,9 @@ size_t Segmenter::add_clause(size_t parent, int level, uint64_t number, uint64_t
   c.title_end = trim_title(title_start, title_end);
   // The label and the title are cut from one slice of the original, [start, end of the
   // title): one walk of the clean text to it and over it, and one of the label inside it.
-  const bool titled = c.title_end > title_start;
-  const uint32_t slice_end = titled ? c.title_end : label_end;
+  std::string_view label;
+  std::string_view title;
+  const uint32_t slice_end = c.title_end > title_start ? c.title_end : label_end;
   if (slice_end > start) {
     const std::string_view slice = orig_.view(start, slice_end, scratch_);
     // A label is a few code points, and a space or two follows it: stepped over one by one.
@@ -854,45 +852,36 @@ size_t Segmenter::add_clause(size_t parent, int level, uint64_t number, uint64_t
       }
       return std::min(byte, slice.size());
     };
-    size_t title_byte = 0;
-    if (label_end > start) {
-      title_byte = skip(0, label_end - start);
-      c.label = std::string(slice.substr(0, title_byte));
-    }
-    if (titled) c.title = std::string(slice.substr(skip(title_byte, title_start - label_end)));
+    const size_t title_byte = skip(0, label_end - start);
+    label = slice.substr(0, title_byte);
+    if (c.title_end > title_start) title = slice.substr(skip(title_byte, title_start - label_end));
   }
   char digits[24];
   const std::string_view component_text(digits, static_cast<size_t>(
       std::to_chars(digits, digits + sizeof digits, component).ptr - digits));
-  // The part of the path this clause adds: its label, else its title, else "#n".
-  const std::string_view own_path = !c.label.empty() ? std::string_view(c.label)
-                                    : !c.title.empty() ? std::string_view(c.title)
-                                                       : std::string_view();
   // The n-th use of an id (n >= 2) gets "_n".
   const uint32_t uses = id_uses_.add(parent, component);
-  if (parent != npos) {
-    const Clause& p = out_.clauses[parent];
-    c.parent_id = p.id;
-    // The id, "<parent id>.<component>", is assembled here and stored with one call.
-    char id[64];
-    if (p.id.size() + 1 + component_text.size() <= sizeof id) {
-      std::memcpy(id, p.id.data(), p.id.size());
-      id[p.id.size()] = '.';
-      std::memcpy(id + p.id.size() + 1, component_text.data(), component_text.size());
-      c.id.append(id, p.id.size() + 1 + component_text.size());
-    } else {
-      c.id.append(p.id).append(".").append(component_text);
-    }
-    c.path.reserve(p.path.size() + 1 + std::max(own_path.size(), component_text.size() + 1));
-    c.path.append(p.path).push_back('/');
+  char use_digits[12];
+  const std::string_view use_text(use_digits, uses > 1 ? static_cast<size_t>(
+      std::to_chars(use_digits, use_digits + sizeof use_digits, uses).ptr - use_digits) : 0);
+  const Clause* const p = parent != npos ? &out_.clauses[parent] : nullptr;
+  const std::string_view up = p != nullptr ? "." : "";
+  const std::string_view path_up = p != nullptr ? "/" : "";
+  ClauseTextStore& store = out_.clause_text;
+  if (p != nullptr) c.parent_id = p->id;
+  c.id = store.join({c.parent_id, up, component_text, uses > 1 ? "_" : "", use_text});
+  // The path adds the clause's label, else its title, else "#n"; the label or the title is
+  // then the end of the path, not stored again.
+  const std::string_view parent_path = p != nullptr ? p->path : std::string_view();
+  if (!label.empty()) {
+    c.path = store.join({parent_path, path_up, label});
+    c.label = c.path.substr(c.path.size() - label.size());
+    c.title = store.join({title});
+  } else if (!title.empty()) {
+    c.path = store.join({parent_path, path_up, title});
+    c.title = c.path.substr(c.path.size() - title.size());
   } else {
-    c.id.append(component_text);
-  }
-  if (uses > 1) c.id.append("_").append(std::to_string(uses));
-  if (!own_path.empty()) {
-    c.path.append(own_path);
-  } else {
-    c.path.append("#").append(component_text);
+    c.path = store.join({parent_path, path_up, "#", component_text});
   }
   is_inline_.push_back(is_inline);
   return out_.clauses.size() - 1;
@@ -1228,6 +1217,32 @@ Segmentation segment_clauses_counted(const OriginalText& original, std::u32strin
 }
 
 }  // namespace detail
+
+// The first block holds a small document's clauses; then each block doubles, up to a size
+// whose unwritten end is nothing beside the clauses of a document that fills many blocks.
+constexpr size_t kFirstClauseTextBlock = size_t{4} << 10;
+constexpr size_t kLargestClauseTextBlock = size_t{1} << 20;
+
+std::string_view ClauseTextStore::join(std::initializer_list<std::string_view> parts) {
+  size_t size = 0;
+  for (const std::string_view part : parts) size += part.size();
+  if (size == 0) return {};
+  if (size > left_) {
+    block_size_ = block_size_ == 0 ? kFirstClauseTextBlock : std::min(2 * block_size_, kLargestClauseTextBlock);
+    block_size_ = std::max(block_size_, size);
+    blocks_.emplace_back(new char[block_size_]);  // (not make_unique: no need to zero it)
+    free_ = blocks_.back().get();
+    left_ = block_size_;
+  }
+  const char* const stored = free_;
+  for (const std::string_view part : parts) {
+    if (part.empty()) continue;  // (its data() may be null, which memcpy must not get)
+    std::memcpy(free_, part.data(), part.size());
+    free_ += part.size();
+  }
+  left_ -= size;
+  return std::string_view(stored, size);
+}
 
 const char* segment_mode_name(SegmentMode mode) {
   switch (mode) {

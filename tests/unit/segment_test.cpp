@@ -48,7 +48,8 @@ std::string table(const Segmentation& s) {
   std::string out;
   for (size_t k = 1; k < s.clauses.size(); ++k) {
     const Clause& c = s.clauses[k];
-    out += c.id + "\t" + std::to_string(c.level) + "\t" + c.scheme + "\t" + c.label + "\t" + c.title + "\n";
+    out.append(c.id).append("\t").append(std::to_string(c.level)).append("\t").append(c.scheme).append("\t");
+    out.append(c.label).append("\t").append(c.title).append("\n");
   }
   return out;
 }
@@ -68,7 +69,7 @@ std::string sentences(const std::string& utf8) {
   std::string out;
   for (const auto& sen : s.sentences) {
     if (!out.empty()) out += "|";
-    out += s.clauses[sen.clause].id + ":" + slice(utf8, sen.start, sen.end);
+    out.append(s.clauses[sen.clause].id).append(":").append(slice(utf8, sen.start, sen.end));
   }
   return out;
 }
@@ -101,7 +102,7 @@ void check_invariants(const Segmentation& s, size_t text_size) {
     } else if (k > 0) {
       CHECK(c.parent_id.empty());
     }
-    ids.push_back(c.id);
+    ids.emplace_back(c.id);
   }
   std::sort(ids.begin(), ids.end());
   CHECK(std::adjacent_find(ids.begin(), ids.end()) == ids.end());
@@ -865,7 +866,7 @@ bool load_seed(const std::string& prefix, zhpolicy::Document& doc) {
   return false;
 }
 
-bool has_latin_letter(const std::string& utf8) {
+bool has_latin_letter(std::string_view utf8) {
   for (char32_t c : zhpolicy::to_code_points(utf8)) {
     if ((c >= U'a' && c <= U'z') || (c >= 0xC0 && c <= 0x24F)) return true;
   }
