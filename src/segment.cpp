@@ -1206,6 +1206,7 @@ void Segmenter::split_sentences() {
     steps += static_cast<uint64_t>(mark - marks_first) + 2 * uint64_t{line.end - line.begin};
   }
   *steps_ += steps;
+  release_slack(sentences);  // the bound counts most line ends twice, as a terminator and a line end
 }
 
 }  // namespace

@@ -145,6 +145,36 @@ TEST_CASE("segment: (十一) after (十) is level 2 under 二、", "[segment]") 
   CHECK(s.diagnostics.empty());
 }
 
+TEST_CASE("segment: ClauseTextStore keeps every view where it was through new blocks and moves", "[segment]") {
+  zhpolicy::ClauseTextStore store;
+  CHECK(store.join({}).empty());
+  CHECK(store.join({"", ""}).empty());
+  // Pieces of every length up to beyond the largest block, so that they fill blocks, leave
+  // ends unwritten and get blocks of their own.
+  std::vector<std::string> expected;
+  std::vector<std::string_view> views;
+  for (size_t length : {1, 7, 100, 1000, 4095, 4096, 5000, 100000, 1 << 20, (1 << 20) + 3, 2}) {
+    for (int k = 0; k < 3; ++k) {
+      const std::string head(length / 2, static_cast<char>('a' + k));
+      const std::string tail(length - length / 2, static_cast<char>('A' + k));
+      expected.push_back(head + "/" + tail);
+      views.push_back(store.join({head, "/", tail}));
+    }
+  }
+  const zhpolicy::ClauseTextStore moved = std::move(store);
+  for (size_t k = 0; k < views.size(); ++k) CHECK(views[k] == expected[k]);
+}
+
+TEST_CASE("segment: a moved Segmentation keeps its clauses' text", "[segment]") {
+  Segmentation s = seg("一、总体要求\n(一)指导思想。坚持育人。\n(二)基本原则。一是公平;二是质量。\n二、保障措施\n");
+  const std::string outline = zhpolicy::clause_outline(s);
+  const std::string path(s.clauses.back().path);
+  const Segmentation moved = std::move(s);
+  CHECK(zhpolicy::clause_outline(moved) == outline);
+  CHECK(moved.clauses.back().path == path);
+  CHECK(moved.clauses[3].parent_id == moved.clauses[1].id);
+}
+
 TEST_CASE("segment: a document that starts at 1. nests (1) under it and ① under (1)", "[segment]") {
   const std::string text =
       "1.总体要求\n(1)坚持方向。\n①第一点。\n②第二点。\n(2)坚持质量。\n2.主要任务\n(1)加快建设。";
