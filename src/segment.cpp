@@ -332,12 +332,13 @@ struct Verdict {
 // themselves, the pair (parent, component) stands for the id: counting pairs needs
 // neither the string nor a hash of it. Open addressing in one array, so a clause costs
 // no allocation here (a node-based map cost one per clause), in slots of 16 bytes: a dense
-// document has 300,000 ids, and the table is up to four slots an id.
+// document has 300,000 ids. The table is kept at most three quarters full (linear probing
+// stays short there), so it has 1.33 to 2.67 slots an id; at half full it was 2 to 4.
 class IdUses {
  public:
   // Counts one more use of (parent, component); returns the uses so far, this one included.
   uint32_t add(size_t parent, uint64_t component) {
-    if (2 * (size_ + 1) > slots_.size()) grow(std::max<size_t>(16, 2 * slots_.size()));
+    if (!has_room(size_ + 1, slots_.size())) grow(std::max<size_t>(16, 2 * slots_.size()));
     Slot& slot = find(parent_key(parent), component);
     if (slot.uses == 0) {
       slot.parent = parent_key(parent);
@@ -353,7 +354,7 @@ class IdUses {
   // Room for `more` ids beyond those counted, without a regrowth.
   void reserve(size_t more) {
     size_t slots = std::max<size_t>(16, slots_.size());
-    while (slots < 2 * (size_ + more + 1)) slots *= 2;
+    while (!has_room(size_ + more + 1, slots)) slots *= 2;
     if (slots > slots_.size()) grow(slots);
   }
 
@@ -383,7 +384,9 @@ class IdUses {
       if (slot.uses != 0) find(slot.parent, slot.component) = slot;
     }
   }
-  std::vector<Slot> slots_;  // a power of two in size, at most half full
+  // Whether `slots` slots hold `ids` ids at most three quarters full.
+  static bool has_room(size_t ids, size_t slots) { return 4 * ids <= 3 * slots; }
+  std::vector<Slot> slots_;  // a power of two in size, at most three quarters full
   size_t size_ = 0;
 };
 
@@ -470,7 +473,10 @@ class Segmenter {
 
   std::vector<Line> lines_;
   std::vector<uint32_t> marks_;  // positions of the marks (mark_kind but kMarkLineEnd), ascending
-  size_t terminators_ = 0;       // the marks that are terminators: sentence ends, at most
+  // What bounds the sentences (split_sentences): the terminators, and the lines that do not
+  // end in one (their last sentence ends at the line end).
+  size_t terminators_ = 0;
+  size_t unterminated_lines_ = 0;
   // The inline leads (。；：！？, after which an inline item may start) whose next code point
   // other than a space may begin an inline label (LabelStarts::may_begin): the places
   // scan_inline tries besides a paragraph's start. Most leads are followed by text no label
@@ -532,6 +538,7 @@ void Segmenter::split_lines() {
   uint32_t line_start = 0;
   auto marks_begin = static_cast<uint32_t>(marks_.size());
   auto leads_begin = static_cast<uint32_t>(inline_leads_.size());
+  uint32_t terminator_end = 0;  // one past the last terminator (no line ends at 0)
   const auto end_line = [&](uint32_t e) {
     *steps_ += e - line_start + 1;
     uint32_t b = line_start;
@@ -541,6 +548,7 @@ void Segmenter::split_lines() {
     if (b < t) {
       lines_.push_back({b, t, marks_begin, static_cast<uint32_t>(marks_.size()), leads_begin,
                         static_cast<uint32_t>(inline_leads_.size())});
+      unterminated_lines_ += t != terminator_end;
     }
   };
   for_each_non_plain(norm_.data(), 0, n, [&](uint32_t i) {
@@ -554,7 +562,10 @@ void Segmenter::split_lines() {
       return;
     }
     marks_.push_back(i);
-    terminators_ += (kind & kMarkTerminator) != 0;
+    if (kind & kMarkTerminator) {
+      ++terminators_;
+      terminator_end = i + 1;
+    }
     if (kind & kMarkInlineLead) {
       // The spaces after a lead are read here and again by scan_inline for the few leads kept:
       // each space run follows one lead at most.
@@ -1108,9 +1119,11 @@ void Segmenter::compute_ends() {
 void Segmenter::split_sentences() {
   const auto& cl = out_.clauses;
   std::vector<Sentence>& sentences = out_.sentences;
-  // A sentence ends at a terminator, a line end or a clause start: a bound that spares the
-  // vector its regrowths.
-  sentences.reserve(terminators_ + lines_.size() + cl.size());
+  // A sentence ends at a terminator, at the end of a line that ends in none, or where an
+  // inline item starts (a line-level clause starts a line, after the end of a sentence): a
+  // bound that spares the vector its regrowths.
+  const auto inline_items = static_cast<size_t>(std::count(is_inline_.begin(), is_inline_.end(), uint8_t{1}));
+  sentences.reserve(terminators_ + unterminated_lines_ + inline_items);
   // Clauses entered so far whose end has not been seen to pass; entering a clause first drops
   // those that ended before it, so the top is always the innermost clause at the position.
   // The top's index and end are kept at hand (0 and past every position when none is open).
@@ -1206,7 +1219,7 @@ void Segmenter::split_sentences() {
     steps += static_cast<uint64_t>(mark - marks_first) + 2 * uint64_t{line.end - line.begin};
   }
   *steps_ += steps;
-  release_slack(sentences);  // the bound counts most line ends twice, as a terminator and a line end
+  release_slack(sentences);  // (a terminator inside quotes ends no sentence)
 }
 
 }  // namespace
