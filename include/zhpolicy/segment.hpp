@@ -129,6 +129,7 @@ enum class SegmentMode {
 // "none", "numbered", "headings", "paragraphs".
 const char* segment_mode_name(SegmentMode mode);
 
+// Moved, never copied: its clauses view its clause_text (ClauseTextStore).
 struct Segmentation {
   SegmentMode mode = SegmentMode::kNone;
   // In document order (by start; a parent before a child that starts at the same place).
