@@ -867,20 +867,26 @@ size_t Segmenter::add_clause(size_t parent, int level, uint64_t number, uint64_t
     label = slice.substr(0, title_byte);
     if (c.title_end > title_start) title = slice.substr(skip(title_byte, title_start - label_end));
   }
-  char digits[24];
-  const std::string_view component_text(digits, static_cast<size_t>(
-      std::to_chars(digits, digits + sizeof digits, component).ptr - digits));
-  // The n-th use of an id (n >= 2) gets "_n".
-  const uint32_t uses = id_uses_.add(parent, component);
-  char use_digits[12];
-  const std::string_view use_text(use_digits, uses > 1 ? static_cast<size_t>(
-      std::to_chars(use_digits, use_digits + sizeof use_digits, uses).ptr - use_digits) : 0);
   const Clause* const p = parent != npos ? &out_.clauses[parent] : nullptr;
-  const std::string_view up = p != nullptr ? "." : "";
-  const std::string_view path_up = p != nullptr ? "/" : "";
+  // The id is the parent's id and its own part, ".<component>" ("<component>" at the top),
+  // with "_n" for the n-th use of the id (n >= 2): the own part is written here whole, so
+  // that the id is stored with two copies.
+  char own_id[48];
+  char* const own_end = own_id + sizeof own_id;
+  char* q = own_id;
+  if (p != nullptr) *q++ = '.';
+  char* const component_begin = q;
+  q = std::to_chars(q, own_end, component).ptr;
+  const std::string_view component_text(component_begin, static_cast<size_t>(q - component_begin));
+  const uint32_t uses = id_uses_.add(parent, component);
+  if (uses > 1) {
+    *q++ = '_';
+    q = std::to_chars(q, own_end, uses).ptr;
+  }
   ClauseTextStore& store = out_.clause_text;
   if (p != nullptr) c.parent_id = p->id;
-  c.id = store.join({c.parent_id, up, component_text, uses > 1 ? "_" : "", use_text});
+  c.id = store.join({c.parent_id, std::string_view(own_id, static_cast<size_t>(q - own_id))});
+  const std::string_view path_up = p != nullptr ? "/" : "";
   // The path adds the clause's label, else its title, else "#n"; the label or the title is
   // then the end of the path, not stored again.
   const std::string_view parent_path = p != nullptr ? p->path : std::string_view();
