@@ -885,20 +885,20 @@ size_t Segmenter::add_clause(size_t parent, int level, uint64_t number, uint64_t
   }
   ClauseTextStore& store = out_.clause_text;
   if (p != nullptr) c.parent_id = p->id;
-  c.id = store.join({c.parent_id, std::string_view(own_id, static_cast<size_t>(q - own_id))});
+  c.id = store.join(c.parent_id, std::string_view(own_id, static_cast<size_t>(q - own_id)));
   const std::string_view path_up = p != nullptr ? "/" : "";
   // The path adds the clause's label, else its title, else "#n"; the label or the title is
   // then the end of the path, not stored again.
   const std::string_view parent_path = p != nullptr ? p->path : std::string_view();
   if (!label.empty()) {
-    c.path = store.join({parent_path, path_up, label});
+    c.path = store.join(parent_path, path_up, label);
     c.label = c.path.substr(c.path.size() - label.size());
-    c.title = store.join({title});
+    c.title = store.join(title);
   } else if (!title.empty()) {
-    c.path = store.join({parent_path, path_up, title});
+    c.path = store.join(parent_path, path_up, title);
     c.title = c.path.substr(c.path.size() - title.size());
   } else {
-    c.path = store.join({parent_path, path_up, "#", component_text});
+    c.path = store.join(parent_path, path_up, "#", component_text);
   }
   is_inline_.push_back(is_inline);
   return out_.clauses.size() - 1;
@@ -1243,10 +1243,7 @@ Segmentation segment_clauses_counted(const OriginalText& original, std::u32strin
 constexpr size_t kFirstClauseTextBlock = size_t{4} << 10;
 constexpr size_t kLargestClauseTextBlock = size_t{1} << 20;
 
-std::string_view ClauseTextStore::join(std::initializer_list<std::string_view> parts) {
-  size_t size = 0;
-  for (const std::string_view part : parts) size += part.size();
-  if (size == 0) return {};
+char* ClauseTextStore::room(size_t size) {
   if (size > left_) {
     block_size_ = block_size_ == 0 ? kFirstClauseTextBlock : std::min(2 * block_size_, kLargestClauseTextBlock);
     block_size_ = std::max(block_size_, size);
@@ -1254,14 +1251,16 @@ std::string_view ClauseTextStore::join(std::initializer_list<std::string_view> p
     free_ = blocks_.back().get();
     left_ = block_size_;
   }
-  const char* const stored = free_;
-  for (const std::string_view part : parts) {
-    if (part.empty()) continue;  // (its data() may be null, which memcpy must not get)
-    std::memcpy(free_, part.data(), part.size());
-    free_ += part.size();
-  }
+  char* const stored = free_;
+  free_ += size;
   left_ -= size;
-  return std::string_view(stored, size);
+  return stored;
+}
+
+char* ClauseTextStore::copy(char* to, std::string_view part) {
+  if (part.empty()) return to;  // (its data() may be null, which memcpy must not get)
+  std::memcpy(to, part.data(), part.size());
+  return to + part.size();
 }
 
 const char* segment_mode_name(SegmentMode mode) {

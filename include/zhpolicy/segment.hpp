@@ -25,7 +25,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <initializer_list>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -50,10 +49,24 @@ class ClauseTextStore {
   ClauseTextStore(const ClauseTextStore&) = delete;
   ClauseTextStore& operator=(const ClauseTextStore&) = delete;
 
-  // Stores `parts` one after the other; returns the view of the stored bytes.
-  std::string_view join(std::initializer_list<std::string_view> parts);
+  // Stores `parts` (one or more, each convertible to std::string_view) one after the other;
+  // returns the view of the stored bytes. A template rather than a list of views: each clause
+  // stores three texts of up to four parts, and looping over a list cost more than the copies.
+  template <typename... Parts>
+  std::string_view join(const Parts&... parts) {
+    const size_t size = (size_t{0} + ... + std::string_view(parts).size());
+    if (size == 0) return {};
+    char* const stored = room(size);
+    char* end = stored;
+    ((end = copy(end, std::string_view(parts))), ...);
+    return std::string_view(stored, size);
+  }
 
  private:
+  // `size` (> 0) unwritten bytes, from the last block or a new one.
+  char* room(size_t size);
+  static char* copy(char* to, std::string_view part);
+
   std::vector<std::unique_ptr<char[]>> blocks_;
   char* free_ = nullptr;  // the unwritten rest of the last block
   size_t left_ = 0;

@@ -147,8 +147,8 @@ TEST_CASE("segment: (十一) after (十) is level 2 under 二、", "[segment]") 
 
 TEST_CASE("segment: ClauseTextStore keeps every view where it was through new blocks and moves", "[segment]") {
   zhpolicy::ClauseTextStore store;
-  CHECK(store.join({}).empty());
-  CHECK(store.join({"", ""}).empty());
+  CHECK(store.join("").empty());
+  CHECK(store.join(std::string_view(), "").empty());
   // Pieces of every length up to beyond the largest block, so that they fill blocks, leave
   // ends unwritten and get blocks of their own.
   std::vector<std::string> expected;
@@ -158,7 +158,7 @@ TEST_CASE("segment: ClauseTextStore keeps every view where it was through new bl
       const std::string head(length / 2, static_cast<char>('a' + k));
       const std::string tail(length - length / 2, static_cast<char>('A' + k));
       expected.push_back(head + "/" + tail);
-      views.push_back(store.join({head, "/", tail}));
+      views.push_back(store.join(head, "/", tail));
     }
   }
   const zhpolicy::ClauseTextStore moved = std::move(store);
