@@ -87,6 +87,18 @@ constexpr uint32_t kMaxLeadLength = 30;     // "突出政治引领,确保党的�
 // The lines a document has at most, mostly: the first allocation of the arrays that grow
 // with the lines holds that many (a regrowth is an allocation, a copy and a release).
 constexpr size_t kFewLines = 64;
+// Unused capacity worth a copy to give back (release_slack).
+constexpr size_t kSlackWorthReleasing = size_t{1} << 16;
+
+// Gives back the unused capacity of an array that has stopped growing, when that is more than
+// a quarter of it and worth a copy: a doubling leaves up to half of a dense document's lines
+// or labels unused through the passes after it (12 MB on a 20 MB page), while a small
+// document's few are not worth the copy.
+template <typename T>
+void release_slack(std::vector<T>& v) {
+  const size_t unused = v.capacity() - v.size();
+  if (unused > v.size() / 4 && unused * sizeof(T) > kSlackWorthReleasing) v.shrink_to_fit();
+}
 
 // Spaces, tested from the most common answer: an ideograph or a CJK mark (above U+3000)
 // costs two comparisons.
@@ -289,12 +301,19 @@ class MarkCursor {
   uint64_t* steps_;
 };
 
-// A label at a line start that passed match_label.
+// A label at a line start that passed match_label. Positions are code point offsets like
+// the Line's (the text is cut at 2^32): a dense document holds 300,000 of these at once, and
+// LabelMatch's size_t positions made each 64 bytes instead of 40.
 struct Candidate {
-  size_t line;
-  LabelMatch match;
-  uint32_t title_start;  // first non-space after the label
-  size_t next_same;      // index of the next candidate of the same scheme, npos if none
+  static constexpr uint32_t kNone = UINT32_MAX;
+  const ClauseMarker* marker;
+  uint64_t number;         // the value written
+  uint32_t line;           // index into the lines
+  uint32_t label_end;      // one past the label
+  uint32_t numeral_begin;  // the number inside the label
+  uint32_t numeral_end;
+  uint32_t title_start;    // first non-space after the label
+  uint32_t next_same;      // index of the next candidate of the same scheme, kNone if none
 };
 
 // What the numbering rules say about one candidate.
@@ -312,15 +331,17 @@ struct Verdict {
 // component ("2.11"; just the component at the top level), so, parent ids being unique
 // themselves, the pair (parent, component) stands for the id: counting pairs needs
 // neither the string nor a hash of it. Open addressing in one array, so a clause costs
-// no allocation here (a node-based map cost one per clause).
+// no allocation here (a node-based map cost one per clause), in slots of 16 bytes: a dense
+// document has 300,000 ids. The table is kept at most three quarters full (linear probing
+// stays short there), so it has 1.33 to 2.67 slots an id; at half full it was 2 to 4.
 class IdUses {
  public:
   // Counts one more use of (parent, component); returns the uses so far, this one included.
   uint32_t add(size_t parent, uint64_t component) {
-    if (2 * (size_ + 1) > slots_.size()) grow(std::max<size_t>(16, 2 * slots_.size()));
-    Slot& slot = find(parent, component);
+    if (!has_room(size_ + 1, slots_.size())) grow(std::max<size_t>(16, 2 * slots_.size()));
+    Slot& slot = find(parent_key(parent), component);
     if (slot.uses == 0) {
-      slot.parent = parent;
+      slot.parent = parent_key(parent);
       slot.component = component;
       ++size_;
     }
@@ -333,18 +354,21 @@ class IdUses {
   // Room for `more` ids beyond those counted, without a regrowth.
   void reserve(size_t more) {
     size_t slots = std::max<size_t>(16, slots_.size());
-    while (slots < 2 * (size_ + more + 1)) slots *= 2;
+    while (!has_room(size_ + more + 1, slots)) slots *= 2;
     if (slots > slots_.size()) grow(slots);
   }
 
  private:
   struct Slot {
-    size_t parent = 0;
     uint64_t component = 0;
-    uint32_t uses = 0;  // 0: empty
+    uint32_t parent = 0;  // parent_key
+    uint32_t uses = 0;    // 0: empty
   };
+  // A parent as 32 bits: its index + 1, 0 for none. Clause indexes fit: a text is cut at
+  // 2^32 - 1 code points, and every clause takes a line or a label of two of them.
+  static uint32_t parent_key(size_t parent) { return parent == npos ? 0 : static_cast<uint32_t>(parent + 1); }
   // The slot of (parent, component), or the empty slot where it goes.
-  Slot& find(size_t parent, uint64_t component) {
+  Slot& find(uint32_t parent, uint64_t component) {
     const size_t mask = slots_.size() - 1;
     uint64_t h = (parent * 0x9E3779B97F4A7C15ULL) ^ (component * 0xC2B2AE3D27D4EB4FULL);
     h ^= h >> 29;
@@ -360,7 +384,9 @@ class IdUses {
       if (slot.uses != 0) find(slot.parent, slot.component) = slot;
     }
   }
-  std::vector<Slot> slots_;  // a power of two in size, at most half full
+  // Whether `slots` slots hold `ids` ids at most three quarters full.
+  static bool has_room(size_t ids, size_t slots) { return 4 * ids <= 3 * slots; }
+  std::vector<Slot> slots_;  // a power of two in size, at most three quarters full
   size_t size_ = 0;
 };
 
@@ -397,13 +423,20 @@ class Segmenter {
   bool build_headings(size_t first_line);
   void build_paragraphs(size_t first_line);
   void scan_inline(const Line& line, uint32_t from, size_t parent);
+  // What only the clause builders read is freed before the sentences are made (on a 20 MB
+  // page of 300,000 labels, the labels and the id table were 58 MB of the stage's peak).
+  void release_builders() {
+    std::vector<Candidate>().swap(candidates_);
+    std::vector<uint32_t>().swap(inline_leads_);
+    id_uses_ = IdUses();
+  }
   // Pass 4-5.
   void compute_ends();
   void split_sentences();
 
   size_t add_clause(size_t parent, int level, uint64_t number, uint64_t component,
                     uint32_t start, uint32_t label_end, uint32_t title_start,
-                    uint32_t title_end, const std::string& scheme, bool is_inline);
+                    uint32_t title_end, std::string_view scheme, bool is_inline);
   uint32_t first_sentence_end(uint32_t from, uint32_t limit, MarkCursor& marks,
                               bool* ended_by_terminator);
   uint32_t title_end_of(uint32_t from, uint32_t limit, MarkCursor& marks) {
@@ -440,6 +473,10 @@ class Segmenter {
 
   std::vector<Line> lines_;
   std::vector<uint32_t> marks_;  // positions of the marks (mark_kind but kMarkLineEnd), ascending
+  // What bounds the sentences (split_sentences): the terminators, and the lines that do not
+  // end in one (their last sentence ends at the line end).
+  size_t terminators_ = 0;
+  size_t unterminated_lines_ = 0;
   // The inline leads (。；：！？, after which an inline item may start) whose next code point
   // other than a space may begin an inline label (LabelStarts::may_begin): the places
   // scan_inline tries besides a paragraph's start. Most leads are followed by text no label
@@ -454,7 +491,7 @@ class Segmenter {
   // Per scheme id: the next candidate of the scheme while find_candidates links them, then
   // its level (0 = not seen yet) and the last number accepted. One array for the three.
   struct SchemeState {
-    size_t next = npos;
+    uint32_t next = Candidate::kNone;
     int level = 0;
     uint64_t last = 0;
   };
@@ -483,6 +520,7 @@ Segmentation Segmenter::run() {
     id_uses_.clear();
     build_unnumbered();
   }
+  release_builders();
   compute_ends();
   split_sentences();
   return std::move(out_);
@@ -500,6 +538,7 @@ void Segmenter::split_lines() {
   uint32_t line_start = 0;
   auto marks_begin = static_cast<uint32_t>(marks_.size());
   auto leads_begin = static_cast<uint32_t>(inline_leads_.size());
+  uint32_t terminator_end = 0;  // one past the last terminator (no line ends at 0)
   const auto end_line = [&](uint32_t e) {
     *steps_ += e - line_start + 1;
     uint32_t b = line_start;
@@ -509,6 +548,7 @@ void Segmenter::split_lines() {
     if (b < t) {
       lines_.push_back({b, t, marks_begin, static_cast<uint32_t>(marks_.size()), leads_begin,
                         static_cast<uint32_t>(inline_leads_.size())});
+      unterminated_lines_ += t != terminator_end;
     }
   };
   for_each_non_plain(norm_.data(), 0, n, [&](uint32_t i) {
@@ -522,6 +562,10 @@ void Segmenter::split_lines() {
       return;
     }
     marks_.push_back(i);
+    if (kind & kMarkTerminator) {
+      ++terminators_;
+      terminator_end = i + 1;
+    }
     if (kind & kMarkInlineLead) {
       // The spaces after a lead are read here and again by scan_inline for the few leads kept:
       // each space run follows one lead at most.
@@ -531,6 +575,8 @@ void Segmenter::split_lines() {
     }
   });
   if (line_start < n) end_line(n);
+  release_slack(lines_);
+  release_slack(marks_);
 }
 
 void Segmenter::find_candidates() {
@@ -541,21 +587,24 @@ void Segmenter::find_candidates() {
     if (!m) continue;
     const uint32_t title_start = skip_spaces(static_cast<uint32_t>(m.end), line.end);
     if (title_start >= line.end) continue;  // a bare "1." is not a label
-    candidates_.push_back({li, m, title_start, npos});
+    candidates_.push_back({m.marker, m.number, static_cast<uint32_t>(li), static_cast<uint32_t>(m.end),
+                           static_cast<uint32_t>(m.numeral_begin), static_cast<uint32_t>(m.numeral_end),
+                           title_start, Candidate::kNone});
   }
   schemes_.assign(static_cast<size_t>(clause_scheme_count()), SchemeState());
   for (size_t k = candidates_.size(); k-- > 0;) {
-    const int s = candidates_[k].match.marker->scheme_id;
+    const int s = candidates_[k].marker->scheme_id;
     candidates_[k].next_same = schemes_[s].next;
-    schemes_[s].next = k;
+    schemes_[s].next = static_cast<uint32_t>(k);
   }
+  release_slack(candidates_);
 }
 
 // The numbering rules of the essay, for candidate c whose parent would be `parent`.
 // level_known: the level the scheme already has, 0 for a scheme not seen yet.
 Verdict Segmenter::judge(const Candidate& c, const Frame& parent, int level_known) const {
-  const int s = c.match.marker->scheme_id;
-  const uint64_t n = c.match.number;
+  const int s = c.marker->scheme_id;
+  const uint64_t n = c.number;
   const bool has_prev = parent.last_scheme == s;
   // Expected numbers: continue the siblings (from the last one, or from the highest one
   // after a step back), or for a first child restart at 1 or continue the scheme.
@@ -578,7 +627,7 @@ Verdict Segmenter::judge(const Candidate& c, const Frame& parent, int level_know
     }
   }
   std::optional<uint64_t> next;
-  if (c.next_same != npos) next = candidates_[c.next_same].match.number;
+  if (c.next_same != Candidate::kNone) next = candidates_[c.next_same].number;
   // A mislabel: the label after this one is what should follow `e`.
   if (next) {
     for (size_t k = 0; k < count; ++k) {
@@ -618,7 +667,7 @@ void Segmenter::build_numbered() {
     uint32_t inline_from = line.begin;
     if (ci < candidates_.size() && candidates_[ci].line == li) {
       const Candidate& c = candidates_[ci++];
-      const int s = c.match.marker->scheme_id;
+      const int s = c.marker->scheme_id;
       const int known = schemes_[s].level;
       // The parent: the innermost open clause above the scheme's level, or the current item
       // for a new scheme. Nothing is popped unless the candidate is accepted.
@@ -632,10 +681,10 @@ void Segmenter::build_numbered() {
         report(c, v);
         Frame& f = stack[p];
         MarkCursor marks = marks_of(line);
-        const size_t idx = add_clause(f.clause, level, c.match.number, v.component, line.begin,
-                                      static_cast<uint32_t>(c.match.end), c.title_start,
+        const size_t idx = add_clause(f.clause, level, c.number, v.component, line.begin,
+                                      c.label_end, c.title_start,
                                       title_end_of(c.title_start, line.end, marks),
-                                      c.match.marker->scheme, false);
+                                      c.marker->scheme, false);
         f.high_component = f.last_scheme == s ? std::max(f.high_component, v.component) : v.component;
         f.last_scheme = s;
         f.last_component = v.component;
@@ -655,7 +704,7 @@ void Segmenter::build_numbered() {
 
 void Segmenter::report(const Candidate& c, const Verdict& v) {
   if (v.finding == Finding::kNone) return;
-  const uint64_t n = c.match.number;
+  const uint64_t n = c.number;
   std::string text;
   const char* what = "";
   switch (v.finding) {
@@ -687,22 +736,22 @@ void Segmenter::report(const Candidate& c, const Verdict& v) {
   d.kind = DiagnosticKind::kNumbering;
   d.what = what;
   d.start = lines_[c.line].begin;
-  d.end = static_cast<uint32_t>(c.match.end);
+  d.end = c.label_end;
   d.text = std::move(text);
   out_.diagnostics.push_back(std::move(d));
 }
 
 // The label of c with its number replaced: "（十二）" from "（十一）", in c's own delimiters.
 std::string Segmenter::render_label(const Candidate& c, uint64_t number) const {
-  NumeralClass cls = c.match.marker->numeral;
+  NumeralClass cls = c.marker->numeral;
   if (cls == NumeralClass::kChineseOrArabic) {
-    const char32_t first = norm_[c.match.numeral_begin];
+    const char32_t first = norm_[c.numeral_begin];
     cls = first >= U'0' && first <= U'9' ? NumeralClass::kArabic : NumeralClass::kChinese;
   }
   const uint32_t begin = lines_[c.line].begin;
-  std::string out = utf8(begin, static_cast<uint32_t>(c.match.numeral_begin));
+  std::string out = utf8(begin, c.numeral_begin);
   for (char32_t ch : render_numeral(cls, number)) append_utf8(out, ch);
-  out += utf8(static_cast<uint32_t>(c.match.numeral_end), static_cast<uint32_t>(c.match.end));
+  out += utf8(c.numeral_end, c.label_end);
   return out;
 }
 
@@ -790,10 +839,7 @@ void Segmenter::scan_inline(const Line& line, uint32_t from, size_t parent) {
 
 size_t Segmenter::add_clause(size_t parent, int level, uint64_t number, uint64_t component,
                              uint32_t start, uint32_t label_end, uint32_t title_start,
-                             uint32_t title_end, const std::string& scheme, bool is_inline) {
-  // Built in place: a Clause is six strings, and moving one into the vector is not free. The
-  // strings are written into the empty ones the Clause was made with, each in one call where
-  // it can be (a temporary string and a move cost more than the short copies themselves).
+                             uint32_t title_end, std::string_view scheme, bool is_inline) {
   Clause& c = out_.clauses.emplace_back();
   c.level = level;
   c.number = number;
@@ -805,8 +851,9 @@ size_t Segmenter::add_clause(size_t parent, int level, uint64_t number, uint64_t
   c.title_end = trim_title(title_start, title_end);
   // The label and the title are cut from one slice of the original, [start, end of the
   // title): one walk of the clean text to it and over it, and one of the label inside it.
-  const bool titled = c.title_end > title_start;
-  const uint32_t slice_end = titled ? c.title_end : label_end;
+  std::string_view label;
+  std::string_view title;
+  const uint32_t slice_end = c.title_end > title_start ? c.title_end : label_end;
   if (slice_end > start) {
     const std::string_view slice = orig_.view(start, slice_end, scratch_);
     // A label is a few code points, and a space or two follows it: stepped over one by one.
@@ -816,45 +863,42 @@ size_t Segmenter::add_clause(size_t parent, int level, uint64_t number, uint64_t
       }
       return std::min(byte, slice.size());
     };
-    size_t title_byte = 0;
-    if (label_end > start) {
-      title_byte = skip(0, label_end - start);
-      c.label = std::string(slice.substr(0, title_byte));
-    }
-    if (titled) c.title = std::string(slice.substr(skip(title_byte, title_start - label_end)));
+    const size_t title_byte = skip(0, label_end - start);
+    label = slice.substr(0, title_byte);
+    if (c.title_end > title_start) title = slice.substr(skip(title_byte, title_start - label_end));
   }
-  char digits[24];
-  const std::string_view component_text(digits, static_cast<size_t>(
-      std::to_chars(digits, digits + sizeof digits, component).ptr - digits));
-  // The part of the path this clause adds: its label, else its title, else "#n".
-  const std::string_view own_path = !c.label.empty() ? std::string_view(c.label)
-                                    : !c.title.empty() ? std::string_view(c.title)
-                                                       : std::string_view();
-  // The n-th use of an id (n >= 2) gets "_n".
+  const Clause* const p = parent != npos ? &out_.clauses[parent] : nullptr;
+  // The id is the parent's id and its own part, ".<component>" ("<component>" at the top),
+  // with "_n" for the n-th use of the id (n >= 2): the own part is written here whole, so
+  // that the id is stored with two copies.
+  char own_id[48];
+  char* const own_end = own_id + sizeof own_id;
+  char* q = own_id;
+  if (p != nullptr) *q++ = '.';
+  char* const component_begin = q;
+  q = std::to_chars(q, own_end, component).ptr;
+  const std::string_view component_text(component_begin, static_cast<size_t>(q - component_begin));
   const uint32_t uses = id_uses_.add(parent, component);
-  if (parent != npos) {
-    const Clause& p = out_.clauses[parent];
-    c.parent_id = p.id;
-    // The id, "<parent id>.<component>", is assembled here and stored with one call.
-    char id[64];
-    if (p.id.size() + 1 + component_text.size() <= sizeof id) {
-      std::memcpy(id, p.id.data(), p.id.size());
-      id[p.id.size()] = '.';
-      std::memcpy(id + p.id.size() + 1, component_text.data(), component_text.size());
-      c.id.append(id, p.id.size() + 1 + component_text.size());
-    } else {
-      c.id.append(p.id).append(".").append(component_text);
-    }
-    c.path.reserve(p.path.size() + 1 + std::max(own_path.size(), component_text.size() + 1));
-    c.path.append(p.path).push_back('/');
-  } else {
-    c.id.append(component_text);
+  if (uses > 1) {
+    *q++ = '_';
+    q = std::to_chars(q, own_end, uses).ptr;
   }
-  if (uses > 1) c.id.append("_").append(std::to_string(uses));
-  if (!own_path.empty()) {
-    c.path.append(own_path);
+  ClauseTextStore& store = out_.clause_text;
+  if (p != nullptr) c.parent_id = p->id;
+  c.id = store.join(c.parent_id, std::string_view(own_id, static_cast<size_t>(q - own_id)));
+  const std::string_view path_up = p != nullptr ? "/" : "";
+  // The path adds the clause's label, else its title, else "#n"; the label or the title is
+  // then the end of the path, not stored again.
+  const std::string_view parent_path = p != nullptr ? p->path : std::string_view();
+  if (!label.empty()) {
+    c.path = store.join(parent_path, path_up, label);
+    c.label = c.path.substr(c.path.size() - label.size());
+    c.title = store.join(title);
+  } else if (!title.empty()) {
+    c.path = store.join(parent_path, path_up, title);
+    c.title = c.path.substr(c.path.size() - title.size());
   } else {
-    c.path.append("#").append(component_text);
+    c.path = store.join(parent_path, path_up, "#", component_text);
   }
   is_inline_.push_back(is_inline);
   return out_.clauses.size() - 1;
@@ -1081,9 +1125,11 @@ void Segmenter::compute_ends() {
 void Segmenter::split_sentences() {
   const auto& cl = out_.clauses;
   std::vector<Sentence>& sentences = out_.sentences;
-  // A sentence ends at a terminator (a mark), a line end or a clause start: a bound that
-  // spares the vector its regrowths.
-  sentences.reserve(marks_.size() + lines_.size() + cl.size());
+  // A sentence ends at a terminator, at the end of a line that ends in none, or where an
+  // inline item starts (a line-level clause starts a line, after the end of a sentence): a
+  // bound that spares the vector its regrowths.
+  const auto inline_items = static_cast<size_t>(std::count(is_inline_.begin(), is_inline_.end(), uint8_t{1}));
+  sentences.reserve(terminators_ + unterminated_lines_ + inline_items);
   // Clauses entered so far whose end has not been seen to pass; entering a clause first drops
   // those that ended before it, so the top is always the innermost clause at the position.
   // The top's index and end are kept at hand (0 and past every position when none is open).
@@ -1179,6 +1225,7 @@ void Segmenter::split_sentences() {
     steps += static_cast<uint64_t>(mark - marks_first) + 2 * uint64_t{line.end - line.begin};
   }
   *steps_ += steps;
+  release_slack(sentences);  // (a terminator inside quotes ends no sentence)
 }
 
 }  // namespace
@@ -1190,6 +1237,31 @@ Segmentation segment_clauses_counted(const OriginalText& original, std::u32strin
 }
 
 }  // namespace detail
+
+// The first block holds a small document's clauses; then each block doubles, up to a size
+// whose unwritten end is nothing beside the clauses of a document that fills many blocks.
+constexpr size_t kFirstClauseTextBlock = size_t{4} << 10;
+constexpr size_t kLargestClauseTextBlock = size_t{1} << 20;
+
+char* ClauseTextStore::room(size_t size) {
+  if (size > left_) {
+    block_size_ = block_size_ == 0 ? kFirstClauseTextBlock : std::min(2 * block_size_, kLargestClauseTextBlock);
+    block_size_ = std::max(block_size_, size);
+    blocks_.emplace_back(new char[block_size_]);  // (not make_unique: no need to zero it)
+    free_ = blocks_.back().get();
+    left_ = block_size_;
+  }
+  char* const stored = free_;
+  free_ += size;
+  left_ -= size;
+  return stored;
+}
+
+char* ClauseTextStore::copy(char* to, std::string_view part) {
+  if (part.empty()) return to;  // (its data() may be null, which memcpy must not get)
+  std::memcpy(to, part.data(), part.size());
+  return to + part.size();
+}
 
 const char* segment_mode_name(SegmentMode mode) {
   switch (mode) {

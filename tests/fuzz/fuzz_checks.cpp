@@ -364,11 +364,11 @@ void check_segmentation(const Segmentation& seg, size_t n) {
   std::vector<size_t> last_child(seg.clauses.size() + 1, Clause::npos);
   for (size_t i = 0; i < seg.clauses.size(); ++i) {
     const Clause& c = seg.clauses[i];
-    const std::string at = "clause " + num(i) + " (" + c.id + ")";
+    const std::string at = "clause " + num(i) + " (" + std::string(c.id) + ")";
     ZHP_FUZZ_CHECK(c.start <= c.end && c.end <= n, at + " out of range");
     ZHP_FUZZ_CHECK(c.start <= c.title_start && c.title_start <= c.title_end && c.title_end <= c.end,
                    at + ": title range outside the clause");
-    ZHP_FUZZ_CHECK(ids.insert(c.id).second, at + ": duplicate id");
+    ZHP_FUZZ_CHECK(ids.emplace(c.id).second, at + ": duplicate id");
     ZHP_FUZZ_CHECK(valid_utf8(c.label) && valid_utf8(c.title) && valid_utf8(c.path) && valid_utf8(c.id),
                    at + ": text is not UTF-8");
     if (i == 0) continue;
@@ -385,12 +385,12 @@ void check_segmentation(const Segmentation& seg, size_t n) {
       ZHP_FUZZ_CHECK(c.parent != 0, at + ": the preamble is a parent");
       ZHP_FUZZ_CHECK(p.level < c.level, at + ": parent level not above the child's");
       ZHP_FUZZ_CHECK(c.parent_id == p.id, at + ": parent_id does not name the parent");
-      ZHP_FUZZ_CHECK(p.start <= c.start && c.end <= p.end, at + " is not inside its parent " + p.id);
+      ZHP_FUZZ_CHECK(p.start <= c.start && c.end <= p.end, at + " is not inside its parent " + std::string(p.id));
       slot = c.parent;
     }
     if (last_child[slot] != Clause::npos) {
       const Clause& sib = seg.clauses[last_child[slot]];
-      ZHP_FUZZ_CHECK(sib.end <= c.start, at + " overlaps its previous sibling " + sib.id);
+      ZHP_FUZZ_CHECK(sib.end <= c.start, at + " overlaps its previous sibling " + std::string(sib.id));
     }
     last_child[slot] = i;
   }
@@ -403,7 +403,7 @@ void check_segmentation(const Segmentation& seg, size_t n) {
     prev_end = s.end;
     ZHP_FUZZ_CHECK(s.clause < seg.clauses.size(), at + ": clause index out of range");
     const Clause& c = seg.clauses[s.clause];
-    ZHP_FUZZ_CHECK(c.start <= s.start && s.end <= c.end, at + " is not inside its clause " + c.id);
+    ZHP_FUZZ_CHECK(c.start <= s.start && s.end <= c.end, at + " is not inside its clause " + std::string(c.id));
     // No clause starts strictly inside a sentence.
     auto it = std::upper_bound(starts.begin(), starts.end(), s.start);
     ZHP_FUZZ_CHECK(it == starts.end() || *it >= s.end, at + " crosses the start of a clause");

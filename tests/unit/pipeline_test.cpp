@@ -111,17 +111,20 @@ std::string rows_of(const std::vector<Target>& targets, const Segmentation& segm
   for (const Target& t : targets) {
     out += t.text + "|" + t.indicator + "|" + t.unit + "|" + t.period + "|" + std::to_string(t.start) + "\n";
   }
-  for (const Clause& c : segmentation.clauses) out += c.id + "|" + c.label + "|" + c.title + "\n";
+  for (const Clause& c : segmentation.clauses) {
+    out.append(c.id).append("|").append(c.label).append("|").append(c.title).append("\n");
+  }
   return out;
 }
 // Every field of every clause and the sentences, one line each.
 std::string clause_fields(const Segmentation& segmentation) {
   std::string out;
   for (const Clause& c : segmentation.clauses) {
-    out += c.id + "|" + std::to_string(c.level) + "|" + c.label + "|" + std::to_string(c.number) + "|" +
-           c.parent_id + "|" + c.path + "|" + c.title + "|" + std::to_string(c.start) + "|" +
-           std::to_string(c.end) + "|" + std::to_string(c.title_start) + "|" + std::to_string(c.title_end) +
-           "|" + c.scheme + "\n";
+    out.append(c.id).append("|").append(std::to_string(c.level)).append("|").append(c.label).append("|");
+    out.append(std::to_string(c.number)).append("|").append(c.parent_id).append("|").append(c.path).append("|");
+    out.append(c.title).append("|").append(std::to_string(c.start)).append("|").append(std::to_string(c.end));
+    out.append("|").append(std::to_string(c.title_start)).append("|").append(std::to_string(c.title_end));
+    out.append("|").append(c.scheme).append("\n");
   }
   for (const Sentence& s : segmentation.sentences) {
     out += std::to_string(s.start) + "-" + std::to_string(s.end) + "@" + std::to_string(s.clause) + "\n";

@@ -48,7 +48,8 @@ std::string table(const Segmentation& s) {
   std::string out;
   for (size_t k = 1; k < s.clauses.size(); ++k) {
     const Clause& c = s.clauses[k];
-    out += c.id + "\t" + std::to_string(c.level) + "\t" + c.scheme + "\t" + c.label + "\t" + c.title + "\n";
+    out.append(c.id).append("\t").append(std::to_string(c.level)).append("\t").append(c.scheme).append("\t");
+    out.append(c.label).append("\t").append(c.title).append("\n");
   }
   return out;
 }
@@ -68,7 +69,7 @@ std::string sentences(const std::string& utf8) {
   std::string out;
   for (const auto& sen : s.sentences) {
     if (!out.empty()) out += "|";
-    out += s.clauses[sen.clause].id + ":" + slice(utf8, sen.start, sen.end);
+    out.append(s.clauses[sen.clause].id).append(":").append(slice(utf8, sen.start, sen.end));
   }
   return out;
 }
@@ -101,7 +102,7 @@ void check_invariants(const Segmentation& s, size_t text_size) {
     } else if (k > 0) {
       CHECK(c.parent_id.empty());
     }
-    ids.push_back(c.id);
+    ids.emplace_back(c.id);
   }
   std::sort(ids.begin(), ids.end());
   CHECK(std::adjacent_find(ids.begin(), ids.end()) == ids.end());
@@ -142,6 +143,36 @@ TEST_CASE("segment: (十一) after (十) is level 2 under 二、", "[segment]") 
   CHECK(c.title == "夯实学位资源供给项目建设工程");
   CHECK(c.scheme == "cn_paren");
   CHECK(s.diagnostics.empty());
+}
+
+TEST_CASE("segment: ClauseTextStore keeps every view where it was through new blocks and moves", "[segment]") {
+  zhpolicy::ClauseTextStore store;
+  CHECK(store.join("").empty());
+  CHECK(store.join(std::string_view(), "").empty());
+  // Pieces of every length up to beyond the largest block, so that they fill blocks, leave
+  // ends unwritten and get blocks of their own.
+  std::vector<std::string> expected;
+  std::vector<std::string_view> views;
+  for (size_t length : {1, 7, 100, 1000, 4095, 4096, 5000, 100000, 1 << 20, (1 << 20) + 3, 2}) {
+    for (int k = 0; k < 3; ++k) {
+      const std::string head(length / 2, static_cast<char>('a' + k));
+      const std::string tail(length - length / 2, static_cast<char>('A' + k));
+      expected.push_back(head + "/" + tail);
+      views.push_back(store.join(head, "/", tail));
+    }
+  }
+  const zhpolicy::ClauseTextStore moved = std::move(store);
+  for (size_t k = 0; k < views.size(); ++k) CHECK(views[k] == expected[k]);
+}
+
+TEST_CASE("segment: a moved Segmentation keeps its clauses' text", "[segment]") {
+  Segmentation s = seg("一、总体要求\n(一)指导思想。坚持育人。\n(二)基本原则。一是公平;二是质量。\n二、保障措施\n");
+  const std::string outline = zhpolicy::clause_outline(s);
+  const std::string path(s.clauses.back().path);
+  const Segmentation moved = std::move(s);
+  CHECK(zhpolicy::clause_outline(moved) == outline);
+  CHECK(moved.clauses.back().path == path);
+  CHECK(moved.clauses[3].parent_id == moved.clauses[1].id);
 }
 
 TEST_CASE("segment: a document that starts at 1. nests (1) under it and ① under (1)", "[segment]") {
@@ -865,7 +896,7 @@ bool load_seed(const std::string& prefix, zhpolicy::Document& doc) {
   return false;
 }
 
-bool has_latin_letter(const std::string& utf8) {
+bool has_latin_letter(std::string_view utf8) {
   for (char32_t c : zhpolicy::to_code_points(utf8)) {
     if ((c >= U'a' && c <= U'z') || (c >= 0xC0 && c <= 0x24F)) return true;
   }
