@@ -169,6 +169,20 @@ TEST_CASE("decode: every byte pair in GB18030 and Big5 decodes as ICU decodes it
   }
 }
 
+TEST_CASE("decode: a double-byte character across the table decoder's 4 KiB blocks decodes as ICU decodes it", "[decode]") {
+  // The table decoder sizes its output a block of input at a time; a pair may begin on a
+  // block's last byte, and a long line of ideographs crosses many blocks.
+  for (const char* charset : {"GB18030", "Big5"}) {
+    const std::string pair = test::encode_as("學", charset);
+    for (size_t ascii = 4088; ascii <= 4100; ++ascii) {
+      INFO(charset << " after " << ascii << " ASCII bytes");
+      std::string bytes(ascii, 'a');
+      for (int k = 0; k < 3000; ++k) bytes += pair;
+      require_same_as_reference(bytes + "\n" + bytes, charset);
+    }
+  }
+}
+
 TEST_CASE("decode: lone and split surrogates around the conversion chunk edge match the per-unit loop", "[decode]") {
   constexpr size_t kChunk = 1 << 15;
   for (size_t edge = kChunk - 3; edge <= kChunk + 2; ++edge) {
