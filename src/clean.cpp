@@ -277,38 +277,21 @@ void Cleaner::scan_line(std::string_view t, uint32_t begin, uint32_t end,
   uint32_t run_begin = begin;
   bool in_run = false;
   bool prev_han = false;
-  uint32_t counted_ops = line.ops_begin;  // ops_[line.ops_begin, counted_ops) hold counted_cps
-  uint32_t counted_cps = 0;
+  uint32_t cps = 0;  // kept so far: the runs' code points and the spaces between them
   auto close_run = [&](uint32_t at) {
     if (in_run && at > run_begin) ops_.push_back({run_begin, at, false});
     in_run = false;
   };
   size_t i = begin;
   while (i < end) {
-    // Fast path inside a run: characters that are never a space, an invisible character,
-    // a line break or a pinyin opener need no decoding. Most of a Chinese page is these:
-    // CJK ideographs and printable ASCII but ( and _ (a plain run, skipped sixteen bytes at a
-    // time), CJK punctuation other than U+3000 (lead 0xE3), full-width forms other than （
-    // and U+FEFF (lead 0xEF).
+    // Inside a run, plain characters need no decoding (see plain_run.hpp): most of a Chinese
+    // page is these.
     if (!pending_space && in_run) {
-      if (const size_t run_end = detail::plain_run_end(t, i, end); run_end != i) {
-        prev_han = (static_cast<unsigned char>(t[run_end - 1]) & 0x80) != 0;  // see plain_run.hpp
-        i = run_end;
+      if (const detail::PlainRun run = detail::plain_run(t, i, end); run.end != i) {
+        prev_han = detail::plain_run_ends_in_han(t, run.end);
+        cps += static_cast<uint32_t>(run.code_points);
+        i = run.end;
         continue;
-      }
-      const auto lead = static_cast<unsigned char>(t[i]);
-      if ((lead == 0xE3 || lead == 0xEF) && i + 3 <= end) {
-        const auto b1 = static_cast<unsigned char>(t[i + 1]);
-        const auto b2 = static_cast<unsigned char>(t[i + 2]);
-        const bool special = lead == 0xE3 ? (b1 == 0x80 && b2 == 0x80)                    // U+3000
-                                          : ((b1 == 0xBB && b2 == 0xBF) ||                 // U+FEFF
-                                             (b1 == 0xBC && b2 == 0x88));                  // （
-        if (!special) {
-          i += 3;
-          // U+3400.. is extension A; U+F900..U+FAFF compatibility ideographs.
-          prev_han = lead == 0xE3 ? b1 >= 0x90 : (b1 >= 0xA4 && b1 <= 0xAB);
-          continue;
-        }
       }
     }
     const size_t at = i;
@@ -329,13 +312,7 @@ void Cleaner::scan_line(std::string_view t, uint32_t begin, uint32_t end,
       if (len > 0) {
         close_run(static_cast<uint32_t>(at));
         Removal r;
-        // The code points kept so far on this line, counted once per op: recounting the
-        // whole line at every annotation was quadratic on a line of thousands of them.
-        for (; counted_ops < ops_.size(); ++counted_ops) {
-          const Op& op = ops_[counted_ops];
-          counted_cps += op.space ? 1 : static_cast<uint32_t>(detail::count_code_points(t.substr(op.begin, op.end - op.begin)));
-        }
-        r.cp = counted_cps;
+        r.cp = cps;
         cursor.source_range(static_cast<uint32_t>(at), static_cast<uint32_t>(at + len), r.src_begin, r.src_end);
         r.begin = static_cast<uint32_t>(at);
         r.end = static_cast<uint32_t>(at + len);
@@ -345,23 +322,23 @@ void Cleaner::scan_line(std::string_view t, uint32_t begin, uint32_t end,
       }
     }
     if (pending_space) {
-      if (ops_.size() > line.ops_begin) ops_.push_back({space_begin, space_end, true});
+      if (ops_.size() > line.ops_begin) {
+        ops_.push_back({space_begin, space_end, true});
+        ++cps;
+      }
       pending_space = false;
     }
     if (!in_run) {
       run_begin = static_cast<uint32_t>(at);
       in_run = true;
     }
+    ++cps;
     prev_han = detail::is_han(c);
   }
   close_run(static_cast<uint32_t>(end));
   line.ops_end = static_cast<uint32_t>(ops_.size());
   line.removals_end = static_cast<uint32_t>(removals_.size());
-  for (; counted_ops < line.ops_end; ++counted_ops) {
-    const Op& op = ops_[counted_ops];
-    counted_cps += op.space ? 1 : static_cast<uint32_t>(detail::count_code_points(t.substr(op.begin, op.end - op.begin)));
-  }
-  line.cps = counted_cps;
+  line.cps = cps;
   if (line.cps == 0) {  // blank lines carry nothing
     ops_.resize(line.ops_begin);
     removals_.resize(line.removals_begin);

@@ -1,12 +1,14 @@
-// The run of bytes clean's line scan passes over without decoding: most of a Chinese page.
-// A byte is plain when it is printable ASCII other than '(' and '_' (pinyin openers), a
-// continuation byte, or the lead of a CJK ideograph (0xE4..0xE9: U+4000..U+9FFF). Everything
-// else (spaces, controls, the leads of punctuation, full-width forms, U+3000, U+FEFF, (,
-// U+2028) stops the run and is looked at one character at a time.
+// The run of characters clean's line scan passes over without decoding: most of a Chinese
+// page. A character is plain when it is printable ASCII other than '(' and '_' (pinyin
+// openers), a CJK ideograph (lead 0xE4..0xE9: U+4000..U+9FFF), CJK punctuation (lead 0xE3)
+// other than U+3000, or a full-width form (lead 0xEF) other than （ and U+FEFF. Everything
+// else (spaces, controls, other punctuation, （, U+3000, U+FEFF, U+2028) stops the run and
+// is looked at one character at a time.
 //
-// In valid UTF-8 a plain run that starts at a character boundary ends at one (a continuation
-// byte is plain, so the run stops only at a lead or an ASCII byte), and it holds only whole
-// ideographs and ASCII: its last character is an ideograph iff its last byte is >= 0x80.
+// The run also counts its code points, so that the scan never counts a line again: its
+// lead bytes, each 0xE3 / 0xEF character taken whole as one. On valid UTF-8 a run that
+// starts at a character boundary ends at one, and holds only whole characters of three
+// bytes or one.
 #pragma once
 
 #include <cstddef>
@@ -19,44 +21,108 @@
 
 namespace zhpolicy::detail {
 
+struct PlainRun {
+  size_t end;          // offset of the first character that is not plain
+  size_t code_points;  // in the run
+};
+
+// A plain ASCII byte, a continuation byte or the lead of a CJK ideograph.
 inline bool is_plain_byte(unsigned char b) {
   return (b > 0x20 && b < 0x7F && b != '(' && b != '_') || (b >= 0x80 && b <= 0xBF) ||
          (b >= 0xE4 && b <= 0xE9);
 }
 
-// Offset of the first byte in [i, end) of `t` that is not plain, or end.
-inline size_t plain_run_end_portable(std::string_view t, size_t i, size_t end) {
-  while (i < end && is_plain_byte(static_cast<unsigned char>(t[i]))) ++i;
-  return i;
+// Whether the character at t[i] is a plain one of lead 0xE3 or 0xEF (three bytes, all
+// before `end`).
+inline bool is_plain_punctuation(std::string_view t, size_t i, size_t end) {
+  if (end - i < 3) return false;
+  const auto lead = static_cast<unsigned char>(t[i]);
+  const auto b1 = static_cast<unsigned char>(t[i + 1]);
+  const auto b2 = static_cast<unsigned char>(t[i + 2]);
+  if (lead == 0xE3) return !(b1 == 0x80 && b2 == 0x80);                                 // U+3000
+  if (lead == 0xEF) return !((b1 == 0xBB && b2 == 0xBF) || (b1 == 0xBC && b2 == 0x88));  // U+FEFF, （
+  return false;
+}
+
+// Whether a plain run ending at `run_end` (not empty, valid UTF-8) ends with a Han
+// character: an ideograph, CJK extension A (U+3400.., lead 0xE3) or a compatibility
+// ideograph (U+F900..U+FAFF, lead 0xEF).
+inline bool plain_run_ends_in_han(std::string_view t, size_t run_end) {
+  if ((static_cast<unsigned char>(t[run_end - 1]) & 0x80) == 0) return false;
+  const auto lead = static_cast<unsigned char>(t[run_end - 3]);
+  const auto b1 = static_cast<unsigned char>(t[run_end - 2]);
+  if (lead == 0xE3) return b1 >= 0x90;
+  if (lead == 0xEF) return b1 >= 0xA4 && b1 <= 0xAB;
+  return true;
+}
+
+// The plain run of `t` that starts at i and ends by `end`.
+inline PlainRun plain_run_portable(std::string_view t, size_t i, size_t end) {
+  size_t code_points = 0;
+  while (i < end) {
+    const auto b = static_cast<unsigned char>(t[i]);
+    if (is_plain_byte(b)) {
+      code_points += (b & 0xC0) != 0x80;
+      ++i;
+    } else if (is_plain_punctuation(t, i, end)) {
+      ++code_points;
+      i += 3;
+    } else {
+      break;
+    }
+  }
+  return {i, code_points};
 }
 
 #ifdef __SSE2__
-// Sixteen bytes at a time. SSE2 compares are signed: a byte range [lo, hi] is tested as
-// (int8)(b + 0x80 - lo) < (int8)(0x80 + hi - lo + 1 - 0x100), i.e. b - lo <= hi - lo unsigned.
-inline size_t plain_run_end_sse2(std::string_view t, size_t i, size_t end) {
+// Sixteen bytes at a time, the continuation bytes passed summed in vector lanes; a 0xE3 /
+// 0xEF lead stops a block and is looked at alone. SSE2 compares are signed: a byte range
+// [lo, hi] is tested as (int8)(b + 0x80 - lo) < (int8)(0x80 + hi - lo + 1 - 0x100), i.e.
+// b - lo <= hi - lo unsigned.
+inline PlainRun plain_run_sse2(std::string_view t, size_t i, size_t end) {
   const auto in_range = [](__m128i v, unsigned char lo, unsigned char hi) {
     const __m128i shifted = _mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - lo)));
     return _mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(0x80 + (hi - lo) + 1)));
   };
   const __m128i open_paren = _mm_set1_epi8('(');
   const __m128i underscore = _mm_set1_epi8('_');
-  for (; end - i >= 16; i += 16) {
+  const __m128i one = _mm_set1_epi8(1);
+  const __m128i lane = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+  __m128i continuation_sums = _mm_setzero_si128();  // two 64-bit lanes
+  size_t scanned = 0;                               // bytes the blocks passed
+  size_t punctuation = 0;                           // 0xE3 / 0xEF characters passed
+  auto code_points = [&] {
+    return scanned + punctuation - static_cast<size_t>(_mm_cvtsi128_si32(continuation_sums)) -
+           static_cast<size_t>(_mm_extract_epi16(continuation_sums, 4));
+  };
+  while (end - i >= 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t.data() + i));
+    const __m128i continuation = in_range(v, 0x80, 0xBF);
     const __m128i ascii = _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi8(v, open_paren), _mm_cmpeq_epi8(v, underscore)),
                                            in_range(v, 0x21, 0x7E));
-    const __m128i plain = _mm_or_si128(ascii, _mm_or_si128(in_range(v, 0x80, 0xBF), in_range(v, 0xE4, 0xE9)));
+    const __m128i plain = _mm_or_si128(ascii, _mm_or_si128(continuation, in_range(v, 0xE4, 0xE9)));
     const unsigned stops = static_cast<unsigned>(_mm_movemask_epi8(plain)) ^ 0xFFFFu;
-    if (stops != 0) return i + static_cast<size_t>(__builtin_ctz(stops));
+    const int taken = stops == 0 ? 16 : __builtin_ctz(stops);
+    const __m128i passed = stops == 0 ? continuation
+                                      : _mm_and_si128(continuation, _mm_cmplt_epi8(lane, _mm_set1_epi8(static_cast<char>(taken))));
+    continuation_sums = _mm_add_epi64(continuation_sums, _mm_sad_epu8(_mm_and_si128(passed, one), _mm_setzero_si128()));
+    scanned += static_cast<size_t>(taken);
+    i += static_cast<size_t>(taken);
+    if (stops == 0) continue;
+    if (!is_plain_punctuation(t, i, end)) return {i, code_points()};
+    ++punctuation;
+    i += 3;
   }
-  return plain_run_end_portable(t, i, end);
+  const PlainRun tail = plain_run_portable(t, i, end);
+  return {tail.end, code_points() + tail.code_points};
 }
 #endif
 
-inline size_t plain_run_end(std::string_view t, size_t i, size_t end) {
+inline PlainRun plain_run(std::string_view t, size_t i, size_t end) {
 #ifdef __SSE2__
-  return plain_run_end_sse2(t, i, end);
+  return plain_run_sse2(t, i, end);
 #else
-  return plain_run_end_portable(t, i, end);
+  return plain_run_portable(t, i, end);
 #endif
 }
 

@@ -26,34 +26,72 @@ std::string random_bytes(std::mt19937& random, size_t n) {
   return s;
 }
 
-size_t plain_run_end_reference(std::string_view t, size_t i, size_t end) {
-  for (; i < end; ++i) {
+// One character at a time: where the run ends and how many lead bytes it passed, a 0xE3 /
+// 0xEF character other than U+3000, U+FEFF and （ counted as one whatever follows its lead.
+zhpolicy::detail::PlainRun plain_run_reference(std::string_view t, size_t i, size_t end) {
+  size_t code_points = 0;
+  while (i < end) {
     const auto b = static_cast<unsigned char>(t[i]);
     const bool ascii = b >= 0x21 && b <= 0x7E && b != '(' && b != '_';
     const bool continuation = b >= 0x80 && b <= 0xBF;
     const bool ideograph_lead = b >= 0xE4 && b <= 0xE9;
-    if (!ascii && !continuation && !ideograph_lead) break;
+    if (ascii || continuation || ideograph_lead) {
+      code_points += !continuation;
+      ++i;
+      continue;
+    }
+    const std::string_view three = i + 3 <= end ? t.substr(i, 3) : std::string_view();
+    const bool punctuation = (b == 0xE3 || b == 0xEF) && three.size() == 3 && three != "\u3000" &&
+                             three != "\uFEFF" && three != "\uFF08";
+    if (!punctuation) break;
+    ++code_points;
+    i += 3;
   }
-  return i;
+  return {i, code_points};
+}
+
+void require_same_run(const zhpolicy::detail::PlainRun& run, const zhpolicy::detail::PlainRun& expected) {
+  REQUIRE(run.end == expected.end);
+  REQUIRE(run.code_points == expected.code_points);
 }
 
 }  // namespace
 
-TEST_CASE("byte scan: plain runs end where the byte-by-byte reference says") {
+TEST_CASE("byte scan: plain runs end and count where the character-by-character reference says") {
   std::mt19937 random(7);
   for (int round = 0; round < 3000; ++round) {
     const std::string s = random_bytes(random, random() % 80);
     const size_t end = s.empty() ? 0 : random() % (s.size() + 1);
     const size_t i = end == 0 ? 0 : random() % (end + 1);
     INFO("round " << round);
-    REQUIRE(zhpolicy::detail::plain_run_end(s, i, end) == plain_run_end_reference(s, i, end));
-    REQUIRE(zhpolicy::detail::plain_run_end_portable(s, i, end) == plain_run_end_reference(s, i, end));
+    const zhpolicy::detail::PlainRun expected = plain_run_reference(s, i, end);
+    require_same_run(zhpolicy::detail::plain_run(s, i, end), expected);
+    require_same_run(zhpolicy::detail::plain_run_portable(s, i, end), expected);
   }
-  // Every byte value alone, after fifteen plain bytes (the last lane of a block).
+  // Every byte value alone, and every 0xE3 / 0xEF character, after fifteen plain bytes (the
+  // last lane of a block).
   for (int b = 0; b < 256; ++b) {
     const std::string s = std::string(15, 'a') + static_cast<char>(b) + std::string(16, 'a');
-    CHECK(zhpolicy::detail::plain_run_end(s, 0, s.size()) == plain_run_end_reference(s, 0, s.size()));
+    require_same_run(zhpolicy::detail::plain_run(s, 0, s.size()), plain_run_reference(s, 0, s.size()));
   }
+  for (const char lead : {'\xE3', '\xEF'}) {
+    for (int b1 = 0x80; b1 < 0xC0; ++b1) {
+      for (int b2 = 0x80; b2 < 0xC0; ++b2) {
+        const std::string s = std::string(15, 'a') + lead + static_cast<char>(b1) + static_cast<char>(b2) + std::string(16, 'a');
+        require_same_run(zhpolicy::detail::plain_run(s, 0, s.size()), plain_run_reference(s, 0, s.size()));
+      }
+    }
+  }
+}
+
+TEST_CASE("byte scan: a plain run ends in a Han character by its last character") {
+  using zhpolicy::detail::plain_run_ends_in_han;
+  CHECK(plain_run_ends_in_han("a\u5B66", 4));      // 学
+  CHECK(plain_run_ends_in_han("\u3400", 3));       // extension A
+  CHECK(plain_run_ends_in_han("\uF900", 3));       // compatibility ideograph
+  CHECK_FALSE(plain_run_ends_in_han("\u5B66a", 4));
+  CHECK_FALSE(plain_run_ends_in_han("\u3002", 3));  // 。
+  CHECK_FALSE(plain_run_ends_in_han("\uFF0C", 3));  // ，
 }
 
 TEST_CASE("byte scan: the first of three bytes is found where the reference finds it") {
