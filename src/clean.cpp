@@ -33,7 +33,6 @@
 #include <string_view>
 
 #include "internal/boilerplate.hpp"
-#include "internal/byte_find.hpp"
 #include "internal/code_points_counted.hpp"
 #include "internal/compact_form.hpp"
 #include "internal/cpu_features.hpp"
@@ -192,7 +191,9 @@ class Cleaner {
 
  private:
   void split_lines(std::string_view t, const std::vector<SourcePiece>& pieces);
-  void scan_line(std::string_view t, uint32_t begin, uint32_t end, detail::PieceCursor& cursor);
+  // Reads the line that starts at `begin` and returns where it ends: at the first line
+  // break, or at the end of `t`.
+  size_t scan_line(std::string_view t, size_t begin, detail::PieceCursor& cursor);
   // `may_be_title`: the line is among the first kTitleScanLines, where find_title() looks.
   void read_short_line(Line& line, ShortLineForms& forms, bool may_be_title);
   void classify_line(size_t i, const ShortLineForms& forms, const ShortLineForms* next);
@@ -266,12 +267,21 @@ std::string_view Cleaner::line_view(const Line& l, std::string& buffer) const {
   return std::string_view(buffer.data(), size);
 }
 
-void Cleaner::scan_line(std::string_view t, uint32_t begin, uint32_t end,
-                        detail::PieceCursor& cursor) {
+bool is_line_break(char32_t c) { return c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029; }
+
+// Bytes of the line break at t[i]: "\r\n" is one.
+size_t line_break_length(std::string_view t, size_t i) {
+  if (t[i] == '\n') return 1;
+  if (t[i] == '\r') return i + 1 < t.size() && t[i + 1] == '\n' ? 2 : 1;
+  return 3;  // U+2028 / U+2029
+}
+
+// The line is scanned to its end in one pass: a line break is not plain (plain_run.hpp), so
+// runs stop at it and the character loop sees it.
+size_t Cleaner::scan_line(std::string_view t, size_t begin, detail::PieceCursor& cursor) {
   Line line;
   line.ops_begin = static_cast<uint32_t>(ops_.size());
   line.removals_begin = static_cast<uint32_t>(removals_.size());
-  cursor.source_range(begin, end, line.src_begin, line.src_end);
   bool pending_space = false;
   uint32_t space_begin = 0, space_end = 0;
   uint32_t run_begin = begin;
@@ -283,6 +293,7 @@ void Cleaner::scan_line(std::string_view t, uint32_t begin, uint32_t end,
     in_run = false;
   };
   size_t i = begin;
+  size_t end = t.size();
   while (i < end) {
     // Inside a run, plain characters need no decoding (see plain_run.hpp): most of a Chinese
     // page is these.
@@ -296,6 +307,10 @@ void Cleaner::scan_line(std::string_view t, uint32_t begin, uint32_t end,
     }
     const size_t at = i;
     const char32_t c = detail::next_code_point(t, i);
+    if (is_line_break(c)) {
+      end = at;
+      break;
+    }
     if (is_space_like(c)) {
       close_run(static_cast<uint32_t>(at));
       if (!pending_space) space_begin = static_cast<uint32_t>(at);
@@ -308,7 +323,9 @@ void Cleaner::scan_line(std::string_view t, uint32_t begin, uint32_t end,
       continue;
     }
     if (prev_han && (c == '(' || c == '_' || c == 0xFF08)) {
-      const size_t len = detail::pinyin_annotation_length(t.substr(0, end), at);
+      // (An annotation never spans a line break: it stops at the first character that is
+      // not a letter of pinyin, and a break is not one.)
+      const size_t len = detail::pinyin_annotation_length(t, at);
       if (len > 0) {
         close_run(static_cast<uint32_t>(at));
         Removal r;
@@ -342,8 +359,9 @@ void Cleaner::scan_line(std::string_view t, uint32_t begin, uint32_t end,
   if (line.cps == 0) {  // blank lines carry nothing
     ops_.resize(line.ops_begin);
     removals_.resize(line.removals_begin);
-    return;
+    return end;
   }
+  cursor.source_range(static_cast<uint32_t>(begin), static_cast<uint32_t>(end), line.src_begin, line.src_end);
   const size_t index = lines_.size();
   ShortLineForms& forms = forms_[index % 2];
   if (short_line(line)) read_short_line(line, forms, index < kTitleScanLines);
@@ -352,6 +370,7 @@ void Cleaner::scan_line(std::string_view t, uint32_t begin, uint32_t end,
   if (index > 0 && lines_[index - 1].fate == Fate::kBody && short_line(lines_[index - 1])) {
     classify_line(index - 1, forms_[(index - 1) % 2], short_line(line) ? &forms : nullptr);
   }
+  return end;
 }
 
 // Classification reads a short line through its forms; what later passes need of them
@@ -381,34 +400,13 @@ void Cleaner::read_short_line(Line& line, ShortLineForms& forms, bool may_be_tit
   }
 }
 
-// Position of the first byte at or after i that may end a line: '\n', '\r', or 0xE2 (the
-// lead byte of U+2028 / U+2029, and of “”—…).
-size_t next_break_candidate(std::string_view t, size_t i) { return detail::find_any_of_3(t, i, '\n', '\r', 0xE2); }
-
 void Cleaner::split_lines(std::string_view t, const std::vector<SourcePiece>& pieces) {
   detail::PieceCursor cursor(t, pieces);
-  size_t line_start = 0;
-  size_t i = 0;
-  while (i < t.size()) {
-    i = next_break_candidate(t, i);
-    if (i >= t.size()) break;
-    const auto b = static_cast<unsigned char>(t[i]);
-    if (b == '\n' || b == '\r') {
-      scan_line(t, static_cast<uint32_t>(line_start), static_cast<uint32_t>(i), cursor);
-      i += (b == '\r' && i + 1 < t.size() && t[i + 1] == '\n') ? 2 : 1;
-      line_start = i;
-      continue;
-    }
-    if (b == 0xE2 && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0x80 &&
-        (static_cast<unsigned char>(t[i + 2]) == 0xA8 || static_cast<unsigned char>(t[i + 2]) == 0xA9)) {
-      scan_line(t, static_cast<uint32_t>(line_start), static_cast<uint32_t>(i), cursor);
-      i += 3;  // U+2028 / U+2029
-      line_start = i;
-      continue;
-    }
-    ++i;
+  for (size_t line_start = 0;;) {
+    const size_t line_end = scan_line(t, line_start, cursor);
+    if (line_end == t.size()) break;
+    line_start = line_end + line_break_length(t, line_end);
   }
-  scan_line(t, static_cast<uint32_t>(line_start), static_cast<uint32_t>(t.size()), cursor);
   if (lines_.empty()) return;
   const size_t last = lines_.size() - 1;  // classified here: no line after it to wait for
   if (lines_[last].fate == Fate::kBody && short_line(lines_[last])) classify_line(last, forms_[last % 2], nullptr);

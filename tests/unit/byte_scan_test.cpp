@@ -1,5 +1,5 @@
-// The scanners clean runs over every byte or code point of a page (plain runs, line-break
-// candidates, code point counts, the damage scan's skip, compact lines) against one-at-a-time
+// The scanners clean runs over every byte or code point of a page (plain runs, the markup
+// pass's tag search, code point counts, the damage scan's skip, compact lines) against one-at-a-time
 // references, on random input of every value: the SIMD versions and their portable fallbacks
 // must answer alike.
 #include <catch2/catch.hpp>
