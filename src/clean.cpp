@@ -160,6 +160,7 @@ struct Line {
   uint32_t removals_begin = 0, removals_end = 0;  // its pinyin annotations in removals_
   uint32_t cps = 0;
   uint32_t src_begin = 0, src_end = 0;  // decoded bytes of the raw line
+  uint32_t clean_cp = 0;                // where it is (kept) or was (removed) in the clean text: emit_text()
   // Short lines only, from their ShortLineForms, for the passes that run after them:
   uint16_t markers = 0;        // bit k: a marker of MarkerKind k matches
   bool title_shape = false;    // could be a title by its shape (see is_title_like)
@@ -201,7 +202,12 @@ class Cleaner {
   void find_title();
   void remove_article_footer();
   void remove_duplicates();
-  void emit(const std::vector<SourcePiece>& pieces);
+  // The kept lines joined into out_.text (and its pieces and code points).
+  void emit_text(const std::vector<SourcePiece>& pieces);
+  // A diagnostic for each removed line (consecutive ones of a kind merged) and each pinyin
+  // annotation, after emit_text() and the damage scan: the table is reserved once, for
+  // run()'s findings too.
+  void record_removals();
   void parse_metadata(const Line& line, const ShortLineForms& forms);
   void add_metadata(std::string key, std::string value, const Line& line);
   void set_fate(Line& line, Fate fate, DiagnosticKind kind, std::string_view what) {
@@ -907,27 +913,15 @@ void stable_sort_by_input_position(std::vector<T>& items) {
   }
 }
 
-void Cleaner::emit(const std::vector<SourcePiece>& pieces) {
+void Cleaner::emit_text(const std::vector<SourcePiece>& pieces) {
   detail::SourceBuilder builder;
   detail::PieceCursor cursor(t_, pieces);
-  const InputMap& map = decoded_.map;
   bool first_kept = true;
   uint32_t prev_end = 0;
-  // Consecutive removed lines of the same kind and label make one diagnostic.
-  size_t open_removal = SIZE_MAX;
-  uint32_t open_shown = 0;  // code points its text shows
-  bool open_full = false;   // and whether they are all it can show
-  // At most one diagnostic per removed line and per annotation, and run() appends the
-  // markup and decoding findings: reserved once, a table of 100,000 annotations is not
-  // left with up to as much again of unused capacity.
-  size_t removed_lines = 0;
   size_t kept_bytes = 0;  // each kept line, a line break before it (or a joining space at most)
   size_t kept_ops = 0;
   for (const Line& line : lines_) {
-    if (line.fate != Fate::kBody) {
-      ++removed_lines;
-      continue;
-    }
+    if (line.fate != Fate::kBody) continue;
     kept_bytes += 1;
     kept_ops += line.ops_end - line.ops_begin + 1;
     for (uint32_t k = line.ops_begin; k < line.ops_end; ++k) kept_bytes += ops_[k].space ? 1 : ops_[k].end - ops_[k].begin;
@@ -935,52 +929,16 @@ void Cleaner::emit(const std::vector<SourcePiece>& pieces) {
   // A piece for each op and line break, more only where an op spans pieces of the
   // intermediate text or 4 KiB.
   builder.reserve(kept_bytes, kept_ops + kept_bytes / 4096);
-  const bool record = options_.diagnostics;
-  if (record) {
-    out_.diagnostics.reserve(removed_lines + removals_.size() + markup_diagnostics_.size() +
-                             decoded_.diagnostics.size());
-  }
-  for (const Line& line : lines_) {
-    // Annotations are recorded for removed lines too: they were in the input. They follow
-    // their line's removal in the table, which keeps it in input order.
-    auto record_pinyin = [&](uint32_t line_cp, bool kept) {
-      if (!record) return;
-      for (uint32_t k = line.removals_begin; k < line.removals_end; ++k) {
-        const Removal& r = removals_[k];
-        const uint32_t at = kept ? line_cp + r.cp : line_cp;
-        out_.diagnostics.push_back({DiagnosticKind::kPinyin, "pinyin_annotation",
-                                    {map.to_input(r.src_begin), map.to_input(r.src_end)}, at, at,
-                                    std::string(t_.substr(r.begin, r.end - r.begin))});
-      }
-    };
-    const uint32_t cp_here = builder.code_points();
-    if (line.fate != Fate::kBody) {
-      if (!record) continue;
-      const ByteRange bytes{map.to_input(line.src_begin), map.to_input(line.src_end)};
-      if (open_removal != SIZE_MAX && out_.diagnostics[open_removal].kind == line.kind &&
-          out_.diagnostics[open_removal].what == line.what) {
-        Diagnostic& d = out_.diagnostics[open_removal];
-        d.bytes.end = bytes.end;
-        // Once the text is full, the lines joined to it change nothing but its end.
-        open_full = open_full || !append_shown(d.text, open_shown, " | ", 3) ||
-                    !append_line_shown(d.text, open_shown, line, ops_, t_);
-      } else {
-        open_removal = out_.diagnostics.size();
-        out_.diagnostics.push_back({line.kind, std::string(line.what), bytes, cp_here, cp_here, std::string()});
-        open_shown = 0;
-        open_full = !append_line_shown(out_.diagnostics.back().text, open_shown, line, ops_, t_);
-      }
-      record_pinyin(cp_here, false);
-      continue;
-    }
-    open_removal = SIZE_MAX;
+  for (Line& line : lines_) {
+    line.clean_cp = builder.code_points();
+    if (line.fate != Fate::kBody) continue;
     // A line that stops at a comma was cut by the page's markup, not by the author: the
     // next line continues the paragraph ("…提升空間," / "優質教育資源…").
     const bool continues = !first_kept && !builder.text().empty() && ends_mid_sentence(builder.text());
     if (!first_kept && !continues) builder.append_replacement("\n", prev_end, line.src_begin, 1);
     first_kept = false;
     const uint32_t line_cp = builder.code_points();
-    record_pinyin(line_cp, true);
+    line.clean_cp = line_cp;
     // scan_line counted the line, and where it dropped pinyin the code points kept before
     // each annotation: the op before the line's end or an annotation holds what the ops
     // before it did not (most lines are one op; pinyin cuts a line into runs between its
@@ -1014,6 +972,51 @@ void Cleaner::emit(const std::vector<SourcePiece>& pieces) {
   out_.pieces = std::move(builder.pieces());
 }
 
+void Cleaner::record_removals() {
+  const InputMap& map = decoded_.map;
+  // At most one diagnostic per removed line and per annotation, with the markup, decoding
+  // and damage findings run() appends: reserved once, a table of 100,000 annotations is not
+  // left with up to as much again of unused capacity, nor moved to grow.
+  size_t removed_lines = 0;
+  for (const Line& line : lines_) removed_lines += line.fate != Fate::kBody;
+  out_.diagnostics.reserve(removed_lines + removals_.size() + markup_diagnostics_.size() +
+                           decoded_.diagnostics.size() + out_.damaged.size());
+  // Consecutive removed lines of the same kind and label make one diagnostic.
+  size_t open_removal = SIZE_MAX;
+  uint32_t open_shown = 0;  // code points its text shows
+  bool open_full = false;   // and whether they are all it can show
+  for (const Line& line : lines_) {
+    const bool kept = line.fate == Fate::kBody;
+    if (kept) {
+      open_removal = SIZE_MAX;
+    } else {
+      const ByteRange bytes{map.to_input(line.src_begin), map.to_input(line.src_end)};
+      if (open_removal != SIZE_MAX && out_.diagnostics[open_removal].kind == line.kind &&
+          out_.diagnostics[open_removal].what == line.what) {
+        Diagnostic& d = out_.diagnostics[open_removal];
+        d.bytes.end = bytes.end;
+        // Once the text is full, the lines joined to it change nothing but its end.
+        open_full = open_full || !append_shown(d.text, open_shown, " | ", 3) ||
+                    !append_line_shown(d.text, open_shown, line, ops_, t_);
+      } else {
+        open_removal = out_.diagnostics.size();
+        out_.diagnostics.push_back({line.kind, std::string(line.what), bytes, line.clean_cp, line.clean_cp, std::string()});
+        open_shown = 0;
+        open_full = !append_line_shown(out_.diagnostics.back().text, open_shown, line, ops_, t_);
+      }
+    }
+    // Annotations are recorded for removed lines too: they were in the input. They follow
+    // their line's removal in the table, which keeps it in input order.
+    for (uint32_t k = line.removals_begin; k < line.removals_end; ++k) {
+      const Removal& r = removals_[k];
+      const uint32_t at = kept ? line.clean_cp + r.cp : line.clean_cp;
+      out_.diagnostics.push_back({DiagnosticKind::kPinyin, "pinyin_annotation",
+                                  {map.to_input(r.src_begin), map.to_input(r.src_end)}, at, at,
+                                  std::string(t_.substr(r.begin, r.end - r.begin))});
+    }
+  }
+}
+
 CleanText Cleaner::run() {
   out_.encoding = decoded_.encoding;
   out_.input_map = decoded_.map;
@@ -1042,15 +1045,15 @@ CleanText Cleaner::run() {
   find_title();
   remove_article_footer();
   remove_duplicates();
-  emit(pieces);
+  emit_text(pieces);
+  const std::u32string& cps = out_.chars;
+  out_.damaged = detail::find_damaged_spans(cps);
+  if (options_.diagnostics) record_removals();
   // What the line passes kept is no longer needed; a long page's tables go before the
   // diagnostics are sorted. (Swapped with empty ones: `v = {}` keeps the capacity.)
   std::vector<Line>().swap(lines_);
   std::vector<Op>().swap(ops_);
   std::vector<Removal>().swap(removals_);
-
-  const std::u32string& cps = out_.chars;
-  out_.damaged = detail::find_damaged_spans(cps);
   if (options_.diagnostics) {
     for (Diagnostic& d : markup_diagnostics_) {
       d.bytes = {decoded_.map.to_input(d.bytes.begin), decoded_.map.to_input(d.bytes.end)};
@@ -1058,7 +1061,6 @@ CleanText Cleaner::run() {
       out_.diagnostics.push_back(std::move(d));
     }
     for (const Diagnostic& d : decoded_.diagnostics) out_.diagnostics.push_back(d);
-    out_.diagnostics.reserve(out_.diagnostics.size() + out_.damaged.size());  // exact, not doubled
     for (const DamagedSpan& s : out_.damaged) {
       std::u32string_view piece(cps.data() + s.start, s.end - s.start);
       out_.diagnostics.push_back({DiagnosticKind::kDamaged, "mojibake", out_.source_bytes(s.start, s.end),
