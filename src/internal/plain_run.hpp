@@ -1,13 +1,14 @@
 // The run of characters clean's line scan passes over without decoding: most of a Chinese
 // page. A character is plain when it is printable ASCII other than '(' and '_' (pinyin
 // openers), a CJK ideograph (lead 0xE4..0xE9: U+4000..U+9FFF), CJK punctuation (lead 0xE3)
-// other than U+3000, or a full-width form (lead 0xEF) other than （ and U+FEFF. Everything
-// else (spaces, controls, other punctuation, （, U+3000, U+FEFF, U+2028) stops the run and
-// is looked at one character at a time.
+// other than U+3000, a full-width form (lead 0xEF) other than （ and U+FEFF, or punctuation
+// and symbols of lead 0xE2 (“”—…※①) outside U+2000..U+200F, U+2028..U+202F and
+// U+2040..U+207F (spaces, zero widths, line breaks). Everything else (spaces, controls,
+// Latin letters, （, U+3000, U+FEFF) stops the run and is looked at one character at a time.
 //
 // The run also counts its code points, so that the scan never counts a line again: its
-// lead bytes, each 0xE3 / 0xEF character taken whole as one. On valid UTF-8 a run that
-// starts at a character boundary ends at one, and holds only whole characters of three
+// lead bytes, each 0xE2 / 0xE3 / 0xEF character taken whole as one. On valid UTF-8 a run
+// that starts at a character boundary ends at one, and holds only whole characters of three
 // bytes or one.
 #pragma once
 
@@ -32,13 +33,14 @@ inline bool is_plain_byte(unsigned char b) {
          (b >= 0xE4 && b <= 0xE9);
 }
 
-// Whether the character at t[i] is a plain one of lead 0xE3 or 0xEF (three bytes, all
-// before `end`).
+// Whether the character at t[i] is a plain one of lead 0xE2, 0xE3 or 0xEF (three bytes,
+// all before `end`).
 inline bool is_plain_punctuation(std::string_view t, size_t i, size_t end) {
   if (end - i < 3) return false;
   const auto lead = static_cast<unsigned char>(t[i]);
   const auto b1 = static_cast<unsigned char>(t[i + 1]);
   const auto b2 = static_cast<unsigned char>(t[i + 2]);
+  if (lead == 0xE2) return b1 >= 0x82 || (b1 == 0x80 && ((b2 >= 0x90 && b2 <= 0xA7) || b2 >= 0xB0));
   if (lead == 0xE3) return !(b1 == 0x80 && b2 == 0x80);                                 // U+3000
   if (lead == 0xEF) return !((b1 == 0xBB && b2 == 0xBF) || (b1 == 0xBC && b2 == 0x88));  // U+FEFF, （
   return false;
@@ -51,6 +53,7 @@ inline bool plain_run_ends_in_han(std::string_view t, size_t run_end) {
   if ((static_cast<unsigned char>(t[run_end - 1]) & 0x80) == 0) return false;
   const auto lead = static_cast<unsigned char>(t[run_end - 3]);
   const auto b1 = static_cast<unsigned char>(t[run_end - 2]);
+  if (lead == 0xE2) return false;
   if (lead == 0xE3) return b1 >= 0x90;
   if (lead == 0xEF) return b1 >= 0xA4 && b1 <= 0xAB;
   return true;
@@ -75,8 +78,8 @@ inline PlainRun plain_run_portable(std::string_view t, size_t i, size_t end) {
 }
 
 #ifdef __SSE2__
-// Sixteen bytes at a time, the continuation bytes passed summed in vector lanes; a 0xE3 /
-// 0xEF lead stops a block and is looked at alone. SSE2 compares are signed: a byte range
+// Sixteen bytes at a time, the continuation bytes passed summed in vector lanes; a 0xE2 /
+// 0xE3 / 0xEF lead stops a block and is looked at alone. SSE2 compares are signed: a byte range
 // [lo, hi] is tested as (int8)(b + 0x80 - lo) < (int8)(0x80 + hi - lo + 1 - 0x100), i.e.
 // b - lo <= hi - lo unsigned.
 inline PlainRun plain_run_sse2(std::string_view t, size_t i, size_t end) {
@@ -90,7 +93,7 @@ inline PlainRun plain_run_sse2(std::string_view t, size_t i, size_t end) {
   const __m128i lane = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
   __m128i continuation_sums = _mm_setzero_si128();  // two 64-bit lanes
   size_t scanned = 0;                               // bytes the blocks passed
-  size_t punctuation = 0;                           // 0xE3 / 0xEF characters passed
+  size_t punctuation = 0;                           // 0xE2 / 0xE3 / 0xEF characters passed
   auto code_points = [&] {
     return scanned + punctuation - static_cast<size_t>(_mm_cvtsi128_si32(continuation_sums)) -
            static_cast<size_t>(_mm_extract_epi16(continuation_sums, 4));

@@ -27,7 +27,8 @@ std::string random_bytes(std::mt19937& random, size_t n) {
 }
 
 // One character at a time: where the run ends and how many lead bytes it passed, a 0xE3 /
-// 0xEF character other than U+3000, U+FEFF and （ counted as one whatever follows its lead.
+// 0xEF character other than U+3000, U+FEFF and （, and a 0xE2 one in U+2010..U+2027,
+// U+2030..U+203F or U+2080.., counted as one whatever follows its lead.
 zhpolicy::detail::PlainRun plain_run_reference(std::string_view t, size_t i, size_t end) {
   size_t code_points = 0;
   while (i < end) {
@@ -41,8 +42,12 @@ zhpolicy::detail::PlainRun plain_run_reference(std::string_view t, size_t i, siz
       continue;
     }
     const std::string_view three = i + 3 <= end ? t.substr(i, 3) : std::string_view();
-    const bool punctuation = (b == 0xE3 || b == 0xEF) && three.size() == 3 && three != "\u3000" &&
-                             three != "\uFEFF" && three != "\uFF08";
+    const auto b1 = three.empty() ? 0 : static_cast<unsigned char>(three[1]);
+    const auto b2 = three.empty() ? 0 : static_cast<unsigned char>(three[2]);
+    const bool general = b1 >= 0x82 || (b1 == 0x80 && ((b2 >= 0x90 && b2 <= 0xA7) || b2 >= 0xB0));
+    const bool punctuation = three.size() == 3 && (b == 0xE2 ? general
+                                                   : (b == 0xE3 || b == 0xEF) && three != "\u3000" &&
+                                                         three != "\uFEFF" && three != "\uFF08");
     if (!punctuation) break;
     ++code_points;
     i += 3;
@@ -74,7 +79,7 @@ TEST_CASE("byte scan: plain runs end and count where the character-by-character 
     const std::string s = std::string(15, 'a') + static_cast<char>(b) + std::string(16, 'a');
     require_same_run(zhpolicy::detail::plain_run(s, 0, s.size()), plain_run_reference(s, 0, s.size()));
   }
-  for (const char lead : {'\xE3', '\xEF'}) {
+  for (const char lead : {'\xE2', '\xE3', '\xEF'}) {
     for (int b1 = 0x80; b1 < 0xC0; ++b1) {
       for (int b2 = 0x80; b2 < 0xC0; ++b2) {
         const std::string s = std::string(15, 'a') + lead + static_cast<char>(b1) + static_cast<char>(b2) + std::string(16, 'a');
@@ -92,6 +97,7 @@ TEST_CASE("byte scan: a plain run ends in a Han character by its last character"
   CHECK_FALSE(plain_run_ends_in_han("\u5B66a", 4));
   CHECK_FALSE(plain_run_ends_in_han("\u3002", 3));  // 。
   CHECK_FALSE(plain_run_ends_in_han("\uFF0C", 3));  // ，
+  CHECK_FALSE(plain_run_ends_in_han("\u201D", 3));  // ”
 }
 
 TEST_CASE("byte scan: the first of three bytes is found where the reference finds it") {
