@@ -3,8 +3,11 @@
 // openers), a CJK ideograph (lead 0xE4..0xE9: U+4000..U+9FFF), CJK punctuation (lead 0xE3)
 // other than U+3000, a full-width form (lead 0xEF) other than （ and U+FEFF, or punctuation
 // and symbols of lead 0xE2 (“”—…※①) outside U+2000..U+200F, U+2028..U+202F and
-// U+2040..U+207F (spaces, zero widths, line breaks). Everything else (spaces, controls,
-// Latin letters, （, U+3000, U+FEFF) stops the run and is looked at one character at a time.
+// U+2040..U+207F (spaces, zero widths, line breaks). A single ASCII space is plain before a
+// plain ASCII character or ideograph: it is kept as it is, and cannot be a leading or
+// trailing space nor stand before a pinyin annotation. Everything else (other spaces,
+// controls, Latin letters, （, U+3000, U+FEFF) stops the run and is looked at one character
+// at a time.
 //
 // The run also counts its code points, so that the scan never counts a line again: its
 // lead bytes, each 0xE2 / 0xE3 / 0xEF character taken whole as one. On valid UTF-8 a run
@@ -46,6 +49,13 @@ inline bool is_plain_punctuation(std::string_view t, size_t i, size_t end) {
   return false;
 }
 
+// Bytes of the plain character at t[i] whose first byte is not plain: a punctuation mark
+// (3) or a single space (1); 0 where the run stops.
+inline size_t plain_character_length(std::string_view t, size_t i, size_t end) {
+  if (t[i] == ' ') return end - i >= 2 && is_plain_byte(static_cast<unsigned char>(t[i + 1])) ? 1 : 0;
+  return is_plain_punctuation(t, i, end) ? 3 : 0;
+}
+
 // Whether a plain run ending at `run_end` (not empty, valid UTF-8) ends with a Han
 // character: an ideograph, CJK extension A (U+3400.., lead 0xE3) or a compatibility
 // ideograph (U+F900..U+FAFF, lead 0xEF).
@@ -67,9 +77,9 @@ inline PlainRun plain_run_portable(std::string_view t, size_t i, size_t end) {
     if (is_plain_byte(b)) {
       code_points += (b & 0xC0) != 0x80;
       ++i;
-    } else if (is_plain_punctuation(t, i, end)) {
+    } else if (const size_t length = plain_character_length(t, i, end); length != 0) {
       ++code_points;
-      i += 3;
+      i += length;
     } else {
       break;
     }
@@ -78,8 +88,8 @@ inline PlainRun plain_run_portable(std::string_view t, size_t i, size_t end) {
 }
 
 #ifdef __SSE2__
-// Sixteen bytes at a time, the continuation bytes passed summed in vector lanes; a 0xE2 /
-// 0xE3 / 0xEF lead stops a block and is looked at alone. SSE2 compares are signed: a byte range
+// Sixteen bytes at a time, the continuation bytes passed summed in vector lanes; a space or
+// a 0xE2 / 0xE3 / 0xEF lead stops a block and is looked at alone. SSE2 compares are signed: a byte range
 // [lo, hi] is tested as (int8)(b + 0x80 - lo) < (int8)(0x80 + hi - lo + 1 - 0x100), i.e.
 // b - lo <= hi - lo unsigned.
 inline PlainRun plain_run_sse2(std::string_view t, size_t i, size_t end) {
@@ -93,9 +103,9 @@ inline PlainRun plain_run_sse2(std::string_view t, size_t i, size_t end) {
   const __m128i lane = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
   __m128i continuation_sums = _mm_setzero_si128();  // two 64-bit lanes
   size_t scanned = 0;                               // bytes the blocks passed
-  size_t punctuation = 0;                           // 0xE2 / 0xE3 / 0xEF characters passed
+  size_t looked_at = 0;                             // characters passed alone
   auto code_points = [&] {
-    return scanned + punctuation - static_cast<size_t>(_mm_cvtsi128_si32(continuation_sums)) -
+    return scanned + looked_at - static_cast<size_t>(_mm_cvtsi128_si32(continuation_sums)) -
            static_cast<size_t>(_mm_extract_epi16(continuation_sums, 4));
   };
   while (end - i >= 16) {
@@ -112,9 +122,10 @@ inline PlainRun plain_run_sse2(std::string_view t, size_t i, size_t end) {
     scanned += static_cast<size_t>(taken);
     i += static_cast<size_t>(taken);
     if (stops == 0) continue;
-    if (!is_plain_punctuation(t, i, end)) return {i, code_points()};
-    ++punctuation;
-    i += 3;
+    const size_t length = plain_character_length(t, i, end);
+    if (length == 0) return {i, code_points()};
+    ++looked_at;
+    i += length;
   }
   const PlainRun tail = plain_run_portable(t, i, end);
   return {tail.end, code_points() + tail.code_points};

@@ -26,17 +26,24 @@ std::string random_bytes(std::mt19937& random, size_t n) {
   return s;
 }
 
+bool is_plain_byte_reference(unsigned char b) {
+  const bool ascii = b >= 0x21 && b <= 0x7E && b != '(' && b != '_';
+  const bool continuation = b >= 0x80 && b <= 0xBF;
+  const bool ideograph_lead = b >= 0xE4 && b <= 0xE9;
+  return ascii || continuation || ideograph_lead;
+}
+
 // One character at a time: where the run ends and how many lead bytes it passed, a 0xE3 /
 // 0xEF character other than U+3000, U+FEFF and （, and a 0xE2 one in U+2010..U+2027,
-// U+2030..U+203F or U+2080.., counted as one whatever follows its lead.
+// U+2030..U+203F or U+2080.., counted as one whatever follows its lead, and a space before
+// a plain byte as one.
 zhpolicy::detail::PlainRun plain_run_reference(std::string_view t, size_t i, size_t end) {
   size_t code_points = 0;
   while (i < end) {
     const auto b = static_cast<unsigned char>(t[i]);
-    const bool ascii = b >= 0x21 && b <= 0x7E && b != '(' && b != '_';
     const bool continuation = b >= 0x80 && b <= 0xBF;
-    const bool ideograph_lead = b >= 0xE4 && b <= 0xE9;
-    if (ascii || continuation || ideograph_lead) {
+    const bool inner_space = b == ' ' && i + 1 < end && is_plain_byte_reference(static_cast<unsigned char>(t[i + 1]));
+    if (is_plain_byte_reference(b) || inner_space) {
       code_points += !continuation;
       ++i;
       continue;
