@@ -136,11 +136,11 @@ struct Op {
   bool space;           // emit one ' ' standing for [begin, end)
 };
 
-// A pinyin annotation dropped from a line.
+// A pinyin annotation dropped from a line. (Where it was in the decoded text is looked up
+// only if it is recorded as a diagnostic.)
 struct Removal {
-  uint32_t cp;                  // offset within the line's clean text
-  uint32_t src_begin, src_end;  // decoded bytes
-  uint32_t begin, end;          // intermediate-text bytes: the annotation as written
+  uint32_t cp;          // offset within the line's clean text
+  uint32_t begin, end;  // intermediate-text bytes: the annotation as written
 };
 
 // What classification reads of a short line. Built for one line at a time: a page of
@@ -207,7 +207,7 @@ class Cleaner {
   // A diagnostic for each removed line (consecutive ones of a kind merged) and each pinyin
   // annotation, after emit_text() and the damage scan: the table is reserved once, for
   // run()'s findings too.
-  void record_removals();
+  void record_removals(const std::vector<SourcePiece>& pieces);
   void parse_metadata(const Line& line, const ShortLineForms& forms);
   void add_metadata(std::string key, std::string value, const Line& line);
   void set_fate(Line& line, Fate fate, DiagnosticKind kind, std::string_view what) {
@@ -336,7 +336,6 @@ size_t Cleaner::scan_line(std::string_view t, size_t begin, detail::PieceCursor&
         close_run(static_cast<uint32_t>(at));
         Removal r;
         r.cp = cps;
-        cursor.source_range(static_cast<uint32_t>(at), static_cast<uint32_t>(at + len), r.src_begin, r.src_end);
         r.begin = static_cast<uint32_t>(at);
         r.end = static_cast<uint32_t>(at + len);
         removals_.push_back(r);
@@ -972,8 +971,9 @@ void Cleaner::emit_text(const std::vector<SourcePiece>& pieces) {
   out_.pieces = std::move(builder.pieces());
 }
 
-void Cleaner::record_removals() {
+void Cleaner::record_removals(const std::vector<SourcePiece>& pieces) {
   const InputMap& map = decoded_.map;
+  detail::PieceCursor cursor(t_, pieces);  // the annotations, in text order
   // At most one diagnostic per removed line and per annotation, with the markup, decoding
   // and damage findings run() appends: reserved once, a table of 100,000 annotations is not
   // left with up to as much again of unused capacity, nor moved to grow.
@@ -1010,8 +1010,10 @@ void Cleaner::record_removals() {
     for (uint32_t k = line.removals_begin; k < line.removals_end; ++k) {
       const Removal& r = removals_[k];
       const uint32_t at = kept ? line.clean_cp + r.cp : line.clean_cp;
+      uint32_t src_begin, src_end;
+      cursor.source_range(r.begin, r.end, src_begin, src_end);
       out_.diagnostics.push_back({DiagnosticKind::kPinyin, "pinyin_annotation",
-                                  {map.to_input(r.src_begin), map.to_input(r.src_end)}, at, at,
+                                  {map.to_input(src_begin), map.to_input(src_end)}, at, at,
                                   std::string(t_.substr(r.begin, r.end - r.begin))});
     }
   }
@@ -1048,7 +1050,7 @@ CleanText Cleaner::run() {
   emit_text(pieces);
   const std::u32string& cps = out_.chars;
   out_.damaged = detail::find_damaged_spans(cps);
-  if (options_.diagnostics) record_removals();
+  if (options_.diagnostics) record_removals(pieces);
   // What the line passes kept is no longer needed; a long page's tables go before the
   // diagnostics are sorted. (Swapped with empty ones: `v = {}` keeps the capacity.)
   std::vector<Line>().swap(lines_);
