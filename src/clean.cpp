@@ -340,6 +340,12 @@ size_t Cleaner::scan_line(std::string_view t, size_t begin, detail::PieceCursor&
         r.end = static_cast<uint32_t>(at + len);
         removals_.push_back(r);
         i = at + len;
+        // The run that was cut goes on after the annotation (most annotations sit inside a
+        // word): the characters after it are read as a plain run again, not one by one.
+        if (!pending_space) {
+          run_begin = static_cast<uint32_t>(i);
+          in_run = true;
+        }
         continue;
       }
     }

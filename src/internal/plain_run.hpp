@@ -57,8 +57,9 @@ inline size_t plain_character_length(std::string_view t, size_t i, size_t end) {
 }
 
 // Whether a plain run ending at `run_end` (not empty, valid UTF-8) ends with a Han
-// character: an ideograph, CJK extension A (U+3400.., lead 0xE3) or a compatibility
-// ideograph (U+F900..U+FAFF, lead 0xEF).
+// character (is_han()): an ideograph, CJK extension A (U+3400..U+4DBF, leads 0xE3 and 0xE4)
+// or a compatibility ideograph (U+F900..U+FAFF, lead 0xEF); not the hexagrams
+// U+4DC0..U+4DFF between them.
 inline bool plain_run_ends_in_han(std::string_view t, size_t run_end) {
   if ((static_cast<unsigned char>(t[run_end - 1]) & 0x80) == 0) return false;
   const auto lead = static_cast<unsigned char>(t[run_end - 3]);
@@ -66,6 +67,7 @@ inline bool plain_run_ends_in_han(std::string_view t, size_t run_end) {
   if (lead == 0xE2) return false;
   if (lead == 0xE3) return b1 >= 0x90;
   if (lead == 0xEF) return b1 >= 0xA4 && b1 <= 0xAB;
+  if (lead == 0xE4) return b1 != 0xB7;  // U+4DC0..U+4DFF
   return true;
 }
 

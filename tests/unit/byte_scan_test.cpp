@@ -105,6 +105,8 @@ TEST_CASE("byte scan: a plain run ends in a Han character by its last character"
   CHECK_FALSE(plain_run_ends_in_han("\u3002", 3));  // 。
   CHECK_FALSE(plain_run_ends_in_han("\uFF0C", 3));  // ，
   CHECK_FALSE(plain_run_ends_in_han("\u201D", 3));  // ”
+  CHECK(plain_run_ends_in_han("\u4DBF", 3));        // the last of extension A
+  CHECK_FALSE(plain_run_ends_in_han("\u4DC0", 3));  // a hexagram, after it
 }
 
 TEST_CASE("byte scan: the first of three bytes is found where the reference finds it") {
