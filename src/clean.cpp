@@ -290,7 +290,7 @@ size_t Cleaner::scan_line(std::string_view t, size_t begin, detail::PieceCursor&
   line.removals_begin = static_cast<uint32_t>(removals_.size());
   bool pending_space = false;
   uint32_t space_begin = 0, space_end = 0;
-  uint32_t run_begin = begin;
+  auto run_begin = static_cast<uint32_t>(begin);
   bool in_run = false;
   bool prev_han = false;
   uint32_t cps = 0;  // kept so far: the runs' code points and the spaces between them
