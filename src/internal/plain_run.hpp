@@ -36,6 +36,11 @@ inline bool is_plain_byte(unsigned char b) {
          (b >= 0xE4 && b <= 0xE9);
 }
 
+// Whether a plain character may start with byte b.
+inline bool may_start_plain(unsigned char b) {
+  return is_plain_byte(b) || b == ' ' || b == 0xE2 || b == 0xE3 || b == 0xEF;
+}
+
 // Whether the character at t[i] is a plain one of lead 0xE2, 0xE3 or 0xEF (three bytes,
 // all before `end`).
 inline bool is_plain_punctuation(std::string_view t, size_t i, size_t end) {
@@ -135,6 +140,9 @@ inline PlainRun plain_run_sse2(std::string_view t, size_t i, size_t end) {
 #endif
 
 inline PlainRun plain_run(std::string_view t, size_t i, size_t end) {
+  // Many of the scan's calls find no run, the first character not plain: that is told before
+  // the vector loop sets up its constants.
+  if (i == end || !may_start_plain(static_cast<unsigned char>(t[i]))) return {i, 0};
 #ifdef __SSE2__
   return plain_run_sse2(t, i, end);
 #else
