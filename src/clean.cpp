@@ -33,7 +33,6 @@
 #include <string_view>
 
 #include "internal/boilerplate.hpp"
-#include "internal/byte_find.hpp"
 #include "internal/code_points_counted.hpp"
 #include "internal/compact_form.hpp"
 #include "internal/cpu_features.hpp"
@@ -137,11 +136,11 @@ struct Op {
   bool space;           // emit one ' ' standing for [begin, end)
 };
 
-// A pinyin annotation dropped from a line.
+// A pinyin annotation dropped from a line. (Where it was in the decoded text is looked up
+// only if it is recorded as a diagnostic.)
 struct Removal {
-  uint32_t cp;                  // offset within the line's clean text
-  uint32_t src_begin, src_end;  // decoded bytes
-  uint32_t begin, end;          // intermediate-text bytes: the annotation as written
+  uint32_t cp;          // offset within the line's clean text
+  uint32_t begin, end;  // intermediate-text bytes: the annotation as written
 };
 
 // What classification reads of a short line. Built for one line at a time: a page of
@@ -161,6 +160,7 @@ struct Line {
   uint32_t removals_begin = 0, removals_end = 0;  // its pinyin annotations in removals_
   uint32_t cps = 0;
   uint32_t src_begin = 0, src_end = 0;  // decoded bytes of the raw line
+  uint32_t clean_cp = 0;                // where it is (kept) or was (removed) in the clean text: emit_text()
   // Short lines only, from their ShortLineForms, for the passes that run after them:
   uint16_t markers = 0;        // bit k: a marker of MarkerKind k matches
   bool title_shape = false;    // could be a title by its shape (see is_title_like)
@@ -192,7 +192,9 @@ class Cleaner {
 
  private:
   void split_lines(std::string_view t, const std::vector<SourcePiece>& pieces);
-  void scan_line(std::string_view t, uint32_t begin, uint32_t end, detail::PieceCursor& cursor);
+  // Reads the line that starts at `begin` and returns where it ends: at the first line
+  // break, or at the end of `t`.
+  size_t scan_line(std::string_view t, size_t begin, detail::PieceCursor& cursor);
   // `may_be_title`: the line is among the first kTitleScanLines, where find_title() looks.
   void read_short_line(Line& line, ShortLineForms& forms, bool may_be_title);
   void classify_line(size_t i, const ShortLineForms& forms, const ShortLineForms* next);
@@ -200,7 +202,12 @@ class Cleaner {
   void find_title();
   void remove_article_footer();
   void remove_duplicates();
-  void emit(const std::vector<SourcePiece>& pieces);
+  // The kept lines joined into out_.text (and its pieces and code points).
+  void emit_text(const std::vector<SourcePiece>& pieces);
+  // A diagnostic for each removed line (consecutive ones of a kind merged) and each pinyin
+  // annotation, after emit_text() and the damage scan: the table is reserved once, for
+  // run()'s findings too.
+  void record_removals(const std::vector<SourcePiece>& pieces);
   void parse_metadata(const Line& line, const ShortLineForms& forms);
   void add_metadata(std::string key, std::string value, const Line& line);
   void set_fate(Line& line, Fate fate, DiagnosticKind kind, std::string_view what) {
@@ -266,53 +273,50 @@ std::string_view Cleaner::line_view(const Line& l, std::string& buffer) const {
   return std::string_view(buffer.data(), size);
 }
 
-void Cleaner::scan_line(std::string_view t, uint32_t begin, uint32_t end,
-                        detail::PieceCursor& cursor) {
+bool is_line_break(char32_t c) { return c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029; }
+
+// Bytes of the line break at t[i]: "\r\n" is one.
+size_t line_break_length(std::string_view t, size_t i) {
+  if (t[i] == '\n') return 1;
+  if (t[i] == '\r') return i + 1 < t.size() && t[i + 1] == '\n' ? 2 : 1;
+  return 3;  // U+2028 / U+2029
+}
+
+// The line is scanned to its end in one pass: a line break is not plain (plain_run.hpp), so
+// runs stop at it and the character loop sees it.
+size_t Cleaner::scan_line(std::string_view t, size_t begin, detail::PieceCursor& cursor) {
   Line line;
   line.ops_begin = static_cast<uint32_t>(ops_.size());
   line.removals_begin = static_cast<uint32_t>(removals_.size());
-  cursor.source_range(begin, end, line.src_begin, line.src_end);
   bool pending_space = false;
   uint32_t space_begin = 0, space_end = 0;
-  uint32_t run_begin = begin;
+  auto run_begin = static_cast<uint32_t>(begin);
   bool in_run = false;
   bool prev_han = false;
-  uint32_t counted_ops = line.ops_begin;  // ops_[line.ops_begin, counted_ops) hold counted_cps
-  uint32_t counted_cps = 0;
+  uint32_t cps = 0;  // kept so far: the runs' code points and the spaces between them
   auto close_run = [&](uint32_t at) {
     if (in_run && at > run_begin) ops_.push_back({run_begin, at, false});
     in_run = false;
   };
   size_t i = begin;
+  size_t end = t.size();
   while (i < end) {
-    // Fast path inside a run: characters that are never a space, an invisible character,
-    // a line break or a pinyin opener need no decoding. Most of a Chinese page is these:
-    // CJK ideographs and printable ASCII but ( and _ (a plain run, skipped sixteen bytes at a
-    // time), CJK punctuation other than U+3000 (lead 0xE3), full-width forms other than （
-    // and U+FEFF (lead 0xEF).
+    // Inside a run, plain characters need no decoding (see plain_run.hpp): most of a Chinese
+    // page is these.
     if (!pending_space && in_run) {
-      if (const size_t run_end = detail::plain_run_end(t, i, end); run_end != i) {
-        prev_han = (static_cast<unsigned char>(t[run_end - 1]) & 0x80) != 0;  // see plain_run.hpp
-        i = run_end;
+      if (const detail::PlainRun run = detail::plain_run(t, i, end); run.end != i) {
+        prev_han = detail::plain_run_ends_in_han(t, run.end);
+        cps += static_cast<uint32_t>(run.code_points);
+        i = run.end;
         continue;
-      }
-      const auto lead = static_cast<unsigned char>(t[i]);
-      if ((lead == 0xE3 || lead == 0xEF) && i + 3 <= end) {
-        const auto b1 = static_cast<unsigned char>(t[i + 1]);
-        const auto b2 = static_cast<unsigned char>(t[i + 2]);
-        const bool special = lead == 0xE3 ? (b1 == 0x80 && b2 == 0x80)                    // U+3000
-                                          : ((b1 == 0xBB && b2 == 0xBF) ||                 // U+FEFF
-                                             (b1 == 0xBC && b2 == 0x88));                  // （
-        if (!special) {
-          i += 3;
-          // U+3400.. is extension A; U+F900..U+FAFF compatibility ideographs.
-          prev_han = lead == 0xE3 ? b1 >= 0x90 : (b1 >= 0xA4 && b1 <= 0xAB);
-          continue;
-        }
       }
     }
     const size_t at = i;
     const char32_t c = detail::next_code_point(t, i);
+    if (is_line_break(c)) {
+      end = at;
+      break;
+    }
     if (is_space_like(c)) {
       close_run(static_cast<uint32_t>(at));
       if (!pending_space) space_begin = static_cast<uint32_t>(at);
@@ -325,48 +329,50 @@ void Cleaner::scan_line(std::string_view t, uint32_t begin, uint32_t end,
       continue;
     }
     if (prev_han && (c == '(' || c == '_' || c == 0xFF08)) {
-      const size_t len = detail::pinyin_annotation_length(t.substr(0, end), at);
+      // (An annotation never spans a line break: it stops at the first character that is
+      // not a letter of pinyin, and a break is not one.)
+      const size_t len = detail::pinyin_annotation_length(t, at);
       if (len > 0) {
         close_run(static_cast<uint32_t>(at));
         Removal r;
-        // The code points kept so far on this line, counted once per op: recounting the
-        // whole line at every annotation was quadratic on a line of thousands of them.
-        for (; counted_ops < ops_.size(); ++counted_ops) {
-          const Op& op = ops_[counted_ops];
-          counted_cps += op.space ? 1 : static_cast<uint32_t>(detail::count_code_points(t.substr(op.begin, op.end - op.begin)));
-        }
-        r.cp = counted_cps;
-        cursor.source_range(static_cast<uint32_t>(at), static_cast<uint32_t>(at + len), r.src_begin, r.src_end);
+        r.cp = cps;
         r.begin = static_cast<uint32_t>(at);
         r.end = static_cast<uint32_t>(at + len);
         removals_.push_back(r);
         i = at + len;
+        // The run that was cut goes on after the annotation (most annotations sit inside a
+        // word): the characters after it are read as a plain run again, not one by one.
+        if (!pending_space) {
+          run_begin = static_cast<uint32_t>(i);
+          in_run = true;
+        }
         continue;
       }
     }
     if (pending_space) {
-      if (ops_.size() > line.ops_begin) ops_.push_back({space_begin, space_end, true});
+      if (ops_.size() > line.ops_begin) {
+        ops_.push_back({space_begin, space_end, true});
+        ++cps;
+      }
       pending_space = false;
     }
     if (!in_run) {
       run_begin = static_cast<uint32_t>(at);
       in_run = true;
     }
+    ++cps;
     prev_han = detail::is_han(c);
   }
   close_run(static_cast<uint32_t>(end));
   line.ops_end = static_cast<uint32_t>(ops_.size());
   line.removals_end = static_cast<uint32_t>(removals_.size());
-  for (; counted_ops < line.ops_end; ++counted_ops) {
-    const Op& op = ops_[counted_ops];
-    counted_cps += op.space ? 1 : static_cast<uint32_t>(detail::count_code_points(t.substr(op.begin, op.end - op.begin)));
-  }
-  line.cps = counted_cps;
+  line.cps = cps;
   if (line.cps == 0) {  // blank lines carry nothing
     ops_.resize(line.ops_begin);
     removals_.resize(line.removals_begin);
-    return;
+    return end;
   }
+  cursor.source_range(static_cast<uint32_t>(begin), static_cast<uint32_t>(end), line.src_begin, line.src_end);
   const size_t index = lines_.size();
   ShortLineForms& forms = forms_[index % 2];
   if (short_line(line)) read_short_line(line, forms, index < kTitleScanLines);
@@ -375,6 +381,7 @@ void Cleaner::scan_line(std::string_view t, uint32_t begin, uint32_t end,
   if (index > 0 && lines_[index - 1].fate == Fate::kBody && short_line(lines_[index - 1])) {
     classify_line(index - 1, forms_[(index - 1) % 2], short_line(line) ? &forms : nullptr);
   }
+  return end;
 }
 
 // Classification reads a short line through its forms; what later passes need of them
@@ -404,34 +411,13 @@ void Cleaner::read_short_line(Line& line, ShortLineForms& forms, bool may_be_tit
   }
 }
 
-// Position of the first byte at or after i that may end a line: '\n', '\r', or 0xE2 (the
-// lead byte of U+2028 / U+2029, and of “”—…).
-size_t next_break_candidate(std::string_view t, size_t i) { return detail::find_any_of_3(t, i, '\n', '\r', 0xE2); }
-
 void Cleaner::split_lines(std::string_view t, const std::vector<SourcePiece>& pieces) {
   detail::PieceCursor cursor(t, pieces);
-  size_t line_start = 0;
-  size_t i = 0;
-  while (i < t.size()) {
-    i = next_break_candidate(t, i);
-    if (i >= t.size()) break;
-    const auto b = static_cast<unsigned char>(t[i]);
-    if (b == '\n' || b == '\r') {
-      scan_line(t, static_cast<uint32_t>(line_start), static_cast<uint32_t>(i), cursor);
-      i += (b == '\r' && i + 1 < t.size() && t[i + 1] == '\n') ? 2 : 1;
-      line_start = i;
-      continue;
-    }
-    if (b == 0xE2 && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0x80 &&
-        (static_cast<unsigned char>(t[i + 2]) == 0xA8 || static_cast<unsigned char>(t[i + 2]) == 0xA9)) {
-      scan_line(t, static_cast<uint32_t>(line_start), static_cast<uint32_t>(i), cursor);
-      i += 3;  // U+2028 / U+2029
-      line_start = i;
-      continue;
-    }
-    ++i;
+  for (size_t line_start = 0;;) {
+    const size_t line_end = scan_line(t, line_start, cursor);
+    if (line_end == t.size()) break;
+    line_start = line_end + line_break_length(t, line_end);
   }
-  scan_line(t, static_cast<uint32_t>(line_start), static_cast<uint32_t>(t.size()), cursor);
   if (lines_.empty()) return;
   const size_t last = lines_.size() - 1;  // classified here: no line after it to wait for
   if (lines_[last].fate == Fate::kBody && short_line(lines_[last])) classify_line(last, forms_[last % 2], nullptr);
@@ -932,27 +918,15 @@ void stable_sort_by_input_position(std::vector<T>& items) {
   }
 }
 
-void Cleaner::emit(const std::vector<SourcePiece>& pieces) {
+void Cleaner::emit_text(const std::vector<SourcePiece>& pieces) {
   detail::SourceBuilder builder;
   detail::PieceCursor cursor(t_, pieces);
-  const InputMap& map = decoded_.map;
   bool first_kept = true;
   uint32_t prev_end = 0;
-  // Consecutive removed lines of the same kind and label make one diagnostic.
-  size_t open_removal = SIZE_MAX;
-  uint32_t open_shown = 0;  // code points its text shows
-  bool open_full = false;   // and whether they are all it can show
-  // At most one diagnostic per removed line and per annotation, and run() appends the
-  // markup and decoding findings: reserved once, a table of 100,000 annotations is not
-  // left with up to as much again of unused capacity.
-  size_t removed_lines = 0;
   size_t kept_bytes = 0;  // each kept line, a line break before it (or a joining space at most)
   size_t kept_ops = 0;
   for (const Line& line : lines_) {
-    if (line.fate != Fate::kBody) {
-      ++removed_lines;
-      continue;
-    }
+    if (line.fate != Fate::kBody) continue;
     kept_bytes += 1;
     kept_ops += line.ops_end - line.ops_begin + 1;
     for (uint32_t k = line.ops_begin; k < line.ops_end; ++k) kept_bytes += ops_[k].space ? 1 : ops_[k].end - ops_[k].begin;
@@ -960,52 +934,16 @@ void Cleaner::emit(const std::vector<SourcePiece>& pieces) {
   // A piece for each op and line break, more only where an op spans pieces of the
   // intermediate text or 4 KiB.
   builder.reserve(kept_bytes, kept_ops + kept_bytes / 4096);
-  const bool record = options_.diagnostics;
-  if (record) {
-    out_.diagnostics.reserve(removed_lines + removals_.size() + markup_diagnostics_.size() +
-                             decoded_.diagnostics.size());
-  }
-  for (const Line& line : lines_) {
-    // Annotations are recorded for removed lines too: they were in the input. They follow
-    // their line's removal in the table, which keeps it in input order.
-    auto record_pinyin = [&](uint32_t line_cp, bool kept) {
-      if (!record) return;
-      for (uint32_t k = line.removals_begin; k < line.removals_end; ++k) {
-        const Removal& r = removals_[k];
-        const uint32_t at = kept ? line_cp + r.cp : line_cp;
-        out_.diagnostics.push_back({DiagnosticKind::kPinyin, "pinyin_annotation",
-                                    {map.to_input(r.src_begin), map.to_input(r.src_end)}, at, at,
-                                    std::string(t_.substr(r.begin, r.end - r.begin))});
-      }
-    };
-    const uint32_t cp_here = builder.code_points();
-    if (line.fate != Fate::kBody) {
-      if (!record) continue;
-      const ByteRange bytes{map.to_input(line.src_begin), map.to_input(line.src_end)};
-      if (open_removal != SIZE_MAX && out_.diagnostics[open_removal].kind == line.kind &&
-          out_.diagnostics[open_removal].what == line.what) {
-        Diagnostic& d = out_.diagnostics[open_removal];
-        d.bytes.end = bytes.end;
-        // Once the text is full, the lines joined to it change nothing but its end.
-        open_full = open_full || !append_shown(d.text, open_shown, " | ", 3) ||
-                    !append_line_shown(d.text, open_shown, line, ops_, t_);
-      } else {
-        open_removal = out_.diagnostics.size();
-        out_.diagnostics.push_back({line.kind, std::string(line.what), bytes, cp_here, cp_here, std::string()});
-        open_shown = 0;
-        open_full = !append_line_shown(out_.diagnostics.back().text, open_shown, line, ops_, t_);
-      }
-      record_pinyin(cp_here, false);
-      continue;
-    }
-    open_removal = SIZE_MAX;
+  for (Line& line : lines_) {
+    line.clean_cp = builder.code_points();
+    if (line.fate != Fate::kBody) continue;
     // A line that stops at a comma was cut by the page's markup, not by the author: the
     // next line continues the paragraph ("…提升空間," / "優質教育資源…").
     const bool continues = !first_kept && !builder.text().empty() && ends_mid_sentence(builder.text());
     if (!first_kept && !continues) builder.append_replacement("\n", prev_end, line.src_begin, 1);
     first_kept = false;
     const uint32_t line_cp = builder.code_points();
-    record_pinyin(line_cp, true);
+    line.clean_cp = line_cp;
     // scan_line counted the line, and where it dropped pinyin the code points kept before
     // each annotation: the op before the line's end or an annotation holds what the ops
     // before it did not (most lines are one op; pinyin cuts a line into runs between its
@@ -1039,6 +977,54 @@ void Cleaner::emit(const std::vector<SourcePiece>& pieces) {
   out_.pieces = std::move(builder.pieces());
 }
 
+void Cleaner::record_removals(const std::vector<SourcePiece>& pieces) {
+  const InputMap& map = decoded_.map;
+  detail::PieceCursor cursor(t_, pieces);  // the annotations, in text order
+  // At most one diagnostic per removed line and per annotation, with the markup, decoding
+  // and damage findings run() appends: reserved once, a table of 100,000 annotations is not
+  // left with up to as much again of unused capacity, nor moved to grow.
+  size_t removed_lines = 0;
+  for (const Line& line : lines_) removed_lines += line.fate != Fate::kBody;
+  out_.diagnostics.reserve(removed_lines + removals_.size() + markup_diagnostics_.size() +
+                           decoded_.diagnostics.size() + out_.damaged.size());
+  // Consecutive removed lines of the same kind and label make one diagnostic.
+  size_t open_removal = SIZE_MAX;
+  uint32_t open_shown = 0;  // code points its text shows
+  bool open_full = false;   // and whether they are all it can show
+  for (const Line& line : lines_) {
+    const bool kept = line.fate == Fate::kBody;
+    if (kept) {
+      open_removal = SIZE_MAX;
+    } else {
+      const ByteRange bytes{map.to_input(line.src_begin), map.to_input(line.src_end)};
+      if (open_removal != SIZE_MAX && out_.diagnostics[open_removal].kind == line.kind &&
+          out_.diagnostics[open_removal].what == line.what) {
+        Diagnostic& d = out_.diagnostics[open_removal];
+        d.bytes.end = bytes.end;
+        // Once the text is full, the lines joined to it change nothing but its end.
+        open_full = open_full || !append_shown(d.text, open_shown, " | ", 3) ||
+                    !append_line_shown(d.text, open_shown, line, ops_, t_);
+      } else {
+        open_removal = out_.diagnostics.size();
+        out_.diagnostics.push_back({line.kind, std::string(line.what), bytes, line.clean_cp, line.clean_cp, std::string()});
+        open_shown = 0;
+        open_full = !append_line_shown(out_.diagnostics.back().text, open_shown, line, ops_, t_);
+      }
+    }
+    // Annotations are recorded for removed lines too: they were in the input. They follow
+    // their line's removal in the table, which keeps it in input order.
+    for (uint32_t k = line.removals_begin; k < line.removals_end; ++k) {
+      const Removal& r = removals_[k];
+      const uint32_t at = kept ? line.clean_cp + r.cp : line.clean_cp;
+      uint32_t src_begin, src_end;
+      cursor.source_range(r.begin, r.end, src_begin, src_end);
+      out_.diagnostics.push_back({DiagnosticKind::kPinyin, "pinyin_annotation",
+                                  {map.to_input(src_begin), map.to_input(src_end)}, at, at,
+                                  std::string(t_.substr(r.begin, r.end - r.begin))});
+    }
+  }
+}
+
 CleanText Cleaner::run() {
   out_.encoding = decoded_.encoding;
   out_.input_map = decoded_.map;
@@ -1067,15 +1053,15 @@ CleanText Cleaner::run() {
   find_title();
   remove_article_footer();
   remove_duplicates();
-  emit(pieces);
+  emit_text(pieces);
+  const std::u32string& cps = out_.chars;
+  out_.damaged = detail::find_damaged_spans(cps);
+  if (options_.diagnostics) record_removals(pieces);
   // What the line passes kept is no longer needed; a long page's tables go before the
   // diagnostics are sorted. (Swapped with empty ones: `v = {}` keeps the capacity.)
   std::vector<Line>().swap(lines_);
   std::vector<Op>().swap(ops_);
   std::vector<Removal>().swap(removals_);
-
-  const std::u32string& cps = out_.chars;
-  out_.damaged = detail::find_damaged_spans(cps);
   if (options_.diagnostics) {
     for (Diagnostic& d : markup_diagnostics_) {
       d.bytes = {decoded_.map.to_input(d.bytes.begin), decoded_.map.to_input(d.bytes.end)};
@@ -1083,7 +1069,6 @@ CleanText Cleaner::run() {
       out_.diagnostics.push_back(std::move(d));
     }
     for (const Diagnostic& d : decoded_.diagnostics) out_.diagnostics.push_back(d);
-    out_.diagnostics.reserve(out_.diagnostics.size() + out_.damaged.size());  // exact, not doubled
     for (const DamagedSpan& s : out_.damaged) {
       std::u32string_view piece(cps.data() + s.start, s.end - s.start);
       out_.diagnostics.push_back({DiagnosticKind::kDamaged, "mojibake", out_.source_bytes(s.start, s.end),

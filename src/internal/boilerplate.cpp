@@ -101,45 +101,49 @@ int spam_score(std::u32string_view line) {
 
 namespace {
 
-// Markers bucketed by first code point, with BMP bitmaps so that the common case (no
-// marker starts with this character) costs one bit test: one bitmap of every marker's first
-// code point for the line start, and one of the first code points of kContains markers for
-// the rest of the line, where prefix and exact markers cannot match. Common characters
-// (上, 下, 公, 发, 有, 生, 现 ...) begin only prefix markers: the second bitmap halves the
-// candidates.
+// Markers bucketed by first code point, with a byte of flags per BMP code point so that the
+// common case (no marker starts with this character) costs one load: whether any marker
+// starts with it (for the line start), and whether a kContains marker does (for the rest of
+// the line, where prefix and exact markers cannot match). Common characters (上, 下, 公, 发,
+// 有, 生, 现 ...) begin only prefix markers: the second flag halves the candidates.
 struct MarkerIndex {
-  using Bitmap = std::vector<uint64_t>;
-  Bitmap first_bits = Bitmap(0x10000 / 64, 0);
-  Bitmap contained_first_bits = Bitmap(0x10000 / 64, 0);
+  static constexpr uint8_t kStartsMarker = 1;
+  static constexpr uint8_t kStartsContained = 2;
+  // Indexed by bmp_slot(): U+FFFF stands for every code point above the BMP too, which are
+  // never ruled out.
+  std::vector<uint8_t> starts = std::vector<uint8_t>(0x10000, 0);
   std::unordered_map<char32_t, std::vector<const Marker*>> by_first;
-  static bool may_start(const uint64_t* bits, char32_t c) {
-    return c >= 0x10000 || ((bits[c >> 6] >> (c & 63)) & 1) != 0;
-  }
+  static size_t bmp_slot(char32_t c) { return c < 0xFFFF ? c : 0xFFFF; }
+  bool may_start(char32_t c, uint8_t flag) const { return (starts[bmp_slot(c)] & flag) != 0; }
   // Offset of the first code point at or after k that may start a kContains marker, or
-  // line.size(): a tight loop with the bitmap in a register, two code points a step (most of
-  // a line starts none).
+  // line.size(): four code points a step, their flags tested together (most of a line
+  // starts none).
   size_t next_contained_candidate(std::u32string_view line, size_t k) const {
-    const uint64_t* const bits = contained_first_bits.data();
+    const uint8_t* const flags = starts.data();
     const char32_t* const s = line.data();
     const size_t n = line.size();
-    for (; n - k >= 2; k += 2) {
-      if (may_start(bits, s[k])) return k;
-      if (may_start(bits, s[k + 1])) return k + 1;
+    for (; n - k >= 4; k += 4) {
+      const unsigned any = flags[bmp_slot(s[k])] | flags[bmp_slot(s[k + 1])] | flags[bmp_slot(s[k + 2])] |
+                           flags[bmp_slot(s[k + 3])];
+      if ((any & kStartsContained) != 0) break;
     }
-    return k < n && !may_start(bits, s[k]) ? n : k;
+    for (; k < n; ++k) {
+      if (may_start(s[k], kStartsContained)) return k;
+    }
+    return n;
   }
 };
 
 const MarkerIndex& marker_index() {
   static const MarkerIndex index = [] {
     MarkerIndex i;
+    i.starts[MarkerIndex::bmp_slot(0x10000)] = MarkerIndex::kStartsMarker | MarkerIndex::kStartsContained;
     for (const Marker& m : boilerplate_markers()) {
       if (m.pattern.empty()) continue;
       const char32_t f = m.pattern[0];
       i.by_first[f].push_back(&m);
-      if (f >= 0x10000) continue;
-      i.first_bits[f >> 6] |= uint64_t{1} << (f & 63);
-      if (m.match == MarkerMatch::kContains) i.contained_first_bits[f >> 6] |= uint64_t{1} << (f & 63);
+      i.starts[MarkerIndex::bmp_slot(f)] |= MarkerIndex::kStartsMarker;
+      if (m.match == MarkerMatch::kContains) i.starts[MarkerIndex::bmp_slot(f)] |= MarkerIndex::kStartsContained;
     }
     return i;
   }();
@@ -153,7 +157,7 @@ MarkerHits scan_markers(std::u32string_view line) {
   const MarkerIndex& index = marker_index();
   const Marker* spam_seen[16];
   size_t spam_count = 0;
-  const size_t first = line.empty() || MarkerIndex::may_start(index.first_bits.data(), line[0])
+  const size_t first = line.empty() || index.may_start(line[0], MarkerIndex::kStartsMarker)
                            ? 0
                            : index.next_contained_candidate(line, 1);
   for (size_t k = first; k < line.size(); k = index.next_contained_candidate(line, k + 1)) {

@@ -1,5 +1,5 @@
-// Finding the first of three byte values in a text, sixteen bytes at a time: clean looks for
-// the bytes that may end a line in every byte of every page.
+// Finding the first of three byte values in a text, sixteen bytes at a time: the markup pass
+// looks for the bytes that may start a tag or an entity in every byte of an HTML page.
 #pragma once
 
 #include <cstddef>

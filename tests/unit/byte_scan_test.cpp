@@ -1,5 +1,5 @@
-// The scanners clean runs over every byte or code point of a page (plain runs, line-break
-// candidates, code point counts, the damage scan's skip, compact lines) against one-at-a-time
+// The scanners clean runs over every byte or code point of a page (plain runs, the markup
+// pass's tag search, code point counts, the damage scan's skip, compact lines) against one-at-a-time
 // references, on random input of every value: the SIMD versions and their portable fallbacks
 // must answer alike.
 #include <catch2/catch.hpp>
@@ -26,34 +26,87 @@ std::string random_bytes(std::mt19937& random, size_t n) {
   return s;
 }
 
-size_t plain_run_end_reference(std::string_view t, size_t i, size_t end) {
-  for (; i < end; ++i) {
+bool is_plain_byte_reference(unsigned char b) {
+  const bool ascii = b >= 0x21 && b <= 0x7E && b != '(' && b != '_';
+  const bool continuation = b >= 0x80 && b <= 0xBF;
+  const bool ideograph_lead = b >= 0xE4 && b <= 0xE9;
+  return ascii || continuation || ideograph_lead;
+}
+
+// One character at a time: where the run ends and how many lead bytes it passed, a 0xE3 /
+// 0xEF character other than U+3000, U+FEFF and （, and a 0xE2 one in U+2010..U+2027,
+// U+2030..U+203F or U+2080.., counted as one whatever follows its lead, and a space before
+// a plain byte as one.
+zhpolicy::detail::PlainRun plain_run_reference(std::string_view t, size_t i, size_t end) {
+  size_t code_points = 0;
+  while (i < end) {
     const auto b = static_cast<unsigned char>(t[i]);
-    const bool ascii = b >= 0x21 && b <= 0x7E && b != '(' && b != '_';
     const bool continuation = b >= 0x80 && b <= 0xBF;
-    const bool ideograph_lead = b >= 0xE4 && b <= 0xE9;
-    if (!ascii && !continuation && !ideograph_lead) break;
+    const bool inner_space = b == ' ' && i + 1 < end && is_plain_byte_reference(static_cast<unsigned char>(t[i + 1]));
+    if (is_plain_byte_reference(b) || inner_space) {
+      code_points += !continuation;
+      ++i;
+      continue;
+    }
+    const std::string_view three = i + 3 <= end ? t.substr(i, 3) : std::string_view();
+    const auto b1 = three.empty() ? 0 : static_cast<unsigned char>(three[1]);
+    const auto b2 = three.empty() ? 0 : static_cast<unsigned char>(three[2]);
+    const bool general = b1 >= 0x82 || (b1 == 0x80 && ((b2 >= 0x90 && b2 <= 0xA7) || b2 >= 0xB0));
+    const bool punctuation = three.size() == 3 && (b == 0xE2 ? general
+                                                   : (b == 0xE3 || b == 0xEF) && three != "\u3000" &&
+                                                         three != "\uFEFF" && three != "\uFF08");
+    if (!punctuation) break;
+    ++code_points;
+    i += 3;
   }
-  return i;
+  return {i, code_points};
+}
+
+void require_same_run(const zhpolicy::detail::PlainRun& run, const zhpolicy::detail::PlainRun& expected) {
+  REQUIRE(run.end == expected.end);
+  REQUIRE(run.code_points == expected.code_points);
 }
 
 }  // namespace
 
-TEST_CASE("byte scan: plain runs end where the byte-by-byte reference says") {
+TEST_CASE("byte scan: plain runs end and count where the character-by-character reference says") {
   std::mt19937 random(7);
   for (int round = 0; round < 3000; ++round) {
     const std::string s = random_bytes(random, random() % 80);
     const size_t end = s.empty() ? 0 : random() % (s.size() + 1);
     const size_t i = end == 0 ? 0 : random() % (end + 1);
     INFO("round " << round);
-    REQUIRE(zhpolicy::detail::plain_run_end(s, i, end) == plain_run_end_reference(s, i, end));
-    REQUIRE(zhpolicy::detail::plain_run_end_portable(s, i, end) == plain_run_end_reference(s, i, end));
+    const zhpolicy::detail::PlainRun expected = plain_run_reference(s, i, end);
+    require_same_run(zhpolicy::detail::plain_run(s, i, end), expected);
+    require_same_run(zhpolicy::detail::plain_run_portable(s, i, end), expected);
   }
-  // Every byte value alone, after fifteen plain bytes (the last lane of a block).
+  // Every byte value alone, and every 0xE3 / 0xEF character, after fifteen plain bytes (the
+  // last lane of a block).
   for (int b = 0; b < 256; ++b) {
     const std::string s = std::string(15, 'a') + static_cast<char>(b) + std::string(16, 'a');
-    CHECK(zhpolicy::detail::plain_run_end(s, 0, s.size()) == plain_run_end_reference(s, 0, s.size()));
+    require_same_run(zhpolicy::detail::plain_run(s, 0, s.size()), plain_run_reference(s, 0, s.size()));
   }
+  for (const char lead : {'\xE2', '\xE3', '\xEF'}) {
+    for (int b1 = 0x80; b1 < 0xC0; ++b1) {
+      for (int b2 = 0x80; b2 < 0xC0; ++b2) {
+        const std::string s = std::string(15, 'a') + lead + static_cast<char>(b1) + static_cast<char>(b2) + std::string(16, 'a');
+        require_same_run(zhpolicy::detail::plain_run(s, 0, s.size()), plain_run_reference(s, 0, s.size()));
+      }
+    }
+  }
+}
+
+TEST_CASE("byte scan: a plain run ends in a Han character by its last character") {
+  using zhpolicy::detail::plain_run_ends_in_han;
+  CHECK(plain_run_ends_in_han("a\u5B66", 4));      // 学
+  CHECK(plain_run_ends_in_han("\u3400", 3));       // extension A
+  CHECK(plain_run_ends_in_han("\uF900", 3));       // compatibility ideograph
+  CHECK_FALSE(plain_run_ends_in_han("\u5B66a", 4));
+  CHECK_FALSE(plain_run_ends_in_han("\u3002", 3));  // 。
+  CHECK_FALSE(plain_run_ends_in_han("\uFF0C", 3));  // ，
+  CHECK_FALSE(plain_run_ends_in_han("\u201D", 3));  // ”
+  CHECK(plain_run_ends_in_han("\u4DBF", 3));        // the last of extension A
+  CHECK_FALSE(plain_run_ends_in_han("\u4DC0", 3));  // a hexagram, after it
 }
 
 TEST_CASE("byte scan: the first of three bytes is found where the reference finds it") {

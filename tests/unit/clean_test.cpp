@@ -83,6 +83,16 @@ TEST_CASE("clean: whitespace is folded and paragraphs stay lines", "[clean]") {
   CHECK(c.text == "第一段 内容 结束。\n第二段文字。");
 }
 
+TEST_CASE("clean: a single space inside a line is kept as it is and an annotation after one still goes", "[clean]") {
+  CleanText c = clean_string("實現 (xiàn)目標 abc d  e\tf 學校 2025 年，“計劃” 實施。");
+  CHECK(c.text == "實現 目標 abc d e f 學校 2025 年，“計劃” 實施。");
+  CHECK(count_kind(c, DiagnosticKind::kPinyin) == 1);
+  // After an annotation: a space, two, a second annotation, the line's end.
+  CleanText after = clean_string("實(shí)現(xiàn) 目標(biāo)  工作(zuò)(zuò)。\n第二段。");
+  CHECK(after.text == "實現 目標 工作。\n第二段。");
+  CHECK(count_kind(after, DiagnosticKind::kPinyin) == 5);
+}
+
 TEST_CASE("clean: a line cut after a comma continues on the next line", "[clean]") {
   CleanText c = clean_string("正文第一句很长很长,\n\n接着写完。\n下一段。");
   CHECK(c.text == "正文第一句很长很长,接着写完。\n下一段。");
