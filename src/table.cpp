@@ -77,14 +77,6 @@ inline void copy_cell(char* to, const char* from, size_t n) {
   }
 }
 
-// Copies the n bytes of a cell sixteen at a time: the last copy reads up to 15 bytes past
-// from + n and writes up to 15 past to + n, which both buffers must allow (RowBytes::kSlack
-// and the writer's buffer): a TSV row's cells cost a test of their size where copy_cell's
-// tests by size class and memcpy calls were a third of writing the row.
-inline void copy_cell_by_sixteen(char* to, const char* from, size_t n) {
-  for (size_t k = 0; k < n; k += 16) std::memcpy(to + k, from + k, 16);
-}
-
 // The writers append cells to a line buffer and write each row with one call: a character
 // at a time through std::ostream cost an eighth of a batch run.
 void append_tsv_cell(std::string& line, std::string_view v) {
@@ -263,7 +255,7 @@ const icu::Transliterator* hant_transliterator() {
 // grew the string.
 template <typename Cells>
 void TableRow::assign(const Cells& cells) {
-  size_t bytes = 0;
+  size_t bytes = cells.size();  // a tab after each cell
   for (const auto& c : cells) bytes += c.size();
   char* const to = bytes_.reset(bytes);
   uint32_t* ends = ends_.reset(cells.size());
@@ -272,6 +264,7 @@ void TableRow::assign(const Cells& cells) {
     copy_cell(to + end, c.data(), c.size());
     end += c.size();
     *ends++ = static_cast<uint32_t>(end);
+    to[end++] = '\t';
   }
 }
 
@@ -305,7 +298,7 @@ void RowBytes::append(std::string_view bytes) {
   if (bytes.empty()) return;
   if (size_ + bytes.size() > capacity_) {
     const size_t capacity = std::max(size_ + bytes.size(), 2 * capacity_);
-    std::unique_ptr<char[]> grown(new char[capacity + kSlack]);
+    std::unique_ptr<char[]> grown(new char[capacity]);
     if (size_ > 0) std::memcpy(grown.get(), data_.get(), size_);
     data_ = std::move(grown);
     capacity_ = capacity;
@@ -317,15 +310,15 @@ void RowBytes::append(std::string_view bytes) {
 void TableRow::push_back(std::string_view cell) {
   bytes_.append(cell);
   ends_.push_back(static_cast<uint32_t>(bytes_.size()));
+  bytes_.append("\t");
 }
 
 void TableRow::resize(size_t n) {
   if (n < ends_.size()) {
     ends_.resize(n);
-    bytes_.truncate(n == 0 ? 0 : ends_.back());
-  } else {
-    ends_.resize(n, static_cast<uint32_t>(bytes_.size()));
+    bytes_.truncate(n == 0 ? 0 : ends_.back() + 1);
   }
+  while (ends_.size() < n) push_back({});
 }
 
 size_t display_width(std::string_view text) {
@@ -527,40 +520,35 @@ struct TableWriter::Impl {
     buffered = 0;
   }
 
-  // The TSV line of a row (of table.columns.size() > 0 cells) with no byte to escape: its
-  // cells with a tab after each but the last and the formula prefix where one is due.
-  void buffer_tsv_row(const TableRow& row) {
-    const size_t n = table.columns.size();
-    const std::string_view bytes = row.bytes();
-    // A prefix and a tab or newline per cell, and the last copy's overrun.
-    char* const begin = room_for(bytes.size() + 2 * n + RowBytes::kSlack);
-    char* to = begin;
+  // Whether a text cell of `row` starts as a formula does: its line is then not written as
+  // it is. (Every formula start is at most '@': most cells are turned away by their first byte.)
+  bool has_formula_cell(const TableRow& row) const {
+    const std::string_view cells = row.line();
     const uint32_t* const ends = row.cell_ends();
-    const char* const neutral = neutralized.data();
-    uint32_t from = 0;
-    for (size_t c = 0; c < n; ++c) {
-      const char* const v = bytes.data() + from;
-      const size_t size = ends[c] - from;
-      // (Every formula start is at most '@': most cells are turned away by their first byte.)
-      if (neutral[c] && size > 0 && static_cast<unsigned char>(v[0]) <= '@' &&
-          looks_like_formula(std::string_view(v, size))) {
-        *to++ = '\'';
+    for (size_t c = 0, begin = 0; c < neutralized.size(); begin = ends[c++] + 1) {
+      if (neutralized[c] && begin < ends[c] && static_cast<unsigned char>(cells[begin]) <= '@' &&
+          looks_like_formula(cells.substr(begin, ends[c] - begin))) {
+        return true;
       }
-      copy_cell_by_sixteen(to, v, size);
-      to += size;
-      *to++ = '\t';
-      from = ends[c];
     }
-    to[-1] = '\n';
-    buffered += static_cast<size_t>(to - begin);
+    return false;
+  }
+
+  // Whether the TSV line of `row` (of table.columns.size() > 0 cells) is its line as it
+  // is: no byte to escape (its only control bytes are the tab after each cell; almost no row
+  // has another) and no formula prefix due.
+  bool is_plain_tsv(const TableRow& row) const {
+    return detail::count_control_or_backslash(row.line()) == row.size() && !has_formula_cell(row);
   }
 
   void write_row(const TableRow& row) {
     const size_t n = table.columns.size();
-    // One scan of the whole row: almost no TSV row has a byte to escape (or another control
-    // byte, which goes the same careful way).
-    if (format == Format::kTsv && n > 0 && !detail::has_control_or_backslash(row.bytes())) {
-      buffer_tsv_row(row);
+    if (format == Format::kTsv && n > 0 && is_plain_tsv(row)) {
+      const std::string_view plain = row.line();
+      char* const to = room_for(plain.size());
+      std::memcpy(to, plain.data(), plain.size());
+      to[plain.size() - 1] = '\n';
+      buffered += plain.size();
       ++rows_written;
       return;
     }

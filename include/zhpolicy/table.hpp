@@ -79,10 +79,6 @@ class CellEnds {
 // 400) only for them to be written over.
 class RowBytes {
  public:
-  // Bytes past the end that may be read (never written, never part of a cell): a writer
-  // copies a row's cells sixteen bytes at a time, the last copy reaching past the end.
-  static constexpr size_t kSlack = 16;
-
   RowBytes() = default;
   RowBytes(const RowBytes& other) { assign(other.view()); }
   RowBytes(RowBytes&& other) noexcept
@@ -106,7 +102,7 @@ class RowBytes {
   // Makes the size `n`, its bytes unwritten: the caller writes all of them at the pointer.
   char* reset(size_t n) {
     if (n > capacity_) {
-      data_.reset(new char[n + kSlack]);
+      data_.reset(new char[n]);
       capacity_ = n;
     }
     size_ = n;
@@ -127,9 +123,10 @@ class RowBytes {
   size_t capacity_ = 0;
 };
 
-// One row of UTF-8 cells, kept in one buffer: the cells' bytes back to back and where
-// each ends. A row of the targets table is then one allocation instead of a string object
-// per cell (32 bytes each, and a heap block for every cell longer than 15 bytes).
+// One row of UTF-8 cells, kept in one buffer: each cell's bytes followed by a tab, and where
+// each cell ends. A row of the targets table is then one allocation instead of a string
+// object per cell (32 bytes each, and a heap block for every cell longer than 15 bytes), and
+// a TSV writer copies a row whose cells need no escaping with one move.
 class TableRow {
  public:
   TableRow() = default;
@@ -139,17 +136,18 @@ class TableRow {
   size_t size() const { return ends_.size(); }
   bool empty() const { return ends_.size() == 0; }
   std::string_view operator[](size_t i) const {
-    const uint32_t begin = i == 0 ? 0 : ends_[i - 1];
+    const uint32_t begin = i == 0 ? 0 : ends_[i - 1] + 1;
     return bytes_.view().substr(begin, ends_[i] - begin);
   }
-  // Every cell's bytes, back to back (a writer scans a whole row at once), and where each
-  // cell ends in them.
-  std::string_view bytes() const { return bytes_.view(); }
+  // Every cell followed by a tab, back to back: the row's TSV line, its last tab standing for
+  // the line's end, when no cell has a byte to escape. (A writer scans a whole row at once.)
+  std::string_view line() const { return bytes_.view(); }
+  // Where each cell ends in line() (the offset of its tab).
   const uint32_t* cell_ends() const { return ends_.data(); }
   void push_back(std::string_view cell);
   // Drops cells past `n`, or adds empty ones up to it.
   void resize(size_t n);
-  bool operator==(const TableRow& other) const { return ends_ == other.ends_ && bytes() == other.bytes(); }
+  bool operator==(const TableRow& other) const { return ends_ == other.ends_ && line() == other.line(); }
   bool operator!=(const TableRow& other) const { return !(*this == other); }
 
  private:

@@ -1,8 +1,9 @@
 // Finding the bytes a TSV cell escapes (\t \n \r \\). The targets table writes every byte of
 // every row through this test, and almost no row has any of them: the writer looks at a
-// whole row at once and copies its cells as they are unless the scan finds one.
+// whole row at once and copies its line as it is unless the scan finds one.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -54,43 +55,59 @@ inline size_t find_tsv_escaped_sse2(std::string_view s) {
 }
 #endif
 
-// Whether `s` holds a byte below 0x20 or a backslash: every byte TSV escapes is one, so a row
-// without any is copied as it is. The writer asks it of every row; with SSE2 a compare of
-// 32 bytes is two unsigned minimums and two equalities instead of eight equalities.
-inline bool has_control_or_backslash_portable(std::string_view s) {
-  for (const char c : s) {
-    if (static_cast<unsigned char>(c) < 0x20 || c == '\\') return true;
-  }
-  return false;
+// How many bytes of `s` are below 0x20 or a backslash: every byte TSV escapes is one. A row's
+// line (TableRow::line) holds one tab after each cell, so when the count is its number of
+// cells, none of its cells has a byte to escape and the line is written as it is. The writer
+// asks it of every row; with SSE2 a test of 16 bytes is an unsigned minimum and two
+// equalities, and the hits are summed lane by lane.
+inline size_t count_control_or_backslash_portable(std::string_view s) {
+  size_t count = 0;
+  for (const char c : s) count += static_cast<unsigned char>(c) < 0x20 || c == '\\';
+  return count;
 }
 
 #ifdef __SSE2__
-inline bool has_control_or_backslash_sse2(std::string_view s) {
-  if (s.size() < 16) return has_control_or_backslash_portable(s);
+// Lanes from `16 - n` on of a load at kLastLanes + n: the bytes of a final load that the
+// whole blocks before it did not count.
+inline constexpr unsigned char kLastLanes[32] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                                                 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+                                                 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+
+inline size_t count_control_or_backslash_sse2(std::string_view s) {
+  if (s.size() < 16) return count_control_or_backslash_portable(s);
   const __m128i controls = _mm_set1_epi8(0x1F);
   const __m128i backslash = _mm_set1_epi8('\\');
-  auto hits = [&](size_t i) {  // the bytes <= 0x1F (their minimum with 0x1F is themselves) or '\\'
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+  auto hits = [&](const char* p) {  // 0xFF where a byte is <= 0x1F (its minimum with 0x1F is itself) or '\\'
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
     return _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, controls), v), _mm_cmpeq_epi8(v, backslash));
   };
+  // A hit is -1 in its lane: subtracting adds one. A lane holds up to 255, so the lanes are
+  // summed (and restarted) at least every 255 blocks.
+  auto sum_lanes = [](__m128i lanes) {
+    const __m128i sums = _mm_sad_epu8(lanes, _mm_setzero_si128());
+    return static_cast<size_t>(_mm_cvtsi128_si32(sums) + _mm_extract_epi16(sums, 4));
+  };
+  size_t count = 0;
   size_t i = 0;
-  for (; s.size() - i >= 32; i += 32) {
-    if (_mm_movemask_epi8(_mm_or_si128(hits(i), hits(i + 16))) != 0) return true;
+  while (s.size() - i >= 16) {
+    const size_t stop = i + std::min<size_t>((s.size() - i) / 16, 255) * 16;
+    __m128i lanes = _mm_setzero_si128();
+    for (; i < stop; i += 16) lanes = _mm_sub_epi8(lanes, hits(s.data() + i));
+    count += sum_lanes(lanes);
   }
-  if (s.size() - i >= 16) {
-    if (_mm_movemask_epi8(hits(i)) != 0) return true;
-    i += 16;
-  }
-  // The last bytes: the sixteen that end the text (those before i are already clean).
-  return i < s.size() && _mm_movemask_epi8(hits(s.size() - 16)) != 0;
+  const size_t rest = s.size() - i;
+  if (rest == 0) return count;
+  // The last bytes: the sixteen that end the text, those counted already masked off.
+  const __m128i last = _mm_loadu_si128(reinterpret_cast<const __m128i*>(kLastLanes + rest));
+  return count + sum_lanes(_mm_sub_epi8(_mm_setzero_si128(), _mm_and_si128(hits(s.data() + s.size() - 16), last)));
 }
 #endif
 
-inline bool has_control_or_backslash(std::string_view s) {
+inline size_t count_control_or_backslash(std::string_view s) {
 #ifdef __SSE2__
-  return has_control_or_backslash_sse2(s);
+  return count_control_or_backslash_sse2(s);
 #else
-  return has_control_or_backslash_portable(s);
+  return count_control_or_backslash_portable(s);
 #endif
 }
 
