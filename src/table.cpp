@@ -45,12 +45,21 @@ bool is_wide(char32_t c) {
 
 bool is_numeric(ColumnType t) { return t == ColumnType::kInteger || t == ColumnType::kDecimal; }
 
+// = + - @ TAB CR, as bits counted from TAB (the lowest): one test of a bit per cell as a
+// row is made, where six comparisons cost a sixth of making it.
+constexpr uint64_t kFormulaStartsFromTab = uint64_t{1} << ('\t' - '\t') | uint64_t{1} << ('\r' - '\t') |
+                                           uint64_t{1} << ('+' - '\t') | uint64_t{1} << ('-' - '\t') |
+                                           uint64_t{1} << ('=' - '\t') | uint64_t{1} << ('@' - '\t');
+
+inline bool is_formula_start(char c) {
+  const unsigned from_tab = static_cast<unsigned char>(c) - unsigned{'\t'};
+  return from_tab < 64 && ((kFormulaStartsFromTab >> from_tab) & 1) != 0;
+}
+
 inline bool looks_like_formula(std::string_view s) {
-  if (s.empty()) return false;
-  const char c = s[0];
   // A lone "-" is how standard input is named in the doc column; one character is no
   // formula in any spreadsheet, so it is written as it is.
-  return (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') && s != "-";
+  return !s.empty() && is_formula_start(s[0]) && s != "-";
 }
 
 bool needs_formula_prefix(const Table& t, size_t col, std::string_view v, const WriteOptions& o) {
@@ -260,12 +269,19 @@ void TableRow::assign(const Cells& cells) {
   char* const to = bytes_.reset(bytes);
   uint32_t* ends = ends_.reset(cells.size());
   size_t end = 0;
+  size_t column = 0;
+  formula_starts_ = 0;
   for (const auto& c : cells) {
     copy_cell(to + end, c.data(), c.size());
+    note_start(column++, c);
     end += c.size();
     *ends++ = static_cast<uint32_t>(end);
     to[end++] = '\t';
   }
+}
+
+void TableRow::note_start(size_t c, std::string_view cell) {
+  if (!cell.empty() && is_formula_start(cell[0])) formula_starts_ |= cell_bit(c);
 }
 
 TableRow::TableRow(std::initializer_list<std::string_view> cells) { assign(cells); }
@@ -308,6 +324,7 @@ void RowBytes::append(std::string_view bytes) {
 }
 
 void TableRow::push_back(std::string_view cell) {
+  note_start(ends_.size(), cell);
   bytes_.append(cell);
   ends_.push_back(static_cast<uint32_t>(bytes_.size()));
   bytes_.append("\t");
@@ -317,6 +334,7 @@ void TableRow::resize(size_t n) {
   if (n < ends_.size()) {
     ends_.resize(n);
     bytes_.truncate(n == 0 ? 0 : ends_.back() + 1);
+    if (n < 63) formula_starts_ &= cell_bit(n) - 1;  // (bit 63 stays: it may stand for cells kept)
   }
   while (ends_.size() < n) push_back({});
 }
@@ -435,8 +453,9 @@ struct TableWriter::Impl {
   size_t source_columns = 0;
   std::vector<bool> convert;  // per selected column: text whose script is converted
   // Per selected column: text cells get a formula prefix (CSV/TSV). Bytes, not vector<bool>:
-  // the TSV copy asks for every cell of every row.
+  // a TSV row whose formula_starts() meet neutralized_cells asks for each of its cells.
   std::vector<char> neutralized;
+  uint64_t neutralized_cells = 0;  // TableRow::cell_bit of each neutralized column
   bool projects = false;      // some column is dropped, moved or converted
   std::unordered_map<std::string, std::string> script_cache;
   std::string line;  // a row that needs escaping, or a CSV/JSON row (reused: no allocation per row)
@@ -468,6 +487,7 @@ struct TableWriter::Impl {
                         t.columns[i].name != "doc");
       projects = projects || i != k || convert.back();
       neutralized.push_back(options.neutralize_formulas && t.columns[i].type == ColumnType::kText);
+      if (neutralized.back()) neutralized_cells |= TableRow::cell_bit(k);
     }
     if (options.bom && format != Format::kXlsx) write_bom(out);
     begin();
@@ -538,7 +558,8 @@ struct TableWriter::Impl {
   // is: no byte to escape (its only control bytes are the tab after each cell; almost no row
   // has another) and no formula prefix due.
   bool is_plain_tsv(const TableRow& row) const {
-    return detail::count_control_or_backslash(row.line()) == row.size() && !has_formula_cell(row);
+    return detail::count_control_or_backslash(row.line()) == row.size() &&
+           ((row.formula_starts() & neutralized_cells) == 0 || !has_formula_cell(row));
   }
 
   void write_row(const TableRow& row) {

@@ -144,6 +144,11 @@ class TableRow {
   std::string_view line() const { return bytes_.view(); }
   // Where each cell ends in line() (the offset of its tab).
   const uint32_t* cell_ends() const { return ends_.data(); }
+  // Bit c set: cell c starts with a byte a spreadsheet formula may start with (= + - @ TAB
+  // CR); cells past the 63rd share bit 63. Noted as the row is made (on a worker thread) so
+  // that a TSV writer tests a row's cells for a formula prefix with one mask.
+  uint64_t formula_starts() const { return formula_starts_; }
+  static uint64_t cell_bit(size_t c) { return uint64_t{1} << (c < 63 ? c : 63); }
   void push_back(std::string_view cell);
   // Drops cells past `n`, or adds empty ones up to it.
   void resize(size_t n);
@@ -154,8 +159,11 @@ class TableRow {
   template <typename Cells>
   void assign(const Cells& cells);
 
+  void note_start(size_t c, std::string_view cell);
+
   RowBytes bytes_;
   CellEnds ends_;
+  uint64_t formula_starts_ = 0;
 };
 
 struct Table {

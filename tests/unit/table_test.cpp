@@ -346,6 +346,32 @@ TEST_CASE("table: a row wider than the inline cell ends spills and comes back wh
   CHECK(cut != grown);
 }
 
+// The TSV writer tests a row for formula prefixes with the row's mask: it must follow the
+// cells through every way a row is made, cut and grown, past the 63rd cell too.
+TEST_CASE("table: a row notes the cells that start as a formula may", "[table]") {
+  const TableRow made{"a.txt", "=1+1", "", "-", "+x", "@y", "\tz", "\rw", "95%"};
+  CHECK(made.formula_starts() == 0b011111010);
+  TableRow pushed;
+  for (size_t i = 0; i < made.size(); ++i) pushed.push_back(made[i]);
+  CHECK(pushed.formula_starts() == made.formula_starts());
+  pushed.resize(3);
+  CHECK(pushed.formula_starts() == 0b010);
+  pushed.resize(5);  // empty cells start with nothing
+  CHECK(pushed.formula_starts() == 0b010);
+  std::vector<std::string> cells(70, "x");
+  cells[66] = "=A1";
+  const TableRow wide(cells);
+  CHECK(wide.formula_starts() == TableRow::cell_bit(63));
+  CHECK(TableRow::cell_bit(66) == TableRow::cell_bit(63));
+  // And a wide table's formula past the 63rd column is neutralised, the other cells not.
+  Table t{"t", std::vector<Column>(70, Column{"c"}), {wide}};
+  WriteOptions options;
+  options.header = false;
+  std::string expected;
+  for (size_t c = 0; c < cells.size(); ++c) expected += (c ? "\t" : "") + std::string(c == 66 ? "'" : "") + cells[c];
+  CHECK(written(t, Format::kTsv, options) == expected + "\n");
+}
+
 // Rows written as they came (no --fields, no --script) and rows that go through the
 // projection must give the same bytes: the sample's text is simplified already, so
 // --script hans projects every row and changes no cell.
