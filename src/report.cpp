@@ -90,9 +90,14 @@ namespace {
 constexpr size_t kMaxSentenceCell = 500;
 constexpr size_t kSentenceContext = 100;
 
-// A whole sentence is a view of the clean text; a cut one is built in `cut`.
-std::string_view sentence_cell(const Document& d, const Sentence& s, const Target& g, std::string& cut) {
-  if (s.end - s.start <= kMaxSentenceCell) return d.clean.text_between(s.start, s.end);
+// A whole sentence is a view of the clean text (the one in `last` when the previous row had
+// the same sentence); a cut one is built in `cut`.
+std::string_view sentence_cell(const Document& d, const Target& g, std::string& cut, SentenceCellCache& last) {
+  const Sentence& s = d.segmentation.sentences[g.sentence];
+  if (s.end - s.start <= kMaxSentenceCell) {
+    if (last.sentence != g.sentence) last = {g.sentence, d.clean.text_between(s.start, s.end)};
+    return last.cell;
+  }
   const uint32_t from = std::max<uint32_t>(s.start, g.start > kSentenceContext ? g.start - kSentenceContext : 0);
   const uint32_t to = std::min<uint32_t>(s.end, std::max<uint32_t>(g.end, from) + kSentenceContext);
   cut = from > s.start ? "…" : "";
@@ -159,20 +164,22 @@ Table targets_table(const std::vector<const Document*>& docs) {
            {"byte_start", ColumnType::kInteger}, {"byte_end", ColumnType::kInteger}},
           {}};
   for (const Document* d : docs) {
-    for (size_t i = 0; i < d->targets.size(); ++i) t.rows.push_back(target_row(*d, d->targets[i], d->target_bytes[i]));
+    SentenceCellCache last_sentence;
+    for (size_t i = 0; i < d->targets.size(); ++i) {
+      t.rows.push_back(target_row(*d, d->targets[i], d->target_bytes[i], last_sentence));
+    }
   }
   return t;
 }
 
-TableRow target_row(const Document& d, const Target& g, const ByteRange& bytes) {
+TableRow target_row(const Document& d, const Target& g, const ByteRange& bytes, SentenceCellCache& last_sentence) {
   const Clause& c = d.segmentation.clauses[g.clause];
-  const Sentence& s = d.segmentation.sentences[g.sentence];
   std::string flags;
   for (const std::string& f : g.flags) flags += (flags.empty() ? "" : ",") + f;
   std::string cut_sentence, long_value, long_value_max;
   char start[20], end[20], byte_start[20], byte_end[20];
   char value[detail::kDecimalTextRoom], value_max[detail::kDecimalTextRoom];
-  return {d.name, c.id, c.path, c.title, sentence_cell(d, s, g, cut_sentence), g.text, g.indicator,
+  return {d.name, c.id, c.path, c.title, sentence_cell(d, g, cut_sentence, last_sentence), g.text, g.indicator,
           g.indicator_norm, g.comparator, decimal_cell(g.value, value, long_value),
           g.has_max ? decimal_cell(g.value_max, value_max, long_value_max) : std::string_view(), g.unit,
           g.unit_norm, g.unit_class,

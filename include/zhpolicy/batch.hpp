@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "zhpolicy/pipeline.hpp"
+#include "zhpolicy/report.hpp"
 #include "zhpolicy/status.hpp"
 #include "zhpolicy/table.hpp"
 
@@ -63,6 +64,8 @@ struct DocumentOutcome {
   std::vector<Table> tables;  // rows made by the `make` callback
   std::string text;           // text made by the `make` callback (clean text, outlines)
   bool emitted_early = false; // some rows went to BatchOptions::emit_early before the end
+  // What BatchOptions::on_target keeps from one target of the document to the next.
+  SentenceCellCache last_sentence;
 };
 
 struct BatchOptions {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "zhpolicy/pipeline.hpp"
@@ -28,8 +29,19 @@ std::string clauses_outline(const std::vector<const Document*>& docs);
 // comparator, value, value_max, unit, unit_norm, unit_class, direction, kind, strength,
 // period, flags, start, end, byte_start, byte_end — one row per target.
 Table targets_table(const std::vector<const Document*>& docs);
-// The row of one target of `d` (for rows made as targets are found, PipelineOptions::on_target).
-TableRow target_row(const Document& d, const Target& target, const ByteRange& bytes);
+// The sentence cell of the last target made into a row, kept for the next one: the targets
+// of a sentence come one after another and every row repeats its sentence, so the sentence
+// is found once for them all (each search walked to it from the start of its stretch of
+// clean text: a sixth of making a row). One per document, as it views the document's text.
+struct SentenceCellCache {
+  size_t sentence = static_cast<size_t>(-1);  // index into Segmentation::sentences; none yet
+  std::string_view cell;
+};
+
+// The row of one target of `d` (for rows made as targets are found, PipelineOptions::on_target);
+// `last_sentence` is the cache of `d`'s rows made so far.
+TableRow target_row(const Document& d, const Target& target, const ByteRange& bytes,
+                    SentenceCellCache& last_sentence);
 
 // doc, status, error, encoding, bytes, chars, clauses, targets, targets_target,
 // targets_status, diagnostics, removed_chrome, removed_spam, removed_duplicate,

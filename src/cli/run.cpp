@@ -226,7 +226,7 @@ int run(const Options& o) {
       // Room for a few dozen rows at once (again after rows leave early, which takes the
       // buffer): growing from one row moved every row five times over by the thirty-second.
       if (rows.capacity() == 0) rows.reserve(kFirstRows);
-      rows.push_back(target_row(d, t, bytes));
+      rows.push_back(target_row(d, t, bytes, out.last_sentence));
     };
   }
   if (o.command == "summary") {

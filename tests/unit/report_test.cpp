@@ -61,6 +61,26 @@ TEST_CASE("report: the clause table is the same whether or not the pipeline kept
   CHECK(a.rows.back()[byte_start] != "0");  // real offsets, not defaults
 }
 
+// Rows made one after another share their sentence's cell through the cache: each must be
+// the row made afresh, over sentences of several targets, of one, and one too long to be
+// whole (its cell is cut around each target and never cached).
+TEST_CASE("report: rows made in turn with a sentence cache are the rows made alone", "[report]") {
+  std::string long_sentence = "各校";
+  for (int i = 0; i < 120; ++i) long_sentence += "新增学位" + std::to_string(i + 1) + "个，";
+  const std::string text = "新增学位12个，建成5所学校。覆盖率达到95%。" + long_sentence + "完成。新建3所。";
+  Result<Document> doc = process_document(text, "t.txt");
+  REQUIRE(doc.ok());
+  REQUIRE(doc->targets.size() > 100);
+  SentenceCellCache shared;
+  for (size_t i = 0; i < doc->targets.size(); ++i) {
+    SentenceCellCache fresh;
+    INFO(i);
+    CHECK(target_row(*doc, doc->targets[i], doc->target_bytes[i], shared) ==
+          target_row(*doc, doc->targets[i], doc->target_bytes[i], fresh));
+  }
+  CHECK(targets_table({&*doc}).rows.size() == doc->targets.size());
+}
+
 // The integer cells of a target row are written two digits at a time: every width, each
 // power of ten and its neighbours, and the largest values must read as std::to_string.
 TEST_CASE("report: a target row's integer cells are the decimal digits of the values", "[report]") {
@@ -77,7 +97,8 @@ TEST_CASE("report: a target row's integer cells are the decimal digits of the va
     t.start = static_cast<uint32_t>(v);
     t.end = static_cast<uint32_t>(v >> 7);
     const ByteRange bytes{v, v / 3};
-    const TableRow row = target_row(*doc, t, bytes);
+    SentenceCellCache last_sentence;
+    const TableRow row = target_row(*doc, t, bytes, last_sentence);
     INFO(v);
     CHECK(row[19] == std::to_string(t.start));
     CHECK(row[20] == std::to_string(t.end));
