@@ -13,6 +13,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "internal/cpu_features.hpp"
 #include "internal/utf8.hpp"
 
 namespace zhpolicy::detail {
@@ -103,9 +104,12 @@ inline size_t count_control_or_backslash_sse2(std::string_view s) {
 }
 #endif
 
+// The same with AVX2 (internal/tsv_scan_avx2.cpp). Only called where the CPU has it.
+size_t count_control_or_backslash_avx2(std::string_view s);
+
 inline size_t count_control_or_backslash(std::string_view s) {
 #ifdef __SSE2__
-  return count_control_or_backslash_sse2(s);
+  return cpu_features().avx2 ? count_control_or_backslash_avx2(s) : count_control_or_backslash_sse2(s);
 #else
   return count_control_or_backslash_portable(s);
 #endif

@@ -102,6 +102,7 @@ TEST_CASE("table: the row scan counts control bytes and backslashes as a byte lo
     INFO("round " << round);
     CHECK(detail::count_control_or_backslash(s) == reference);
     CHECK(detail::count_control_or_backslash_portable(s) == reference);
+    if (detail::cpu_features().avx2) CHECK(detail::count_control_or_backslash_avx2(s) == reference);
   }
   // Every byte a hit: a lane would wrap past 255 if the lanes were not summed in time.
   CHECK(detail::count_control_or_backslash(std::string(5000, '\t')) == 5000);
