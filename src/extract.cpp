@@ -172,26 +172,27 @@ void remove_quotes(std::string& text) {
 
 // The normalized code points of `first` and then `second` without quotation marks,
 // appended in UTF-8. Returns whether there was one to drop. Once per target (its phrase and
-// the noun after a counter): `out` is sized for four bytes a code point and cut back after
-// one pass, rather than sized exactly by a first pass; and only a code point up to
-// kLastQuote is asked whether it is a quote (Han characters are above).
+// the noun after a counter): the code points are encoded on the stack a chunk at a time and
+// each chunk appended, where growing `out` by four bytes a code point and cutting it back
+// zero-filled (and often reallocated) the string twice; only a code point up to kLastQuote
+// is asked whether it is a quote (Han characters are above).
 bool append_without_quotes(std::string& out, std::u32string_view first, std::u32string_view second) {
-  if (first.empty() && second.empty()) return false;
-  const size_t old = out.size();
-  out.resize(old + 4 * (first.size() + second.size()));
-  char* const begin = out.data();
-  char* q = begin + old;
+  constexpr size_t kChunk = 64;  // code points: an indicator's phrase is mostly shorter
+  char encoded[4 * kChunk];
   bool dropped = false;
   for (const std::u32string_view text : {first, second}) {
-    for (const char32_t c : text) {
-      if (c <= kLastQuote && is_quote(c)) {
-        dropped = true;
-        continue;
+    for (size_t at = 0; at < text.size(); at += kChunk) {
+      char* q = encoded;
+      for (const char32_t c : text.substr(at, kChunk)) {
+        if (c <= kLastQuote && is_quote(c)) {
+          dropped = true;
+          continue;
+        }
+        q = detail::encode_at(q, c);
       }
-      q = detail::encode_at(q, c);
+      out.append(encoded, static_cast<size_t>(q - encoded));
     }
   }
-  out.resize(static_cast<size_t>(q - begin));
   return dropped;
 }
 
