@@ -538,8 +538,9 @@ bool Extractor::is_non_quantity(const ScannedNumber& n, size_t ss, size_t se) co
        starts_with_at(t, n.end, U"普法") || after == U'五')) {
     return true;
   }
-  // Versions and eras: 2.0时代, 3.0版.
-  if (starts_with_at(t, n.end, U"时代") || starts_with_at(t, n.end, U"版")) return true;
+  // Versions and eras: 2.0时代, 3.0版 (read past the sentence's end: `after` stops there).
+  const char32_t next = n.end < t.size() ? t[n.end] : U'\n';
+  if ((next == U'时' && starts_with_at(t, n.end, U"时代")) || next == U'版') return true;
   // Hotlines and phone numbers: 12345热线, 12345政府服务热线.
   if (n.script == NumeralScript::kArabic && n.size() >= 5 && unit_at(t, n.end) == nullptr) {
     for (size_t k = n.end; k < std::min(se, n.end + 8); ++k) {
@@ -1021,7 +1022,8 @@ size_t Extractor::read_target_at(size_t s, const ScannedNumber& n) {
     for (bool moved = true; moved;) {
       moved = false;
       for (std::u32string_view g : kGlue) {
-        if (k > ss + g.size() - 1 && ends_with_at(t, k, g)) {
+        // (The last code point first: it is none of theirs at most numbers.)
+        if (k > ss + g.size() - 1 && t[k - 1] == g.back() && ends_with_at(t, k, g)) {
           k -= g.size();
           moved = true;
           break;
