@@ -245,6 +245,20 @@ bool ends_with_at(std::u32string_view text, size_t end, std::u32string_view word
   return end <= text.size() && end >= word.size() && equal_at(text.data() + end - word.size(), word);
 }
 
+// The first word of a list, in list order, that ends `text` at `end` (> 0) and is at most
+// `room` code points long, or none; `by_end` is words_by_edge(words, Edge::kLast): only
+// the words ending with the code point before `end` are compared, mostly none.
+template <size_t N>
+std::u32string_view word_ending_at(const std::u32string_view (&words)[N], const std::array<uint32_t, 64>& by_end,
+                                   std::u32string_view text, size_t end, size_t room) {
+  const char32_t last = text[end - 1];
+  for (uint32_t candidates = by_end[last % 64]; candidates != 0; candidates &= candidates - 1) {
+    const std::u32string_view word = words[__builtin_ctz(candidates)];
+    if (word.back() == last && word.size() <= room && ends_with_at(text, end, word)) return word;
+  }
+  return {};
+}
+
 // The first cue of `role` (longest first) that starts at `pos`.
 const CueEntry* cue_at(std::u32string_view text, size_t pos, CueRole role) {
   if (pos >= text.size()) return nullptr;
@@ -730,16 +744,9 @@ void Extractor::finish(Target& t, size_t s, size_t number_begin, Span unit) {
   static constexpr std::array<uint32_t, 64> kLeadingByStart = words_by_edge(kLeading, Edge::kFirst);
   bool changed = true;
   while (changed && ib < ie) {
-    changed = false;
-    const char32_t last = norm_[ie - 1];
-    for (uint32_t words = kTrailingByEnd[last % 64]; words != 0; words &= words - 1) {
-      const std::u32string_view w = kTrailing[__builtin_ctz(words)];
-      if (w.back() == last && ie - ib > w.size() && ends_with_at(norm_.substr(0, ie), ie, w)) {
-        ie -= w.size();
-        changed = true;
-        break;
-      }
-    }
+    const std::u32string_view trailing = word_ending_at(kTrailing, kTrailingByEnd, norm_, ie, ie - ib - 1);
+    ie -= trailing.size();
+    changed = !trailing.empty();
     const char32_t first = norm_[ib];
     for (uint32_t words = kLeadingByStart[first % 64]; words != 0; words &= words - 1) {
       const std::u32string_view w = kLeading[__builtin_ctz(words)];
@@ -1018,17 +1025,12 @@ size_t Extractor::read_target_at(size_t s, const ScannedNumber& n) {
   }
   {
     size_t k = start;
-    static const std::u32string_view kGlue[] = {U"了", U"分别为", U"分别", U"为", U"约", U"近"};
-    for (bool moved = true; moved;) {
-      moved = false;
-      for (std::u32string_view g : kGlue) {
-        // (The last code point first: it is none of theirs at most numbers.)
-        if (k > ss + g.size() - 1 && t[k - 1] == g.back() && ends_with_at(t, k, g)) {
-          k -= g.size();
-          moved = true;
-          break;
-        }
-      }
+    static constexpr std::u32string_view kGlue[] = {U"了", U"分别为", U"分别", U"为", U"约", U"近"};
+    static constexpr std::array<uint32_t, 64> kGlueByEnd = words_by_edge(kGlue, Edge::kLast);
+    for (bool moved = true; moved && k > ss;) {
+      const std::u32string_view glue = word_ending_at(kGlue, kGlueByEnd, t, k, k - ss);
+      k -= glue.size();
+      moved = !glue.empty();
     }
     if (const CueEntry* delta = cue_ending_at(t, k, CueRole::kDelta)) target.direction = delta->value;
   }
