@@ -172,26 +172,27 @@ void remove_quotes(std::string& text) {
 
 // The normalized code points of `first` and then `second` without quotation marks,
 // appended in UTF-8. Returns whether there was one to drop. Once per target (its phrase and
-// the noun after a counter): `out` is sized for four bytes a code point and cut back after
-// one pass, rather than sized exactly by a first pass; and only a code point up to
-// kLastQuote is asked whether it is a quote (Han characters are above).
+// the noun after a counter): the code points are encoded on the stack a chunk at a time and
+// each chunk appended, where growing `out` by four bytes a code point and cutting it back
+// zero-filled (and often reallocated) the string twice; only a code point up to kLastQuote
+// is asked whether it is a quote (Han characters are above).
 bool append_without_quotes(std::string& out, std::u32string_view first, std::u32string_view second) {
-  if (first.empty() && second.empty()) return false;
-  const size_t old = out.size();
-  out.resize(old + 4 * (first.size() + second.size()));
-  char* const begin = out.data();
-  char* q = begin + old;
+  constexpr size_t kChunk = 64;  // code points: an indicator's phrase is mostly shorter
+  char encoded[4 * kChunk];
   bool dropped = false;
   for (const std::u32string_view text : {first, second}) {
-    for (const char32_t c : text) {
-      if (c <= kLastQuote && is_quote(c)) {
-        dropped = true;
-        continue;
+    for (size_t at = 0; at < text.size(); at += kChunk) {
+      char* q = encoded;
+      for (const char32_t c : text.substr(at, kChunk)) {
+        if (c <= kLastQuote && is_quote(c)) {
+          dropped = true;
+          continue;
+        }
+        q = detail::encode_at(q, c);
       }
-      q = detail::encode_at(q, c);
+      out.append(encoded, static_cast<size_t>(q - encoded));
     }
   }
-  out.resize(static_cast<size_t>(q - begin));
   return dropped;
 }
 
@@ -242,6 +243,20 @@ bool starts_with_at(std::u32string_view text, size_t pos, std::u32string_view wo
 
 bool ends_with_at(std::u32string_view text, size_t end, std::u32string_view word) {
   return end <= text.size() && end >= word.size() && equal_at(text.data() + end - word.size(), word);
+}
+
+// The first word of a list, in list order, that ends `text` at `end` (> 0) and is at most
+// `room` code points long, or none; `by_end` is words_by_edge(words, Edge::kLast): only
+// the words ending with the code point before `end` are compared, mostly none.
+template <size_t N>
+std::u32string_view word_ending_at(const std::u32string_view (&words)[N], const std::array<uint32_t, 64>& by_end,
+                                   std::u32string_view text, size_t end, size_t room) {
+  const char32_t last = text[end - 1];
+  for (uint32_t candidates = by_end[last % 64]; candidates != 0; candidates &= candidates - 1) {
+    const std::u32string_view word = words[__builtin_ctz(candidates)];
+    if (word.back() == last && word.size() <= room && ends_with_at(text, end, word)) return word;
+  }
+  return {};
 }
 
 // The first cue of `role` (longest first) that starts at `pos`.
@@ -537,8 +552,9 @@ bool Extractor::is_non_quantity(const ScannedNumber& n, size_t ss, size_t se) co
        starts_with_at(t, n.end, U"普法") || after == U'五')) {
     return true;
   }
-  // Versions and eras: 2.0时代, 3.0版.
-  if (starts_with_at(t, n.end, U"时代") || starts_with_at(t, n.end, U"版")) return true;
+  // Versions and eras: 2.0时代, 3.0版 (read past the sentence's end: `after` stops there).
+  const char32_t next = n.end < t.size() ? t[n.end] : U'\n';
+  if ((next == U'时' && starts_with_at(t, n.end, U"时代")) || next == U'版') return true;
   // Hotlines and phone numbers: 12345热线, 12345政府服务热线.
   if (n.script == NumeralScript::kArabic && n.size() >= 5 && unit_at(t, n.end) == nullptr) {
     for (size_t k = n.end; k < std::min(se, n.end + 8); ++k) {
@@ -728,16 +744,9 @@ void Extractor::finish(Target& t, size_t s, size_t number_begin, Span unit) {
   static constexpr std::array<uint32_t, 64> kLeadingByStart = words_by_edge(kLeading, Edge::kFirst);
   bool changed = true;
   while (changed && ib < ie) {
-    changed = false;
-    const char32_t last = norm_[ie - 1];
-    for (uint32_t words = kTrailingByEnd[last % 64]; words != 0; words &= words - 1) {
-      const std::u32string_view w = kTrailing[__builtin_ctz(words)];
-      if (w.back() == last && ie - ib > w.size() && ends_with_at(norm_.substr(0, ie), ie, w)) {
-        ie -= w.size();
-        changed = true;
-        break;
-      }
-    }
+    const std::u32string_view trailing = word_ending_at(kTrailing, kTrailingByEnd, norm_, ie, ie - ib - 1);
+    ie -= trailing.size();
+    changed = !trailing.empty();
     const char32_t first = norm_[ib];
     for (uint32_t words = kLeadingByStart[first % 64]; words != 0; words &= words - 1) {
       const std::u32string_view w = kLeading[__builtin_ctz(words)];
@@ -1016,16 +1025,12 @@ size_t Extractor::read_target_at(size_t s, const ScannedNumber& n) {
   }
   {
     size_t k = start;
-    static const std::u32string_view kGlue[] = {U"了", U"分别为", U"分别", U"为", U"约", U"近"};
-    for (bool moved = true; moved;) {
-      moved = false;
-      for (std::u32string_view g : kGlue) {
-        if (k > ss + g.size() - 1 && ends_with_at(t, k, g)) {
-          k -= g.size();
-          moved = true;
-          break;
-        }
-      }
+    static constexpr std::u32string_view kGlue[] = {U"了", U"分别为", U"分别", U"为", U"约", U"近"};
+    static constexpr std::array<uint32_t, 64> kGlueByEnd = words_by_edge(kGlue, Edge::kLast);
+    for (bool moved = true; moved && k > ss;) {
+      const std::u32string_view glue = word_ending_at(kGlue, kGlueByEnd, t, k, k - ss);
+      k -= glue.size();
+      moved = !glue.empty();
     }
     if (const CueEntry* delta = cue_ending_at(t, k, CueRole::kDelta)) target.direction = delta->value;
   }

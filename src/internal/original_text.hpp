@@ -72,14 +72,21 @@ class OriginalText {
     end = std::min<size_t>(end, clean_->code_points);
     const std::string& text = clean_->text;
     const size_t first = byte_of(begin);
+    // The parts between the marks are a few code points each: stepped over one by one, as
+    // skip_code_points' word loops only pay from a dozen or so on.
     size_t byte = first, cp = begin;
+    auto step_to = [&](size_t stop) {
+      for (; cp < stop; ++cp) byte += utf8_sequence_length(static_cast<unsigned char>(text[byte]));
+    };
     for (size_t m = 0; m < N; ++m) {
-      const size_t mark = std::min(marks[m], end);
-      byte = skip_code_points(text, byte, mark - cp);
-      cp = mark;
+      step_to(std::min(marks[m], end));
       at[m] = byte - first;
     }
-    byte = skip_code_points(text, byte, end - cp);
+    step_to(end);
+    // The next target's span starts at or near this one's end, not its start: walking on
+    // from here spares the walk over this span again.
+    mark_cp_ = end;
+    mark_byte_ = byte;
     return std::string_view(text).substr(first, byte - first);
   }
   // The byte offset in the clean text of a non-empty view that view() or view_marked() returned;
