@@ -136,6 +136,15 @@ __attribute__((target("ssse3"))) char32_t* decode_mixed_ssse3(const unsigned cha
     // bytes after one are loaded and tested in place, and the step that ends a run of them
     // reads them as they are.
     while (true) {
+      // The group test first: a run of groups (the usual step) then skips the ASCII test.
+      if (whole_group(v)) {
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(out), code_points(_mm_shuffle_epi8(v, group)));
+        q += 12;
+        out += 4;
+        if (q > last_load || out > last_store) break;
+        v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+        continue;
+      }
       const auto high = static_cast<unsigned>(_mm_movemask_epi8(v));
       if ((high & 0xF) == 0) {
         const __m128i low8 = _mm_unpacklo_epi8(v, zero);
@@ -148,14 +157,6 @@ __attribute__((target("ssse3"))) char32_t* decode_mixed_ssse3(const unsigned cha
         q += ascii;
         out += ascii;
         break;
-      }
-      if (whole_group(v)) {
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(out), code_points(_mm_shuffle_epi8(v, group)));
-        q += 12;
-        out += 4;
-        if (q > last_load || out > last_store) break;
-        v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
-        continue;
       }
       // Four code points, each ASCII or a valid three-byte sequence: read by where the
       // sequences start, then checked that the other bytes are ASCII.
