@@ -106,13 +106,13 @@ __attribute__((target("ssse3"))) char32_t* decode_mixed_ssse3(const unsigned cha
   const __m128i ed = _mm_set1_epi8(static_cast<char>(0xED));
   // Lanes of (b0 << 16) | (b1 << 8) | b2 (b0 = b1 = 0 for ASCII) to code points:
   // ((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x7F), a continuation byte's bit 6
-  // being clear.
-  const __m128i low7 = _mm_set1_epi32(0x7F);
-  const __m128i mid6 = _mm_set1_epi32(0xFC0);
-  const __m128i high4 = _mm_set1_epi32(0xF000);
+  // being clear. In two multiply-adds instead of shifts and masks: bytes b2 + 64 * b1 and
+  // b0 as two 16-bit halves, then low + 4096 * high.
+  const __m128i payload = _mm_set1_epi32(0x000F7F7F);
+  const __m128i byte_weights = _mm_set1_epi32(0x00014001);  // bytes 1, 64, 1, 0
+  const __m128i half_weights = _mm_set1_epi32(0x10000001);  // halves 1, 4096
   const auto code_points = [&](__m128i x) __attribute__((target("ssse3"))) {
-    return _mm_or_si128(_mm_or_si128(_mm_and_si128(x, low7), _mm_and_si128(_mm_srli_epi32(x, 2), mid6)),
-                        _mm_and_si128(_mm_srli_epi32(x, 4), high4));
+    return _mm_madd_epi16(_mm_maddubs_epi16(_mm_and_si128(x, payload), byte_weights), half_weights);
   };
   const __m128i group = _mm_load_si128(reinterpret_cast<const __m128i*>(kMixedShuffles.bytes[15]));
   // Whether the first twelve bytes of v are four valid three-byte sequences: each byte of
@@ -136,6 +136,15 @@ __attribute__((target("ssse3"))) char32_t* decode_mixed_ssse3(const unsigned cha
     // bytes after one are loaded and tested in place, and the step that ends a run of them
     // reads them as they are.
     while (true) {
+      // The group test first: a run of groups (the usual step) then skips the ASCII test.
+      if (whole_group(v)) {
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(out), code_points(_mm_shuffle_epi8(v, group)));
+        q += 12;
+        out += 4;
+        if (q > last_load || out > last_store) break;
+        v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+        continue;
+      }
       const auto high = static_cast<unsigned>(_mm_movemask_epi8(v));
       if ((high & 0xF) == 0) {
         const __m128i low8 = _mm_unpacklo_epi8(v, zero);
@@ -148,14 +157,6 @@ __attribute__((target("ssse3"))) char32_t* decode_mixed_ssse3(const unsigned cha
         q += ascii;
         out += ascii;
         break;
-      }
-      if (whole_group(v)) {
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(out), code_points(_mm_shuffle_epi8(v, group)));
-        q += 12;
-        out += 4;
-        if (q > last_load || out > last_store) break;
-        v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
-        continue;
       }
       // Four code points, each ASCII or a valid three-byte sequence: read by where the
       // sequences start, then checked that the other bytes are ASCII.

@@ -12,6 +12,7 @@
 #include "internal/code_points_counted.hpp"
 #include "internal/compact_form.hpp"
 #include "internal/mixed_decode.hpp"
+#include "internal/utf8_encode.hpp"
 
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
@@ -240,6 +241,29 @@ TEST_CASE("normalize: to_utf8 and to_code_points round-trip every scalar value")
   CHECK(to_code_points(utf8) == all);
   // Not scalar values: written as U+FFFD rather than as invalid UTF-8.
   CHECK(to_utf8(std::u32string{0xD800, U'a', 0x110000}) == "\xEF\xBF\xBD" "a" "\xEF\xBF\xBD");
+}
+
+TEST_CASE("normalize: append_encoded writes what to_utf8 writes, four CJK characters a step or not") {
+  // Every code point (and values that are not scalar values) once, then CJK runs broken by
+  // every other kind of code point at every offset of a four-wide step: the vector step and
+  // the one-at-a-time encoder must write to_utf8's bytes after any prefix.
+  std::u32string all;
+  for (char32_t c = 0; c <= 0x110010; ++c) all.push_back(c);
+  all.push_back(0xFFFFFFFF);
+  std::string encoded = "prefix";
+  zhpolicy::detail::append_encoded(encoded, all);
+  CHECK(encoded == "prefix" + to_utf8(all));
+  const std::u32string run = U"实现高质量发展教育强国";
+  for (const char32_t breaker : {U'a', U'é', char32_t{0x7FF}, char32_t{0x800}, char32_t{0xD7FF}, char32_t{0xD800},
+                                 char32_t{0xE000}, U'。', char32_t{0x10000}, char32_t{0x110000}, char32_t{0x80000000}}) {
+    for (size_t at = 0; at <= run.size(); ++at) {
+      const std::u32string text = run.substr(0, at) + breaker + run.substr(at);
+      INFO("breaker U+" << std::hex << static_cast<uint32_t>(breaker) << " at " << std::dec << at);
+      std::string out;
+      zhpolicy::detail::append_encoded(out, text);
+      REQUIRE(out == to_utf8(text));
+    }
+  }
 }
 
 TEST_CASE("normalize: invalid UTF-8 gives one U+FFFD per bad byte") {
