@@ -219,7 +219,9 @@ Result<DecodedText> decode_with_icu(std::string_view bytes, size_t skip, const s
   DecodedText out;
   out.encoding = canonical_display_name(charset, conv.get());
   out.map.set_input_size(bytes.size());
-  out.text.reserve(bytes.size() * 3 / 2 + 16);
+  // Sized for the bytes it decodes, not the view: decode_legacy passes one line after a long
+  // prefix (the view starts at the input so offsets come out absolute).
+  out.text.reserve((bytes.size() - skip) * 3 / 2 + 16);
 
   // Chunked conversion: each call gets a bounded UTF-16 buffer and its offsets, and its
   // UTF-8 goes to a scratch buffer appended to the text once per call. Buffers are per
