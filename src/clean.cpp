@@ -888,17 +888,21 @@ bool append_line_shown(std::string& text, uint32_t& shown, const Line& line, con
 
 // std::stable_sort by bytes.begin. A page with thousands of pinyin annotations has
 // thousands of diagnostics, the line removals and annotations in order and the markup,
-// decoding and damage findings appended: (position, index) pairs are sorted and the
-// permutation applied in place, cycle by cycle, moving each element once and never
-// holding a second copy of the table.
+// decoding and damage findings appended: only the appended tail is sorted and then merged
+// with the ordered head, as (position, index) pairs, and the permutation is applied in
+// place, cycle by cycle, moving each element once and never holding a second copy of the
+// table.
 template <typename T>
 void stable_sort_by_input_position(std::vector<T>& items) {
   auto by_position = [](const T& a, const T& b) { return a.bytes.begin < b.bytes.begin; };
-  if (std::is_sorted(items.begin(), items.end(), by_position)) return;
+  const auto head_end = std::is_sorted_until(items.begin(), items.end(), by_position);
+  if (head_end == items.end()) return;
   std::vector<std::pair<uint64_t, size_t>> order;  // the index breaks ties: stable
   order.reserve(items.size());
   for (size_t i = 0; i < items.size(); ++i) order.emplace_back(items[i].bytes.begin, i);
-  std::sort(order.begin(), order.end());
+  const auto tail = order.begin() + (head_end - items.begin());
+  std::sort(tail, order.end());
+  std::inplace_merge(order.begin(), tail, order.end());
   std::vector<bool> placed(items.size(), false);
   for (size_t start = 0; start < items.size(); ++start) {
     if (placed[start]) continue;

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <random>
 
 #include "internal/boilerplate.hpp"
@@ -242,6 +243,25 @@ TEST_CASE("clean: seed 001 has its 7 damaged spans and 578 pinyin annotations", 
   CHECK(c.text.rfind("2020年是全面建成小康社會", 0) == 0);
   CHECK(c.text.find("国产精品") == std::string::npos);
   CHECK(c.text.find("掃一掃") == std::string::npos);
+}
+
+// Line removals and pinyin annotations are found in order, markup, decoding and damage
+// findings after them: the merge must leave every table ordered by input position.
+TEST_CASE("clean: diagnostics and metadata come in input order", "[clean][seeds]") {
+  std::vector<std::string> inputs = {
+      "<p>一、目标</p>\n<script>x</script>實現(xiàn)發展(fā zhǎn)\n新增市義務教育“新優質學?!?4所。\n首页 > 新闻\n"};
+  for (const std::string& path : test::seed_files()) {
+    std::string bytes;
+    REQUIRE(test::read_file(path, bytes));
+    inputs.push_back(bytes);
+  }
+  for (const std::string& input : inputs) {
+    const CleanText c = clean_string(input);
+    CHECK_FALSE(c.diagnostics.empty());
+    auto by_position = [](const auto& a, const auto& b) { return a.bytes.begin < b.bytes.begin; };
+    CHECK(std::is_sorted(c.diagnostics.begin(), c.diagnostics.end(), by_position));
+    CHECK(std::is_sorted(c.metadata.begin(), c.metadata.end(), by_position));
+  }
 }
 
 TEST_CASE("clean: no false damage alarms on the other seeds", "[clean][seeds]") {
