@@ -368,6 +368,10 @@ namespace detail {
 
 std::u32string to_code_points_counted(std::string_view text, size_t count) { return decode<NoFold>(text, count); }
 
+char32_t* decode_into(const unsigned char*& p, const unsigned char* end, char32_t* out, char32_t* out_end) {
+  return decode_some<NoFold>(p, end, out, out_end);
+}
+
 void decode_fold_compact(std::string_view text, std::u32string& code_points, std::u32string& folded,
                          std::u32string& compact) {
   compact.clear();
@@ -375,6 +379,17 @@ void decode_fold_compact(std::string_view text, std::u32string& code_points, std
     char32_t compact_chunk[kFoldChunk];
     compact.append(compact_chunk, static_cast<size_t>(compact_span(begin, end, compact_chunk) - compact_chunk));
   });
+}
+
+void fold_compact(std::string_view text, std::u32string& compact) {
+  compact.clear();
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* end = p + text.size();
+  char32_t chunk[kFoldChunk];
+  while (p < end) {
+    char32_t* const chunk_end = decode_some<FullFold>(p, end, chunk, chunk + kFoldChunk);
+    compact.append(chunk, static_cast<size_t>(compact_span(chunk, chunk_end, chunk) - chunk));
+  }
 }
 
 }  // namespace detail

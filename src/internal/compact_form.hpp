@@ -74,4 +74,9 @@ inline char32_t* compact_span(const char32_t* in, const char32_t* end, char32_t*
 void decode_fold_compact(std::string_view text, std::u32string& code_points, std::u32string& folded,
                          std::u32string& compact);
 
+// The compact form of a line alone, into `compact`'s buffer: compact ==
+// compact_folded(normalize(text)). Each code point is folded as it is decoded, and neither
+// the code points nor the folded line are kept.
+void fold_compact(std::string_view text, std::u32string& compact);
+
 }  // namespace zhpolicy::detail
