@@ -146,7 +146,7 @@ struct Removal {
 
 // What classification reads of a short line. Built for one line at a time: a page of
 // many short lines would otherwise hold three code point copies of each until the end.
-// None are made for a line the screen passes as body (Line::classified false).
+// Only `original` is made for a line the screen passes as body (Line::classified false).
 struct ShortLineForms {
   std::u32string original;  // code points of the line's clean text
   std::u32string folded;    // fold() of `original`
@@ -410,6 +410,19 @@ void compact_tail(std::string_view text, size_t count, std::u32string& compact) 
   }
 }
 
+// The code points of UTF-8 `text` into `out`'s buffer (a short line's: it holds them), through
+// one that stays in L1 (std::u32string has no uninitialized resize to decode into).
+void decode_line(std::string_view text, std::u32string& out) {
+  out.clear();
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* const end = p + text.size();
+  char32_t chunk[kMaxClassifiedLine];
+  while (p < end) {
+    const char32_t* const chunk_end = detail::decode_into(p, end, chunk, chunk + kMaxClassifiedLine);
+    out.append(chunk, static_cast<size_t>(chunk_end - chunk));
+  }
+}
+
 // Whether a short line could be the title by its shape, and whether it names a kind of
 // document, read from its UTF-8 (whether it is chrome is not known yet, and most lines
 // never get their code point forms). `buffer` is overwritten.
@@ -440,9 +453,12 @@ void Cleaner::read_short_line(Line& line, ShortLineForms& forms, bool may_be_tit
   // In the UTF-8 the line was decoded from: a byte search (memchr) beats a code point loop.
   line.has_full_stop = text.find("。") != std::string_view::npos;
   if (may_be_title) read_title_shape(line, text, forms.compact);
-  if (!detail::may_be_chrome(text)) return;
+  decode_line(text, forms.original);
+  if (!detail::may_be_chrome(forms.original)) return;
   line.classified = true;
-  detail::decode_fold_compact(text, forms.original, forms.folded, forms.compact);
+  forms.folded.assign(forms.original);
+  fold_in_place(forms.folded);
+  detail::compact_folded(forms.folded, forms.compact);
   forms.hits = detail::scan_markers(forms.compact);
   for (size_t k = 0; k < detail::kMarkerKinds; ++k) {
     if (forms.hits.first[k] != nullptr) line.markers |= static_cast<uint16_t>(1u << k);

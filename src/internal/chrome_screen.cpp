@@ -8,7 +8,6 @@
 #endif
 
 #include "fold_table_data.inc"
-#include "internal/code_points_counted.hpp"
 #include "internal/cpu_features.hpp"
 #include "internal/utf8.hpp"
 #include "zhpolicy/normalize.hpp"
@@ -197,25 +196,17 @@ __attribute__((target("avx2"))) bool screen_code_points_avx2(const char32_t* beg
 }
 #endif
 
-bool may_be_chrome(std::string_view text) {
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  const auto* const end = p + text.size();
-  constexpr size_t kChunk = 256;
-  char32_t chunk[kChunk];
+bool may_be_chrome(std::u32string_view code_points) {
+  const char32_t* const begin = code_points.data();
+  const char32_t* const end = begin + code_points.size();
   ScreenState state;
 #ifdef ZHPOLICY_HAVE_AVX2_SCREEN
-  const bool avx2 = cpu_features().avx2;
-#endif
-  while (p < end) {
-    const char32_t* const chunk_end = decode_into(p, end, chunk, chunk + kChunk);
-#ifdef ZHPOLICY_HAVE_AVX2_SCREEN
-    if (avx2 ? screen_code_points_avx2(chunk, chunk_end, state) : screen_code_points(chunk, chunk_end, state)) {
-      return true;
-    }
-#else
-    if (screen_code_points(chunk, chunk_end, state)) return true;
-#endif
+  if (cpu_features().avx2 ? screen_code_points_avx2(begin, end, state) : screen_code_points(begin, end, state)) {
+    return true;
   }
+#else
+  if (screen_code_points(begin, end, state)) return true;
+#endif
   return (state.seen & kScreenWord) == 0;
 }
 

@@ -1,10 +1,11 @@
 // The screen clean puts before classifying a short line. Most short lines of a policy text
-// are headings and list items; telling that from the line's UTF-8 spares them the code point
-// forms (decoded, folded, compact), the marker search and the rules classification spends
-// on each, which together cost more than the rest of the line's cleaning.
+// are headings and list items; telling that from the line's code points spares them the
+// folded and compact forms, the marker search and the rules classification spends on each,
+// which together cost more than the rest of the line's cleaning.
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace zhpolicy::detail {
@@ -45,7 +46,7 @@ bool screen_code_points_avx2(const char32_t* begin, const char32_t* end, ScreenS
 #endif
 
 // Whether clean's classification of a short line may find anything in it: false is
-// certain, and the line is body text. `text` is the line's clean text (UTF-8). False needs
+// certain, and the line is body text. `code_points` are the line's clean text. False needs
 // all of (classify_line() and the passes after it read no more of a line than these):
 //   - no marker may match its compact form: the first compact code point starts none, no
 //     code point is a one-code-point kContains marker, and no two adjacent compact code
@@ -56,8 +57,8 @@ bool screen_code_points_avx2(const char32_t* begin, const char32_t* end, ScreenS
 //   - no digit first: a date line or a list label ("1.") starts with one;
 //   - a Han character or an ASCII letter or digit in it: a line without one is debris;
 //   - no code point above the BMP (rare: left to classification).
-// Cost: a decoding and a table load a code point; the fold only of pairs that may open a
-// marker.
-bool may_be_chrome(std::string_view text);
+// Cost: a table load a code point (eight a gather with AVX2); the fold only of pairs that
+// may open a marker.
+bool may_be_chrome(std::u32string_view code_points);
 
 }  // namespace zhpolicy::detail

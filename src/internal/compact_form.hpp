@@ -1,6 +1,7 @@
 // The compact form of a folded line, which boilerplate markers are matched against: ASCII
 // lower-cased, spaces and tabs dropped. One rule, used where a folded line is compacted on
-// its own (compact_folded) and where clean makes it while decoding a short line.
+// its own (compact_folded) and where UTF-8 is decoded, folded and compacted at once
+// (fold_compact: the end of a line clean reads for a title).
 #pragma once
 
 #include <cstddef>
@@ -68,11 +69,6 @@ inline char32_t* compact_span(const char32_t* in, const char32_t* end, char32_t*
   for (; in != end; ++in) out = compact_one(*in, out);
   return out;
 }
-
-// decode_and_fold() of a line, and its compact form in the same pass:
-// compact == compact_folded(folded).
-void decode_fold_compact(std::string_view text, std::u32string& code_points, std::u32string& folded,
-                         std::u32string& compact);
 
 // The compact form of a line alone, into `compact`'s buffer: compact ==
 // compact_folded(normalize(text)). Each code point is folded as it is decoded, and neither
