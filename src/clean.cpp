@@ -410,8 +410,9 @@ void compact_tail(std::string_view text, size_t count, std::u32string& compact) 
   }
 }
 
-// The code points of UTF-8 `text` into `out`'s buffer (a short line's: it holds them), through
-// one that stays in L1 (std::u32string has no uninitialized resize to decode into).
+// The code points of a short line's UTF-8 `text` into `out`'s buffer (reserved for a short
+// line: it never grows), through one on the stack (std::u32string has no uninitialized
+// resize to decode into).
 void decode_line(std::string_view text, std::u32string& out) {
   out.clear();
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
@@ -425,7 +426,7 @@ void decode_line(std::string_view text, std::u32string& out) {
 
 // Whether a short line could be the title by its shape, and whether it names a kind of
 // document, read from its UTF-8 (whether it is chrome is not known yet, and most lines
-// never get their code point forms). `buffer` is overwritten.
+// never get their folded and compact forms). `buffer` is overwritten.
 void read_title_shape(Line& line, std::string_view text, std::u32string& buffer) {
   const char32_t last = fold_char(last_code_point(text));
   line.title_shape = line.cps >= 6 && line.cps <= 80 && !line.has_full_stop && last != ':' &&
@@ -446,8 +447,8 @@ void read_title_shape(Line& line, std::string_view text, std::u32string& buffer)
 }
 
 // Classification reads a short line through its forms; what later passes need of them
-// is kept in the line as flags. Most lines are passed as body by the screen on their
-// UTF-8 (chrome_screen.hpp) and need no forms.
+// is kept in the line as flags. Most lines are passed as body by the screen on their code
+// points (chrome_screen.hpp) and need no other form.
 void Cleaner::read_short_line(Line& line, ShortLineForms& forms, bool may_be_title) {
   const std::string_view text = line_view(line, text_buffer_);
   // In the UTF-8 the line was decoded from: a byte search (memchr) beats a code point loop.

@@ -47,6 +47,7 @@ struct Pair {
   char32_t first = 0, second = 0;
 };
 
+// (A lexicon with more would not build: a write past the array is no constant expression.)
 constexpr size_t kMaxContainedPairs = 256;
 
 struct ScreenTable {
