@@ -391,25 +391,6 @@ size_t Cleaner::scan_line(std::string_view t, size_t begin, detail::PieceCursor&
   return end;
 }
 
-// The last code point of UTF-8 `text` (valid, not empty).
-char32_t last_code_point(std::string_view text) {
-  size_t i = text.size() - 1;
-  while (i > 0 && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
-  return detail::next_code_point(text, i);
-}
-
-// The compact form of the end of a line (compact_form.hpp) into `compact`: at least its
-// last `count` code points, or all of it if it has fewer. Compacting maps code point by
-// code point, so the form of a tail of the text is a tail of the whole form.
-void compact_tail(std::string_view text, size_t count, std::u32string& compact) {
-  for (size_t bytes = 4 * count;; bytes *= 2) {
-    size_t begin = text.size() > bytes ? text.size() - bytes : 0;
-    while (begin > 0 && (static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80) --begin;
-    detail::fold_compact(text.substr(begin), compact);
-    if (compact.size() >= count || begin == 0) return;
-  }
-}
-
 // The code points of a short line's UTF-8 `text` into `out`'s buffer (reserved for a short
 // line: it never grows), through one on the stack (std::u32string has no uninitialized
 // resize to decode into).
@@ -424,22 +405,36 @@ void decode_line(std::string_view text, std::u32string& out) {
   }
 }
 
+// The length of the longest of `words`.
+template <size_t N>
+constexpr size_t longest_of(const std::u32string_view (&words)[N]) {
+  size_t longest = 0;
+  for (std::u32string_view w : words) longest = w.size() > longest ? w.size() : longest;
+  return longest;
+}
+
 // Whether a short line could be the title by its shape, and whether it names a kind of
-// document, read from its UTF-8 (whether it is chrome is not known yet, and most lines
-// never get their folded and compact forms). `buffer` is overwritten.
-void read_title_shape(Line& line, std::string_view text, std::u32string& buffer) {
-  const char32_t last = fold_char(last_code_point(text));
+// document, from its code points (whether it is chrome is not known yet, and most lines
+// never get their folded and compact forms): the fold of its last code point, and the end
+// of its compact form.
+void read_title_shape(Line& line, std::u32string_view code_points) {
+  const char32_t last = fold_char(code_points.back());
   line.title_shape = line.cps >= 6 && line.cps <= 80 && !line.has_full_stop && last != ':' &&
                      last != ',' && last != U'，';
   if (!line.title_shape) return;
-  static const std::u32string_view kDocumentKinds[] = {
+  static constexpr std::u32string_view kDocumentKinds[] = {
       U"要点", U"方案", U"计划", U"规划", U"意见", U"通知", U"办法", U"措施", U"纲要",
       U"安排", U"报告", U"细则", U"规定", U"决定", U"总结", U"通报", U"公告", U"函"};
-  constexpr size_t kLongestKind = 2;
-  compact_tail(text, kLongestKind, buffer);
-  const std::u32string_view compact = buffer;
+  constexpr size_t kLongestKind = longest_of(kDocumentKinds);
+  char32_t tail[kLongestKind];  // the compact form's last code points, filled from its end
+  size_t found = 0;
+  for (size_t k = code_points.size(); k-- > 0 && found < kLongestKind;) {
+    char32_t compact;
+    if (detail::compact_one(fold_char(code_points[k]), &compact) != &compact) tail[kLongestKind - ++found] = compact;
+  }
+  const std::u32string_view compact_end(tail + kLongestKind - found, found);
   for (std::u32string_view kind : kDocumentKinds) {
-    if (compact.size() >= kind.size() && compact.substr(compact.size() - kind.size()) == kind) {
+    if (compact_end.size() >= kind.size() && compact_end.substr(compact_end.size() - kind.size()) == kind) {
       line.names_kind = true;
       break;
     }
@@ -453,8 +448,8 @@ void Cleaner::read_short_line(Line& line, ShortLineForms& forms, bool may_be_tit
   const std::string_view text = line_view(line, text_buffer_);
   // In the UTF-8 the line was decoded from: a byte search (memchr) beats a code point loop.
   line.has_full_stop = text.find("。") != std::string_view::npos;
-  if (may_be_title) read_title_shape(line, text, forms.compact);
   decode_line(text, forms.original);
+  if (may_be_title) read_title_shape(line, forms.original);
   if (!detail::may_be_chrome(forms.original)) return;
   line.classified = true;
   forms.folded.assign(forms.original);

@@ -36,7 +36,6 @@
 
 #include "fold_table_data.inc"
 #include "internal/code_points_counted.hpp"
-#include "internal/compact_form.hpp"
 #include "internal/cpu_features.hpp"
 #include "internal/mixed_decode.hpp"
 
@@ -362,17 +361,6 @@ std::u32string to_code_points_counted(std::string_view text, size_t count) { ret
 
 char32_t* decode_into(const unsigned char*& p, const unsigned char* end, char32_t* out, char32_t* out_end) {
   return decode_some<NoFold>(p, end, out, out_end);
-}
-
-void fold_compact(std::string_view text, std::u32string& compact) {
-  compact.clear();
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  const auto* end = p + text.size();
-  char32_t chunk[kFoldChunk];
-  while (p < end) {
-    char32_t* const chunk_end = decode_some<FullFold>(p, end, chunk, chunk + kFoldChunk);
-    compact.append(chunk, static_cast<size_t>(compact_span(chunk, chunk_end, chunk) - chunk));
-  }
 }
 
 }  // namespace detail

@@ -1,7 +1,6 @@
 // The compact form of a folded line, which boilerplate markers are matched against: ASCII
-// lower-cased, spaces and tabs dropped. One rule, used where a folded line is compacted on
-// its own (compact_folded) and where UTF-8 is decoded, folded and compacted at once
-// (fold_compact: the end of a line clean reads for a title).
+// lower-cased, spaces and tabs dropped. One rule, used where a folded line is compacted
+// (compact_folded) and where clean reads the end of a line's form for a title.
 #pragma once
 
 #include <cstddef>
@@ -69,10 +68,5 @@ inline char32_t* compact_span(const char32_t* in, const char32_t* end, char32_t*
   for (; in != end; ++in) out = compact_one(*in, out);
   return out;
 }
-
-// The compact form of a line alone, into `compact`'s buffer: compact ==
-// compact_folded(normalize(text)). Each code point is folded as it is decoded, and neither
-// the code points nor the folded line are kept.
-void fold_compact(std::string_view text, std::u32string& compact);
 
 }  // namespace zhpolicy::detail
