@@ -33,6 +33,7 @@
 #include <string_view>
 
 #include "internal/boilerplate.hpp"
+#include "internal/chrome_screen.hpp"
 #include "internal/code_points_counted.hpp"
 #include "internal/compact_form.hpp"
 #include "internal/cpu_features.hpp"
@@ -145,6 +146,7 @@ struct Removal {
 
 // What classification reads of a short line. Built for one line at a time: a page of
 // many short lines would otherwise hold three code point copies of each until the end.
+// Only `original` is made for a line the screen passes as body (Line::classified false).
 struct ShortLineForms {
   std::u32string original;  // code points of the line's clean text
   std::u32string folded;    // fold() of `original`
@@ -162,8 +164,10 @@ struct Line {
   uint32_t src_begin = 0, src_end = 0;  // decoded bytes of the raw line
   uint32_t clean_cp = 0;                // where it is (kept) or was (removed) in the clean text: emit_text()
   // Short lines only, from their ShortLineForms, for the passes that run after them:
+  bool classified = false;     // not screened out as body (may_be_chrome()): classify_line() reads it
   uint16_t markers = 0;        // bit k: a marker of MarkerKind k matches
-  bool title_shape = false;    // could be a title by its shape (see is_title_like)
+  bool title_shape = false;    // could be a title by its shape (see is_title_like); only
+                               // looked for where find_title() reads it
   bool names_kind = false;     // ends with a kind of document ("…方案", "…通知"); only
                                // looked for where find_title() reads it
   bool has_full_stop = false;  // contains 。
@@ -216,6 +220,8 @@ class Cleaner {
     line.what = what;
   }
   bool short_line(const Line& l) const { return l.cps <= kMaxClassifiedLine; }
+  // Whether classify_line() is still to decide line l: a short body line the screen kept.
+  bool to_classify(const Line& l) const { return l.fate == Fate::kBody && l.classified; }
   // The clean text of a line: read in place when it is one stretch of the intermediate
   // text (one run, or runs joined by single ASCII spaces: most lines), else copied together
   // into `buffer` (overwritten; the view is valid until it changes).
@@ -378,36 +384,80 @@ size_t Cleaner::scan_line(std::string_view t, size_t begin, detail::PieceCursor&
   if (short_line(line)) read_short_line(line, forms, index < kTitleScanLines);
   lines_.push_back(line);
   // The line before can be classified now that the one it may look at is read.
-  if (index > 0 && lines_[index - 1].fate == Fate::kBody && short_line(lines_[index - 1])) {
-    classify_line(index - 1, forms_[(index - 1) % 2], short_line(line) ? &forms : nullptr);
+  // (A line screened out has no '>', all classify_line() looks for in the next line.)
+  if (index > 0 && to_classify(lines_[index - 1])) {
+    classify_line(index - 1, forms_[(index - 1) % 2], line.classified ? &forms : nullptr);
   }
   return end;
 }
 
-// Classification reads a short line through its forms; what later passes need of them
-// is kept in the line as flags.
-void Cleaner::read_short_line(Line& line, ShortLineForms& forms, bool may_be_title) {
-  const std::string_view text = line_view(line, text_buffer_);
-  detail::decode_fold_compact(text, forms.original, forms.folded, forms.compact);
-  forms.hits = detail::scan_markers(forms.compact);
-  for (size_t k = 0; k < detail::kMarkerKinds; ++k) {
-    if (forms.hits.first[k] != nullptr) line.markers |= static_cast<uint16_t>(1u << k);
+// The code points of a short line's UTF-8 `text` into `out`'s buffer (reserved for a short
+// line: it never grows), through one on the stack (std::u32string has no uninitialized
+// resize to decode into).
+void decode_line(std::string_view text, std::u32string& out) {
+  out.clear();
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* const end = p + text.size();
+  char32_t chunk[kMaxClassifiedLine];
+  while (p < end) {
+    const char32_t* const chunk_end = detail::decode_into(p, end, chunk, chunk + kMaxClassifiedLine);
+    out.append(chunk, static_cast<size_t>(chunk_end - chunk));
   }
-  // In the UTF-8 the line was decoded from: a byte search (memchr) beats a code point loop.
-  line.has_full_stop = text.find("。") != std::string_view::npos;
-  const char32_t last = forms.folded.back();
+}
+
+// The length of the longest of `words`.
+template <size_t N>
+constexpr size_t longest_of(const std::u32string_view (&words)[N]) {
+  size_t longest = 0;
+  for (std::u32string_view w : words) longest = w.size() > longest ? w.size() : longest;
+  return longest;
+}
+
+// Whether a short line could be the title by its shape, and whether it names a kind of
+// document, from its code points (whether it is chrome is not known yet, and most lines
+// never get their folded and compact forms): the fold of its last code point, and the end
+// of its compact form.
+void read_title_shape(Line& line, std::u32string_view code_points) {
+  const char32_t last = fold_char(code_points.back());
   line.title_shape = line.cps >= 6 && line.cps <= 80 && !line.has_full_stop && last != ':' &&
                      last != ',' && last != U'，';
-  if (!may_be_title || !line.title_shape) return;
-  static const std::u32string_view kDocumentKinds[] = {
+  if (!line.title_shape) return;
+  static constexpr std::u32string_view kDocumentKinds[] = {
       U"要点", U"方案", U"计划", U"规划", U"意见", U"通知", U"办法", U"措施", U"纲要",
       U"安排", U"报告", U"细则", U"规定", U"决定", U"总结", U"通报", U"公告", U"函"};
-  const std::u32string_view compact = forms.compact;
+  constexpr size_t kLongestKind = longest_of(kDocumentKinds);
+  char32_t tail[kLongestKind];  // the compact form's last code points, filled from its end
+  size_t found = 0;
+  for (size_t k = code_points.size(); k-- > 0 && found < kLongestKind;) {
+    char32_t compact;
+    if (detail::compact_one(fold_char(code_points[k]), &compact) != &compact) tail[kLongestKind - ++found] = compact;
+  }
+  const std::u32string_view compact_end(tail + kLongestKind - found, found);
   for (std::u32string_view kind : kDocumentKinds) {
-    if (compact.size() >= kind.size() && compact.substr(compact.size() - kind.size()) == kind) {
+    if (compact_end.size() >= kind.size() && compact_end.substr(compact_end.size() - kind.size()) == kind) {
       line.names_kind = true;
       break;
     }
+  }
+}
+
+// Classification reads a short line through its forms; what later passes need of them
+// is kept in the line as flags. Most lines are passed as body by the screen on their code
+// points (chrome_screen.hpp) and need no other form.
+void Cleaner::read_short_line(Line& line, ShortLineForms& forms, bool may_be_title) {
+  const std::string_view text = line_view(line, text_buffer_);
+  // In the UTF-8 the line was decoded from: a byte search (memchr) beats a code point loop.
+  line.has_full_stop = text.find("。") != std::string_view::npos;
+  decode_line(text, forms.original);
+  if (may_be_title) read_title_shape(line, forms.original);
+  if (!detail::may_be_chrome(forms.original)) return;
+  line.classified = true;
+  forms.folded.assign(forms.original);
+  fold_in_place(forms.folded);
+  detail::compact_folded(forms.folded, forms.compact);
+  forms.hits = detail::scan_markers(forms.compact);
+  for (size_t k = 0; k < detail::kMarkerKinds; ++k) {
+    if (forms.hits.first[k] != nullptr) line.markers |= static_cast<uint16_t>(1u << k);
   }
 }
 
@@ -420,7 +470,7 @@ void Cleaner::split_lines(std::string_view t, const std::vector<SourcePiece>& pi
   }
   if (lines_.empty()) return;
   const size_t last = lines_.size() - 1;  // classified here: no line after it to wait for
-  if (lines_[last].fate == Fate::kBody && short_line(lines_[last])) classify_line(last, forms_[last % 2], nullptr);
+  if (to_classify(lines_[last])) classify_line(last, forms_[last % 2], nullptr);
 }
 
 // Splits "key:value key:value" metadata lines into fields. Keys may contain spaces

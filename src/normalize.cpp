@@ -36,7 +36,6 @@
 
 #include "fold_table_data.inc"
 #include "internal/code_points_counted.hpp"
-#include "internal/compact_form.hpp"
 #include "internal/cpu_features.hpp"
 #include "internal/mixed_decode.hpp"
 
@@ -338,11 +337,10 @@ namespace {
 
 constexpr size_t kFoldChunk = 512;  // code points decoded and folded at a time, in L1
 
-// decode_and_fold() into the strings' existing buffers, through a chunk that stays in L1;
-// `on_folded(begin, end)` sees each chunk's folded code points too (at most kFoldChunk).
-template <typename OnFolded>
-void decode_and_fold_chunks(std::string_view text, std::u32string& code_points, std::u32string& folded,
-                            OnFolded on_folded) {
+}  // namespace
+
+// Through a chunk that stays in L1, into the strings' existing buffers.
+void decode_and_fold(std::string_view text, std::u32string& code_points, std::u32string& folded) {
   code_points.clear();
   folded.clear();
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
@@ -354,27 +352,15 @@ void decode_and_fold_chunks(std::string_view text, std::u32string& code_points, 
     code_points.append(chunk, n);
     detail::fold_span(chunk, chunk_end);
     folded.append(chunk, n);
-    on_folded(chunk, chunk_end);
   }
-}
-
-}  // namespace
-
-void decode_and_fold(std::string_view text, std::u32string& code_points, std::u32string& folded) {
-  decode_and_fold_chunks(text, code_points, folded, [](const char32_t*, const char32_t*) {});
 }
 
 namespace detail {
 
 std::u32string to_code_points_counted(std::string_view text, size_t count) { return decode<NoFold>(text, count); }
 
-void decode_fold_compact(std::string_view text, std::u32string& code_points, std::u32string& folded,
-                         std::u32string& compact) {
-  compact.clear();
-  decode_and_fold_chunks(text, code_points, folded, [&compact](const char32_t* begin, const char32_t* end) {
-    char32_t compact_chunk[kFoldChunk];
-    compact.append(compact_chunk, static_cast<size_t>(compact_span(begin, end, compact_chunk) - compact_chunk));
-  });
+char32_t* decode_into(const unsigned char*& p, const unsigned char* end, char32_t* out, char32_t* out_end) {
+  return decode_some<NoFold>(p, end, out, out_end);
 }
 
 }  // namespace detail

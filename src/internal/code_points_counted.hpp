@@ -12,4 +12,9 @@ namespace zhpolicy::detail {
 // is the number of code points in text.
 std::u32string to_code_points_counted(std::string_view text, size_t count);
 
+// Decodes UTF-8 [p, end) into [out, out_end) as to_code_points() does, until either runs
+// out: for a caller that reads the code points once, in a buffer of its own. Advances p;
+// returns the new end of the output.
+char32_t* decode_into(const unsigned char*& p, const unsigned char* end, char32_t* out, char32_t* out_end);
+
 }  // namespace zhpolicy::detail

@@ -1,6 +1,6 @@
 // The compact form of a folded line, which boilerplate markers are matched against: ASCII
-// lower-cased, spaces and tabs dropped. One rule, used where a folded line is compacted on
-// its own (compact_folded) and where clean makes it while decoding a short line.
+// lower-cased, spaces and tabs dropped. One rule, used where a folded line is compacted
+// (compact_folded) and where clean reads the end of a line's form for a title.
 #pragma once
 
 #include <cstddef>
@@ -68,10 +68,5 @@ inline char32_t* compact_span(const char32_t* in, const char32_t* end, char32_t*
   for (; in != end; ++in) out = compact_one(*in, out);
   return out;
 }
-
-// decode_and_fold() of a line, and its compact form in the same pass:
-// compact == compact_folded(folded).
-void decode_fold_compact(std::string_view text, std::u32string& code_points, std::u32string& folded,
-                         std::u32string& compact);
 
 }  // namespace zhpolicy::detail

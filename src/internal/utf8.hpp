@@ -186,7 +186,7 @@ inline size_t back_code_points(std::string_view s, size_t byte, size_t count) {
 }
 
 // CJK unified ideographs (with extension A and the supplementary planes) and compatibility.
-inline bool is_han(char32_t c) {
+constexpr bool is_han(char32_t c) {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
          (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F);
 }
