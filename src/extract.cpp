@@ -29,6 +29,10 @@
 #include <cstring>
 #include <optional>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "internal/flag_scan.hpp"
 #include "internal/numeral_class.hpp"
 #include "internal/original_text.hpp"
@@ -170,29 +174,52 @@ void remove_quotes(std::string& text) {
   text.resize(kept);
 }
 
+#ifdef __SSE2__
+// Whether the four code points at `in` all lie above kLastQuote: none can be a quotation
+// mark, so they are encoded as they are. (As signed lanes a value of 2^31 or more is
+// negative: not above, so asked one by one.)
+bool none_a_quote(const char32_t* in) {
+  const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in));
+  return _mm_movemask_epi8(_mm_cmpgt_epi32(c, _mm_set1_epi32(static_cast<int>(kLastQuote)))) == 0xFFFF;
+}
+#endif
+
 // The normalized code points of `first` and then `second` without quotation marks,
 // appended in UTF-8. Returns whether there was one to drop. Once per target (its phrase and
-// the noun after a counter): the code points are encoded on the stack a chunk at a time and
-// each chunk appended, where growing `out` by four bytes a code point and cutting it back
-// zero-filled (and often reallocated) the string twice; only a code point up to kLastQuote
-// is asked whether it is a quote (Han characters are above).
+// the noun after a counter): both are encoded on the stack and appended at once, a chunk
+// at a time, where growing `out` by four bytes a code point and cutting it back
+// zero-filled (and often reallocated) the string twice; a run of four Han characters
+// (above every quotation mark) is encoded in one vector step, and only a code point up to
+// kLastQuote is asked whether it is a quote.
 bool append_without_quotes(std::string& out, std::u32string_view first, std::u32string_view second) {
   constexpr size_t kChunk = 64;  // code points: an indicator's phrase is mostly shorter
-  char encoded[4 * kChunk];
+  // (Room for a chunk and the vector step's two bytes of slack past its twelve.)
+  char encoded[4 * kChunk + 2];
+  char* q = encoded;
   bool dropped = false;
   for (const std::u32string_view text : {first, second}) {
-    for (size_t at = 0; at < text.size(); at += kChunk) {
-      char* q = encoded;
-      for (const char32_t c : text.substr(at, kChunk)) {
-        if (c <= kLastQuote && is_quote(c)) {
-          dropped = true;
-          continue;
-        }
-        q = detail::encode_at(q, c);
+    const char32_t* in = text.data();
+    const char32_t* const end = in + text.size();
+    while (in != end) {
+      if (q - encoded > static_cast<std::ptrdiff_t>(4 * (kChunk - 4))) {
+        out.append(encoded, static_cast<size_t>(q - encoded));
+        q = encoded;
       }
-      out.append(encoded, static_cast<size_t>(q - encoded));
+#ifdef __SSE2__
+      if (end - in >= 4 && none_a_quote(in) && detail::encode_four_three_byte(q, in)) {
+        in += 4;
+        continue;
+      }
+#endif
+      const char32_t c = *in++;
+      if (c <= kLastQuote && is_quote(c)) {
+        dropped = true;
+        continue;
+      }
+      q = detail::encode_at(q, c);
     }
   }
+  out.append(encoded, static_cast<size_t>(q - encoded));
   return dropped;
 }
 
@@ -775,9 +802,12 @@ void Extractor::finish(Target& t, size_t s, size_t number_begin, Span unit) {
   // (The target's strings are still empty: appending is assigning without its checks.)
   if (has_unit) t.unit.append(span.substr(at[2], at[3] - at[2]));
   t.text.append(span.substr(text_begin, text_end - text_begin));
-  t.indicator.reserve(phrase_end + (span.size() - text_end));
   t.indicator.append(span.substr(0, phrase_end));
-  t.indicator.append(span.substr(text_end));
+  // (Most indicators have no noun after the expression: their one append sizes them.)
+  if (text_end < span.size()) {
+    t.indicator.reserve(phrase_end + (span.size() - text_end));
+    t.indicator.append(span.substr(text_end));
+  }
   // A quotation mark of the original folds to one (tests/unit/extract_test.cpp), so an
   // indicator whose normalized form had none to drop has none in the original either.
   if (append_without_quotes(t.indicator_norm, norm_.substr(ib, ie - ib), norm_.substr(t.end, fe - t.end))) {
