@@ -325,6 +325,20 @@ bool is_year(const ScannedNumber& n) {
   return v && *v >= 1949 && *v <= 2100;
 }
 
+// What stands between the two numbers of a range written with a mark (dashes fold to '-').
+bool is_range_mark(char32_t c) { return c == '-' || c == '~' || c == U'至' || c == U'到'; }
+
+// Whether the number at `i` of `text` (cut at its sentence's end) is a lone Chinese digit
+// that no unit, no 余/多 before one and no range mark follows: read_target_at refuses a
+// Chinese numeral without a unit, so scan_sentence passes it unread (一 of 一体化, 统一).
+bool is_unitless_lone_digit(std::u32string_view text, size_t i) {
+  if (!detail::is_lone_chinese_digit(text, i)) return false;
+  const size_t next = i + 1;
+  if (next == text.size()) return true;
+  return !is_range_mark(text[next]) && unit_at(text, next) == nullptr &&
+         cue_at(text, next, CueRole::kApproxInfix) == nullptr;
+}
+
 bool is_kind_cue(const CueEntry& c) { return c.role == CueRole::kTargetCue || c.role == CueRole::kStatusCue; }
 
 // A set of code points as a bit per BMP code point: the walks over a sentence or a whole text
@@ -953,8 +967,7 @@ size_t Extractor::read_target_at(size_t s, const ScannedNumber& n) {
   }
 
   // A range written with a mark: 3-4所, 3~4, 3至4, 1到2, 3—4 (dashes fold to '-').
-  if (!unit_found && !target.has_max && pos + 1 < se &&
-      (t[pos] == '-' || t[pos] == '~' || t[pos] == U'至' || t[pos] == U'到')) {
+  if (!unit_found && !target.has_max && pos + 1 < se && is_range_mark(t[pos])) {
     ScannedNumber m = scan_number(t, pos + 1);
     if (m && m.kind == NumberKind::kPlain && !is_year(n) && m.value.to_string() != n.value.to_string()) {
       const auto a = n.value.to_uint64(), b = m.value.to_uint64();
@@ -1130,6 +1143,7 @@ void Extractor::scan_sentence(size_t s) {
                                 (c >= 0x3007 && is_chinese_numeral_char(t[i - 1]))))) {
       continue;
     }
+    if (is_unitless_lone_digit(t, i)) continue;
     ScannedNumber n = scan_number(t, i);
     if (!n) continue;
     if (book_depth > 0) {

@@ -12,6 +12,7 @@
 
 #include "json_mini.hpp"
 #include "internal/decimal_text.hpp"
+#include "internal/numeral_class.hpp"
 #include "zhpolicy/numeral.hpp"
 
 namespace {
@@ -625,4 +626,33 @@ TEST_CASE("numeral: write_decimal writes to_string's text, or nothing when it wo
   }
   CHECK(written > 1000);
   CHECK(refused > 100);
+}
+
+// The extractor passes a Chinese digit that is_lone_chinese_digit calls lone (when no unit
+// follows) without scanning it: scan_number must read exactly that digit there, a plain
+// Chinese number, before every code point of the BMP and at the end of the text; and the
+// forms built on a number must not be called lone.
+TEST_CASE("numeral: is_lone_chinese_digit agrees with scan_number before every BMP code point", "[numeral]") {
+  size_t lone = 0;
+  for (const zhpolicy::detail::ClassEntry& e : zhpolicy::detail::kCjkEntries) {
+    if (zhpolicy::detail::class_of(e.packed) != zhpolicy::detail::kClsDigit) continue;
+    const std::u32string alone(1, e.c);
+    REQUIRE(zhpolicy::detail::is_lone_chinese_digit(alone, 0));
+    for (char32_t next = 1; next < 0x10000; ++next) {
+      const std::u32string text = {e.c, next, U'之', U'一'};
+      if (!zhpolicy::detail::is_lone_chinese_digit(text, 0)) continue;
+      ++lone;
+      const zhpolicy::ScannedNumber n = zhpolicy::scan_number(text, 0);
+      INFO(static_cast<uint32_t>(e.c) << " before " << static_cast<uint32_t>(next));
+      REQUIRE(n.end == 1);
+      REQUIRE(n.kind == zhpolicy::NumberKind::kPlain);
+      REQUIRE(n.script == zhpolicy::NumeralScript::kChinese);
+    }
+    for (const char32_t form : {U'分', U'%', U'％', U'‰', U'成', U'十', U'五', U'点', U'余', U'3'}) {
+      CHECK_FALSE(zhpolicy::detail::is_lone_chinese_digit(std::u32string{e.c, form}, 0));
+    }
+  }
+  CHECK(lone > 10 * 0xF000);
+  CHECK_FALSE(zhpolicy::detail::is_lone_chinese_digit(U"十", 0));
+  CHECK_FALSE(zhpolicy::detail::is_lone_chinese_digit(U"5", 0));
 }
