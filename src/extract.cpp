@@ -527,6 +527,10 @@ class Extractor {
     size_t begin = 0, end = 0;
   };
   void finish(Target& t, size_t s, size_t number_begin, Span unit);
+  // The entry of periods_ nearest before a number starting at number_begin that ends
+  // before it, or SIZE_MAX; and its text cut from the original into `out`, quotes dropped.
+  size_t nearest_period(size_t number_begin) const;
+  void cut_period(std::string& out, std::pair<size_t, size_t> period) const;
   size_t period_expression_length(size_t k, size_t end) const;
 
   detail::OriginalText orig_;
@@ -560,6 +564,7 @@ class Extractor {
   // of numbers quadratic (tests/fuzz/regressions/extract_quadratic_numbers_in_one_sentence.txt).
   std::vector<std::pair<size_t, const CueEntry*>> strength_cues_;
   std::vector<std::pair<size_t, size_t>> periods_;  // (start, length), length > 0
+  size_t last_period_ = SIZE_MAX;  // the entry of periods_ whose text last_->period is
   std::string span_scratch_;  // a target's span of the original, when it is code points
 };
 
@@ -755,10 +760,62 @@ void Extractor::read_sentence_cues(size_t s) {
   }
 }
 
+size_t Extractor::nearest_period(size_t number_begin) const {
+  auto starts_before = [](const std::pair<size_t, size_t>& period, size_t k) { return period.first < k; };
+  for (auto it = std::lower_bound(periods_.begin(), periods_.end(), number_begin, starts_before);
+       it != periods_.begin();) {
+    --it;
+    if (it->first + it->second <= number_begin) return static_cast<size_t>(it - periods_.begin());
+  }
+  return SIZE_MAX;
+}
+
+void Extractor::cut_period(std::string& out, std::pair<size_t, size_t> period) const {
+  const auto [k, len] = period;
+  orig_.append_utf8(out, k, k + len);
+  // (As for the indicator: the original has a quotation mark only where the fold has one.)
+  const std::u32string_view folded = norm_.substr(k, len);
+  if (std::any_of(folded.begin(), folded.end(), [](char32_t c) { return c <= kLastQuote && is_quote(c); })) {
+    remove_quotes(out);
+  }
+}
+
 void Extractor::finish(Target& t, size_t s, size_t number_begin, Span unit) {
   const Sentence& sentence = seg_.sentences[s];
   t.sentence = s;
   t.clause = sentence.clause;
+
+  // Kind: the sentence's cues, the document's lean when they balance (counted once per sentence).
+  if (cue_sentence_ != s) read_sentence_cues(s);
+  const int target_cues = target_cues_, status_cues = status_cues_;
+  const bool target = target_cues != status_cues ? target_cues > status_cues : lean_ == DocumentLean::kTarget;
+  t.kind = target ? "target"sv : "status"sv;
+
+  // Strength: the nearest cue before the number in the sentence, else any in it.
+  // Period: the nearest period expression before the number in the sentence (年内, 每季度,
+  // 到2025年, 2022年, "十四五"期间, 十三五以来, 近三年, 连续三年), quotes dropped.
+  auto by_start = [](const auto& entry, size_t k) { return entry.first < k; };
+  auto cue = std::lower_bound(strength_cues_.begin(), strength_cues_.end(), number_begin, by_start);
+  if (cue != strength_cues_.begin()) {
+    t.strength = std::prev(cue)->second->value;  // the nearest before the number
+  } else if (cue != strength_cues_.end()) {
+    t.strength = cue->second->value;  // none before: the first after it
+  } else {
+    t.strength = "plain"sv;
+  }
+  // The targets of a sentence mostly share their period: one whose nearest is its
+  // predecessor's copies that text, where cutting it again walked the clean text back to it.
+  // (Cut before the indicator, which mostly follows it: the walks through the clean text go
+  // forward, from the last target to the period to this one.)
+  const size_t period = nearest_period(number_begin);
+  if (period != SIZE_MAX) {
+    if (last_ && last_->sentence == s && last_period_ == period) {
+      t.period = last_->period;
+    } else {
+      cut_period(t.period, periods_[period]);
+    }
+  }
+  last_period_ = period;
 
   // Indicator: the phrase before the expression, plus the noun after a counter.
   size_t ib = t.start;
@@ -826,38 +883,6 @@ void Extractor::finish(Target& t, size_t s, size_t number_begin, Span unit) {
   // indicator whose normalized form had none to drop has none in the original either.
   if (append_without_quotes(t.indicator_norm, norm_.substr(ib, ie - ib), norm_.substr(t.end, fe - t.end))) {
     remove_quotes(t.indicator);
-  }
-
-  // Kind: the sentence's cues, the document's lean when they balance (counted once per sentence).
-  if (cue_sentence_ != s) read_sentence_cues(s);
-  const int target_cues = target_cues_, status_cues = status_cues_;
-  const bool target = target_cues != status_cues ? target_cues > status_cues : lean_ == DocumentLean::kTarget;
-  t.kind = target ? "target"sv : "status"sv;
-
-  // Strength: the nearest cue before the number in the sentence, else any in it.
-  // Period: the nearest period expression before the number in the sentence (年内, 每季度,
-  // 到2025年, 2022年, "十四五"期间, 十三五以来, 近三年, 连续三年), quotes dropped.
-  auto by_start = [](const auto& entry, size_t k) { return entry.first < k; };
-  auto cue = std::lower_bound(strength_cues_.begin(), strength_cues_.end(), number_begin, by_start);
-  if (cue != strength_cues_.begin()) {
-    t.strength = std::prev(cue)->second->value;  // the nearest before the number
-  } else if (cue != strength_cues_.end()) {
-    t.strength = cue->second->value;  // none before: the first after it
-  } else {
-    t.strength = "plain"sv;
-  }
-  for (auto it = std::lower_bound(periods_.begin(), periods_.end(), number_begin, by_start);
-       it != periods_.begin() && t.period.empty();) {
-    --it;
-    const auto [k, len] = *it;
-    if (k + len <= number_begin) {
-      orig_.append_utf8(t.period, k, k + len);
-      // (As for the indicator: the original has a quotation mark only where the fold has one.)
-      const std::u32string_view folded = norm_.substr(k, len);
-      if (std::any_of(folded.begin(), folded.end(), [](char32_t c) { return c <= kLastQuote && is_quote(c); })) {
-        remove_quotes(t.period);
-      }
-    }
   }
 
   // Damage: a row touching a damaged span (or right next to one) cannot be trusted.
