@@ -330,7 +330,8 @@ bool is_range_mark(char32_t c) { return c == '-' || c == '~' || c == U'至' || c
 
 // Whether the number at `i` of `text` (cut at its sentence's end) is a lone Chinese digit
 // that no unit, no 余/多 before one and no range mark follows: read_target_at refuses a
-// Chinese numeral without a unit, so scan_sentence passes it unread (一 of 一体化, 统一).
+// Chinese numeral without a unit (and scan_number reads no lone financial digit), so
+// scan_sentence passes it unread (一 of 一体化, 统一, 伍 of 队伍).
 bool is_unitless_lone_digit(std::u32string_view text, size_t i) {
   if (!detail::is_lone_chinese_digit(text, i)) return false;
   const size_t next = i + 1;

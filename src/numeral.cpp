@@ -201,15 +201,23 @@ inline Decimal to_decimal(Exact x, bool negative, bool* overflow) {
     return Decimal{};
   }
   if (x.c == 0) return Decimal{};
-  while (x.c % 10 == 0) {
+  constexpr uint64_t kU64Max = std::numeric_limits<uint64_t>::max();
+  while (x.c > kU64Max && x.c % 10 == 0) {
     x.c /= 10;
     ++x.e;
   }
-  if (x.c > std::numeric_limits<uint64_t>::max()) {
+  if (x.c > kU64Max) {
     *overflow = true;
     return Decimal{};
   }
-  return Decimal{static_cast<uint64_t>(x.c), x.e, negative};
+  // The rest of the trailing zeros on 64 bits: a division of 128 bits costs several times
+  // one of 64, and every number scanned comes here.
+  uint64_t c = static_cast<uint64_t>(x.c);
+  while (c % 10 == 0) {
+    c /= 10;
+    ++x.e;
+  }
+  return Decimal{c, x.e, negative};
 }
 
 // ---------------------------------------------------------------------------------------
