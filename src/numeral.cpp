@@ -40,6 +40,7 @@
 // The one-character financial digits alone (陆续, 队伍, 收拾) are off unless asked for.
 #include "zhpolicy/numeral.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstring>
 #include <limits>
@@ -47,6 +48,7 @@
 
 #include "internal/decimal_text.hpp"
 #include "internal/numeral_class.hpp"
+#include "internal/numeral_scan.hpp"
 
 namespace zhpolicy {
 namespace detail {
@@ -915,7 +917,45 @@ bool read_tenths(std::u32string_view text, bool had_point, detail::Exact* value,
 
 }  // namespace
 
+namespace detail {
+
+ScannedNumber scan_plain_integer(std::u32string_view text, size_t pos) {
+  constexpr size_t kMaxDigits = 18;  // 10^18 < 2^64: no overflow to look for
+  ScannedNumber r;
+  r.begin = r.end = pos;
+  if (pos >= text.size() || text[pos] < U'1' || text[pos] > U'9') return r;
+  const size_t stop = std::min(text.size(), pos + kMaxDigits + 1);
+  uint64_t value = 0;
+  size_t j = pos;
+  for (; j < stop && text[j] >= U'0' && text[j] <= U'9'; ++j) value = value * 10 + (text[j] - U'0');
+  if (j - pos > kMaxDigits) return r;
+  if (j < text.size()) {
+    const char32_t next = text[j];
+    if (classify(next) != 0 || is_group_separator(next) || is_decimal_point(next) || next == U'%' ||
+        next == 0xFF05 || next == U'‰' || next == U'分' || next == U'成') {
+      return r;
+    }
+  }
+  int32_t exponent = 0;
+  while (value % 10 == 0) {  // (the first digit is not 0)
+    value /= 10;
+    ++exponent;
+  }
+  r.end = j;
+  r.kind = NumberKind::kPlain;
+  r.script = NumeralScript::kArabic;
+  r.value = Decimal{value, exponent, false};
+  return r;
+}
+
+}  // namespace detail
+
 ScannedNumber scan_number(std::u32string_view text, size_t pos, const ScanOptions& options) {
+  if (ScannedNumber plain = detail::scan_plain_integer(text, pos)) return plain;
+  return detail::scan_number_by_grammar(text, pos, options);
+}
+
+ScannedNumber detail::scan_number_by_grammar(std::u32string_view text, size_t pos, const ScanOptions& options) {
   ScannedNumber r;
   r.begin = r.end = pos;
   if (pos >= text.size()) return r;

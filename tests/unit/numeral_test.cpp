@@ -13,6 +13,7 @@
 #include "json_mini.hpp"
 #include "internal/decimal_text.hpp"
 #include "internal/numeral_class.hpp"
+#include "internal/numeral_scan.hpp"
 #include "zhpolicy/numeral.hpp"
 
 namespace {
@@ -661,4 +662,43 @@ TEST_CASE("numeral: is_lone_chinese_digit agrees with scan_number before every B
   CHECK_FALSE(zhpolicy::detail::is_lone_chinese_digit(U"十", 0));
   CHECK_FALSE(zhpolicy::detail::is_lone_chinese_digit(U"拾", 0));
   CHECK_FALSE(zhpolicy::detail::is_lone_chinese_digit(U"5", 0));
+}
+
+// scan_number reads a plain integer ("16所", "2025年") by a short path: wherever that path
+// reads one, the grammar must read the same, field by field, under every option, before
+// every code point of the BMP (followed by what a separator, a point or 分之 would take on).
+TEST_CASE("numeral: scan_plain_integer reads what the grammar reads wherever it reads", "[numeral]") {
+  const std::u32string runs[] = {U"1", U"7", U"12", U"100", U"2025", U"9000000", U"123456789012345678",
+                                 U"1234567890123456789"};
+  ScanOptions signs, no_percent, no_fractions, lone_financial;
+  signs.signs = true;
+  no_percent.percent_forms = false;
+  no_fractions.fractions = false;
+  lone_financial.lone_financial = true;
+  const ScanOptions options[] = {ScanOptions{}, signs, no_percent, no_fractions, lone_financial};
+  size_t read = 0;
+  for (const std::u32string& run : runs) {
+    REQUIRE(zhpolicy::detail::scan_plain_integer(run, 0).end == (run.size() <= 18 ? run.size() : 0));
+    for (char32_t next = 1; next < 0x10000; ++next) {
+      const std::u32string text = run + next + U"000之一";
+      const ScannedNumber plain = zhpolicy::detail::scan_plain_integer(text, 0);
+      if (!plain) continue;
+      ++read;
+      INFO(static_cast<uint32_t>(next) << " after " << run.size() << " digits");
+      for (const ScanOptions& o : options) {
+        const ScannedNumber n = zhpolicy::detail::scan_number_by_grammar(text, 0, o);
+        REQUIRE(n.begin == plain.begin);
+        REQUIRE(n.end == plain.end);
+        REQUIRE(n.kind == plain.kind);
+        REQUIRE(n.script == plain.script);
+        REQUIRE(n.flags == plain.flags);
+        REQUIRE(n.value == plain.value);
+        REQUIRE(n.second == plain.second);
+      }
+    }
+  }
+  CHECK(read > 7 * 0xF000);
+  for (const std::u32string text : {U"0", U"05个", U"1,000", U"1.5", U"15%", U"3万", U"三分之一", U"-5", U"2分之1"}) {
+    CHECK_FALSE(zhpolicy::detail::scan_plain_integer(text, 0));
+  }
 }
