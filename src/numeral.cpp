@@ -919,30 +919,48 @@ bool read_tenths(std::u32string_view text, bool had_point, detail::Exact* value,
 
 namespace detail {
 
-ScannedNumber scan_plain_integer(std::u32string_view text, size_t pos) {
+// Reads ASCII digits from text[j] on into *value, at most up to `stop`; returns where they end.
+inline size_t read_ascii_digits(std::u32string_view text, size_t j, size_t stop, uint64_t* value) {
+  for (; j < stop && text[j] >= U'0' && text[j] <= U'9'; ++j) *value = *value * 10 + (text[j] - U'0');
+  return j;
+}
+
+ScannedNumber scan_plain_arabic(std::u32string_view text, size_t pos, const ScanOptions& options) {
   constexpr size_t kMaxDigits = 18;  // 10^18 < 2^64: no overflow to look for
   ScannedNumber r;
   r.begin = r.end = pos;
   if (pos >= text.size() || text[pos] < U'1' || text[pos] > U'9') return r;
-  const size_t stop = std::min(text.size(), pos + kMaxDigits + 1);
   uint64_t value = 0;
-  size_t j = pos;
-  for (; j < stop && text[j] >= U'0' && text[j] <= U'9'; ++j) value = value * 10 + (text[j] - U'0');
-  if (j - pos > kMaxDigits) return r;
+  size_t j = read_ascii_digits(text, pos, std::min(text.size(), pos + kMaxDigits + 1), &value);
+  size_t digits = j - pos;
+  int32_t exponent = 0;
+  if (j + 1 < text.size() && text[j] == U'.' && text[j + 1] >= U'0' && text[j + 1] <= U'9') {
+    const size_t point = j;
+    j = read_ascii_digits(text, point + 1, std::min(text.size(), point + 1 + kMaxDigits + 1 - digits), &value);
+    exponent = -static_cast<int32_t>(j - point - 1);
+    digits += j - point - 1;
+    r.flags = ScannedNumber::kHasPoint;
+  }
+  if (digits > kMaxDigits) return r;
+  r.kind = NumberKind::kPlain;
   if (j < text.size()) {
     const char32_t next = text[j];
-    if (classify(next) != 0 || is_group_separator(next) || is_decimal_point(next) || next == U'%' ||
-        next == 0xFF05 || next == U'‰' || next == U'分' || next == U'成') {
+    if ((next == U'%' || next == 0xFF05) && options.percent_forms) {
+      r.kind = NumberKind::kPercent;
+      r.flags |= ScannedNumber::kSignSuffix;
+      ++j;
+    } else if (classify(next) != 0 || is_group_separator(next) || is_decimal_point(next) || next == U'%' ||
+               next == 0xFF05 || next == U'‰' || next == U'分' || next == U'成') {
+      r.flags = 0;
+      r.kind = NumberKind::kNone;
       return r;
     }
   }
-  int32_t exponent = 0;
-  while (value % 10 == 0) {  // (the first digit is not 0)
+  while (value % 10 == 0) {  // (not 0: the first digit is not)
     value /= 10;
     ++exponent;
   }
   r.end = j;
-  r.kind = NumberKind::kPlain;
   r.script = NumeralScript::kArabic;
   r.value = Decimal{value, exponent, false};
   return r;
@@ -951,7 +969,7 @@ ScannedNumber scan_plain_integer(std::u32string_view text, size_t pos) {
 }  // namespace detail
 
 ScannedNumber scan_number(std::u32string_view text, size_t pos, const ScanOptions& options) {
-  if (ScannedNumber plain = detail::scan_plain_integer(text, pos)) return plain;
+  if (ScannedNumber plain = detail::scan_plain_arabic(text, pos, options)) return plain;
   return detail::scan_number_by_grammar(text, pos, options);
 }
 

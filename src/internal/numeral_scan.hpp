@@ -9,12 +9,13 @@
 
 namespace zhpolicy::detail {
 
-// The plain integer of one to eighteen ASCII digits, the first not 0, at `pos`, when the
-// code point after it (if any) is one the grammar reads nothing on with: no digit, numeral,
-// separator, point, % ％ ‰, 分 (分之) or 成. Then it is what scan_number reads there, with
-// any options; else (kind kNone) the grammar must read it. Most numbers of a policy text
-// are such integers ("16所", "2025年"), and this reads them without the grammar's machinery.
-ScannedNumber scan_plain_integer(std::u32string_view text, size_t pos);
+// The number of one to eighteen ASCII digits, the first not 0, with a '.' and a fraction
+// or without, at `pos`, when the code point after it (if any) is one the grammar reads
+// nothing on with (no digit, numeral, separator, point, ‰, 分 of 分之 or 成), or is % or ％
+// (a percentage, with options.percent_forms). Then it is what scan_number reads there;
+// else (kind kNone) the grammar must read it. Most numbers of a policy text are such
+// ("16所", "2025年", "96.2%"), and this reads them without the grammar's machinery.
+ScannedNumber scan_plain_arabic(std::u32string_view text, size_t pos, const ScanOptions& options);
 
 // scan_number by the grammar alone, without the short reading above.
 ScannedNumber scan_number_by_grammar(std::u32string_view text, size_t pos, const ScanOptions& options);

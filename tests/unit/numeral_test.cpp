@@ -664,12 +664,14 @@ TEST_CASE("numeral: is_lone_chinese_digit agrees with scan_number before every B
   CHECK_FALSE(zhpolicy::detail::is_lone_chinese_digit(U"5", 0));
 }
 
-// scan_number reads a plain integer ("16所", "2025年") by a short path: wherever that path
-// reads one, the grammar must read the same, field by field, under every option, before
-// every code point of the BMP (followed by what a separator, a point or 分之 would take on).
-TEST_CASE("numeral: scan_plain_integer reads what the grammar reads wherever it reads", "[numeral]") {
+// scan_number reads a plain Arabic number ("16所", "2025年", "96.2%") by a short path:
+// wherever that path reads one, the grammar must read the same, field by field, under
+// every option, before every code point of the BMP (followed by what a separator, a point
+// or 分之 would take on).
+TEST_CASE("numeral: scan_plain_arabic reads what the grammar reads wherever it reads", "[numeral]") {
   const std::u32string runs[] = {U"1", U"7", U"12", U"100", U"2025", U"9000000", U"123456789012345678",
-                                 U"1234567890123456789"};
+                                 U"1234567890123456789", U"1.5", U"96.20", U"10.0", U"3.14159",
+                                 U"123456789.123456789", U"12345678.123456789"};
   ScanOptions signs, no_percent, no_fractions, lone_financial;
   signs.signs = true;
   no_percent.percent_forms = false;
@@ -678,14 +680,13 @@ TEST_CASE("numeral: scan_plain_integer reads what the grammar reads wherever it 
   const ScanOptions options[] = {ScanOptions{}, signs, no_percent, no_fractions, lone_financial};
   size_t read = 0;
   for (const std::u32string& run : runs) {
-    REQUIRE(zhpolicy::detail::scan_plain_integer(run, 0).end == (run.size() <= 18 ? run.size() : 0));
     for (char32_t next = 1; next < 0x10000; ++next) {
       const std::u32string text = run + next + U"000之一";
-      const ScannedNumber plain = zhpolicy::detail::scan_plain_integer(text, 0);
-      if (!plain) continue;
-      ++read;
-      INFO(static_cast<uint32_t>(next) << " after " << run.size() << " digits");
       for (const ScanOptions& o : options) {
+        const ScannedNumber plain = zhpolicy::detail::scan_plain_arabic(text, 0, o);
+        if (!plain) continue;
+        ++read;
+        INFO(static_cast<uint32_t>(next) << " after " << code_points_to_utf8(run));
         const ScannedNumber n = zhpolicy::detail::scan_number_by_grammar(text, 0, o);
         REQUIRE(n.begin == plain.begin);
         REQUIRE(n.end == plain.end);
@@ -697,8 +698,11 @@ TEST_CASE("numeral: scan_plain_integer reads what the grammar reads wherever it 
       }
     }
   }
-  CHECK(read > 7 * 0xF000);
-  for (const std::u32string text : {U"0", U"05个", U"1,000", U"1.5", U"15%", U"3万", U"三分之一", U"-5", U"2分之1"}) {
-    CHECK_FALSE(zhpolicy::detail::scan_plain_integer(text, 0));
+  CHECK(read > 5 * 12 * 0xF000);
+  CHECK(zhpolicy::detail::scan_plain_arabic(U"96.2%", 0, ScanOptions{}).kind == NumberKind::kPercent);
+  CHECK(zhpolicy::detail::scan_plain_arabic(U"16所", 0, ScanOptions{}).end == 2);
+  for (const std::u32string text : {U"0", U"05个", U"1,000", U"1.5.6", U"1.", U"5‰", U"3万", U"三分之一", U"-5",
+                                    U"2分之1", U"1234567890123456789", U"1.234567890123456789"}) {
+    CHECK_FALSE(zhpolicy::detail::scan_plain_arabic(text, 0, ScanOptions{}));
   }
 }
