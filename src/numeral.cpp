@@ -966,10 +966,25 @@ ScannedNumber scan_plain_arabic(std::u32string_view text, size_t pos, const Scan
   return r;
 }
 
+ScannedNumber scan_lone_chinese_digit(std::u32string_view text, size_t pos, const ScanOptions& options) {
+  ScannedNumber r;
+  r.begin = r.end = pos;
+  const uint8_t k = classify(text[pos]);
+  // One financial character alone is a word (陆续, 队伍), unless asked for.
+  if (is_financial(k) && !options.lone_financial) return r;
+  r.end = pos + 1;
+  r.kind = NumberKind::kPlain;
+  r.script = NumeralScript::kChinese;
+  r.flags = ScannedNumber::kSingleChineseDigit;
+  if (value_of(k) != 0) r.value = Decimal{static_cast<uint64_t>(value_of(k)), 0, false};
+  return r;
+}
+
 }  // namespace detail
 
 ScannedNumber scan_number(std::u32string_view text, size_t pos, const ScanOptions& options) {
   if (ScannedNumber plain = detail::scan_plain_arabic(text, pos, options)) return plain;
+  if (detail::is_lone_chinese_digit(text, pos)) return detail::scan_lone_chinese_digit(text, pos, options);
   return detail::scan_number_by_grammar(text, pos, options);
 }
 

@@ -17,6 +17,11 @@ namespace zhpolicy::detail {
 // ("16所", "2025年", "96.2%"), and this reads them without the grammar's machinery.
 ScannedNumber scan_plain_arabic(std::u32string_view text, size_t pos, const ScanOptions& options);
 
+// The one Chinese digit at `pos`, where is_lone_chinese_digit (internal/numeral_class.hpp)
+// must hold: what scan_number reads there (nothing for a financial digit, unless
+// options.lone_financial). "三年", "一批", "两个": most Chinese numbers of a policy text.
+ScannedNumber scan_lone_chinese_digit(std::u32string_view text, size_t pos, const ScanOptions& options);
+
 // scan_number by the grammar alone, without the short reading above.
 ScannedNumber scan_number_by_grammar(std::u32string_view text, size_t pos, const ScanOptions& options);
 

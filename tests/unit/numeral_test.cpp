@@ -629,30 +629,37 @@ TEST_CASE("numeral: write_decimal writes to_string's text, or nothing when it wo
   CHECK(refused > 100);
 }
 
-// The extractor passes a Chinese digit that is_lone_chinese_digit calls lone (when no unit
-// follows) without scanning it: scan_number must read exactly that digit there, a plain
-// Chinese number (or nothing, for a financial digit), before every code point of the BMP
-// and at the end of the text; and the forms built on a number must not be called lone.
-TEST_CASE("numeral: is_lone_chinese_digit agrees with scan_number before every BMP code point", "[numeral]") {
+// Where is_lone_chinese_digit holds, the extractor passes the digit unscanned when no unit
+// follows, and scan_number reads it by scan_lone_chinese_digit: the grammar must read
+// exactly that digit there (a plain Chinese number; nothing for a financial digit unless
+// asked for), field by field, before every code point of the BMP and at the end of the
+// text; and the forms built on a number must not be called lone.
+TEST_CASE("numeral: is_lone_chinese_digit and its reading agree with the grammar before every BMP code point",
+          "[numeral]") {
+  ScanOptions lone_financial;
+  lone_financial.lone_financial = true;
   size_t lone = 0;
   for (const zhpolicy::detail::ClassEntry& e : zhpolicy::detail::kCjkEntries) {
     if (!zhpolicy::detail::is_chinese_digit(e.packed)) continue;
-    const bool financial = zhpolicy::detail::is_financial(e.packed);
     const std::u32string alone(1, e.c);
     REQUIRE(zhpolicy::detail::is_lone_chinese_digit(alone, 0));
-    for (char32_t next = 1; next < 0x10000; ++next) {
-      const std::u32string text = {e.c, next, U'之', U'一'};
+    for (char32_t next = 0; next < 0x10000; ++next) {
+      const std::u32string text = next == 0 ? alone : std::u32string{e.c, next, U'之', U'一'};
       if (!zhpolicy::detail::is_lone_chinese_digit(text, 0)) continue;
       ++lone;
-      const zhpolicy::ScannedNumber n = zhpolicy::scan_number(text, 0);
       INFO(static_cast<uint32_t>(e.c) << " before " << static_cast<uint32_t>(next));
-      if (financial) {
-        REQUIRE(!n);
-        continue;
+      for (const ScanOptions& o : {ScanOptions{}, lone_financial}) {
+        const ScannedNumber digit = zhpolicy::detail::scan_lone_chinese_digit(text, 0, o);
+        const ScannedNumber n = zhpolicy::detail::scan_number_by_grammar(text, 0, o);
+        REQUIRE(n.begin == digit.begin);
+        REQUIRE(n.end == digit.end);
+        REQUIRE(n.kind == digit.kind);
+        REQUIRE(n.flags == digit.flags);
+        REQUIRE(n.value == digit.value);
+        REQUIRE(n.second == digit.second);
+        if (n) REQUIRE(n.script == digit.script);
+        REQUIRE(n.end == (zhpolicy::detail::is_financial(e.packed) && !o.lone_financial ? 0u : 1u));
       }
-      REQUIRE(n.end == 1);
-      REQUIRE(n.kind == zhpolicy::NumberKind::kPlain);
-      REQUIRE(n.script == zhpolicy::NumeralScript::kChinese);
     }
     for (const char32_t form : {U'分', U'%', U'％', U'‰', U'成', U'十', U'五', U'点', U'余', U'3'}) {
       CHECK_FALSE(zhpolicy::detail::is_lone_chinese_digit(std::u32string{e.c, form}, 0));
