@@ -29,6 +29,10 @@
 #include <cstring>
 #include <optional>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "internal/flag_scan.hpp"
 #include "internal/numeral_class.hpp"
 #include "internal/original_text.hpp"
@@ -170,29 +174,52 @@ void remove_quotes(std::string& text) {
   text.resize(kept);
 }
 
+#ifdef __SSE2__
+// Whether the four code points at `in` all lie above kLastQuote: none can be a quotation
+// mark, so they are encoded as they are. (As signed lanes a value of 2^31 or more is
+// negative: not above, so asked one by one.)
+bool none_a_quote(const char32_t* in) {
+  const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in));
+  return _mm_movemask_epi8(_mm_cmpgt_epi32(c, _mm_set1_epi32(static_cast<int>(kLastQuote)))) == 0xFFFF;
+}
+#endif
+
 // The normalized code points of `first` and then `second` without quotation marks,
 // appended in UTF-8. Returns whether there was one to drop. Once per target (its phrase and
-// the noun after a counter): the code points are encoded on the stack a chunk at a time and
-// each chunk appended, where growing `out` by four bytes a code point and cutting it back
-// zero-filled (and often reallocated) the string twice; only a code point up to kLastQuote
-// is asked whether it is a quote (Han characters are above).
+// the noun after a counter): both are encoded on the stack and appended at once, a chunk
+// at a time, where growing `out` by four bytes a code point and cutting it back
+// zero-filled (and often reallocated) the string twice; a run of four Han characters
+// (above every quotation mark) is encoded in one vector step, and only a code point up to
+// kLastQuote is asked whether it is a quote.
 bool append_without_quotes(std::string& out, std::u32string_view first, std::u32string_view second) {
   constexpr size_t kChunk = 64;  // code points: an indicator's phrase is mostly shorter
-  char encoded[4 * kChunk];
+  // (Room for a chunk and the vector step's two bytes of slack past its twelve.)
+  char encoded[4 * kChunk + 2];
+  char* q = encoded;
   bool dropped = false;
   for (const std::u32string_view text : {first, second}) {
-    for (size_t at = 0; at < text.size(); at += kChunk) {
-      char* q = encoded;
-      for (const char32_t c : text.substr(at, kChunk)) {
-        if (c <= kLastQuote && is_quote(c)) {
-          dropped = true;
-          continue;
-        }
-        q = detail::encode_at(q, c);
+    const char32_t* in = text.data();
+    const char32_t* const end = in + text.size();
+    while (in != end) {
+      if (q - encoded > static_cast<std::ptrdiff_t>(4 * (kChunk - 4))) {
+        out.append(encoded, static_cast<size_t>(q - encoded));
+        q = encoded;
       }
-      out.append(encoded, static_cast<size_t>(q - encoded));
+#ifdef __SSE2__
+      if (end - in >= 4 && none_a_quote(in) && detail::encode_four_three_byte(q, in)) {
+        in += 4;
+        continue;
+      }
+#endif
+      const char32_t c = *in++;
+      if (c <= kLastQuote && is_quote(c)) {
+        dropped = true;
+        continue;
+      }
+      q = detail::encode_at(q, c);
     }
   }
+  out.append(encoded, static_cast<size_t>(q - encoded));
   return dropped;
 }
 
@@ -296,6 +323,21 @@ bool is_year(const ScannedNumber& n) {
   if (n.script != NumeralScript::kArabic || n.has(ScannedNumber::kHasPoint) || n.size() != 4) return false;
   const auto v = n.value.to_uint64();
   return v && *v >= 1949 && *v <= 2100;
+}
+
+// What stands between the two numbers of a range written with a mark (dashes fold to '-').
+bool is_range_mark(char32_t c) { return c == '-' || c == '~' || c == U'至' || c == U'到'; }
+
+// Whether the number at `i` of `text` (cut at its sentence's end) is a lone Chinese digit
+// that no unit, no 余/多 before one and no range mark follows: read_target_at refuses a
+// Chinese numeral without a unit (and scan_number reads no lone financial digit), so
+// scan_sentence passes it unread (一 of 一体化, 统一, 伍 of 队伍).
+bool is_unitless_lone_digit(std::u32string_view text, size_t i) {
+  if (!detail::is_lone_chinese_digit(text, i)) return false;
+  const size_t next = i + 1;
+  if (next == text.size()) return true;
+  return !is_range_mark(text[next]) && unit_at(text, next) == nullptr &&
+         cue_at(text, next, CueRole::kApproxInfix) == nullptr;
 }
 
 bool is_kind_cue(const CueEntry& c) { return c.role == CueRole::kTargetCue || c.role == CueRole::kStatusCue; }
@@ -486,6 +528,10 @@ class Extractor {
     size_t begin = 0, end = 0;
   };
   void finish(Target& t, size_t s, size_t number_begin, Span unit);
+  // The entry of periods_ nearest before a number starting at number_begin that ends
+  // before it, or SIZE_MAX; and its text cut from the original into `out`, quotes dropped.
+  size_t nearest_period(size_t number_begin) const;
+  void cut_period(std::string& out, std::pair<size_t, size_t> period) const;
   size_t period_expression_length(size_t k, size_t end) const;
 
   detail::OriginalText orig_;
@@ -519,6 +565,7 @@ class Extractor {
   // of numbers quadratic (tests/fuzz/regressions/extract_quadratic_numbers_in_one_sentence.txt).
   std::vector<std::pair<size_t, const CueEntry*>> strength_cues_;
   std::vector<std::pair<size_t, size_t>> periods_;  // (start, length), length > 0
+  size_t last_period_ = SIZE_MAX;  // the entry of periods_ whose text last_->period is
   std::string span_scratch_;  // a target's span of the original, when it is code points
 };
 
@@ -714,10 +761,62 @@ void Extractor::read_sentence_cues(size_t s) {
   }
 }
 
+size_t Extractor::nearest_period(size_t number_begin) const {
+  auto starts_before = [](const std::pair<size_t, size_t>& period, size_t k) { return period.first < k; };
+  for (auto it = std::lower_bound(periods_.begin(), periods_.end(), number_begin, starts_before);
+       it != periods_.begin();) {
+    --it;
+    if (it->first + it->second <= number_begin) return static_cast<size_t>(it - periods_.begin());
+  }
+  return SIZE_MAX;
+}
+
+void Extractor::cut_period(std::string& out, std::pair<size_t, size_t> period) const {
+  const auto [k, len] = period;
+  orig_.append_utf8(out, k, k + len);
+  // (As for the indicator: the original has a quotation mark only where the fold has one.)
+  const std::u32string_view folded = norm_.substr(k, len);
+  if (std::any_of(folded.begin(), folded.end(), [](char32_t c) { return c <= kLastQuote && is_quote(c); })) {
+    remove_quotes(out);
+  }
+}
+
 void Extractor::finish(Target& t, size_t s, size_t number_begin, Span unit) {
   const Sentence& sentence = seg_.sentences[s];
   t.sentence = s;
   t.clause = sentence.clause;
+
+  // Kind: the sentence's cues, the document's lean when they balance (counted once per sentence).
+  if (cue_sentence_ != s) read_sentence_cues(s);
+  const int target_cues = target_cues_, status_cues = status_cues_;
+  const bool target = target_cues != status_cues ? target_cues > status_cues : lean_ == DocumentLean::kTarget;
+  t.kind = target ? "target"sv : "status"sv;
+
+  // Strength: the nearest cue before the number in the sentence, else any in it.
+  // Period: the nearest period expression before the number in the sentence (年内, 每季度,
+  // 到2025年, 2022年, "十四五"期间, 十三五以来, 近三年, 连续三年), quotes dropped.
+  auto by_start = [](const auto& entry, size_t k) { return entry.first < k; };
+  auto cue = std::lower_bound(strength_cues_.begin(), strength_cues_.end(), number_begin, by_start);
+  if (cue != strength_cues_.begin()) {
+    t.strength = std::prev(cue)->second->value;  // the nearest before the number
+  } else if (cue != strength_cues_.end()) {
+    t.strength = cue->second->value;  // none before: the first after it
+  } else {
+    t.strength = "plain"sv;
+  }
+  // The targets of a sentence mostly share their period: one whose nearest is its
+  // predecessor's copies that text, where cutting it again walked the clean text back to it.
+  // (Cut before the indicator, which mostly follows it: the walks through the clean text go
+  // forward, from the last target to the period to this one.)
+  const size_t period = nearest_period(number_begin);
+  if (period != SIZE_MAX) {
+    if (last_ && last_->sentence == s && last_period_ == period) {
+      t.period = last_->period;
+    } else {
+      cut_period(t.period, periods_[period]);
+    }
+  }
+  last_period_ = period;
 
   // Indicator: the phrase before the expression, plus the noun after a counter.
   size_t ib = t.start;
@@ -775,45 +874,16 @@ void Extractor::finish(Target& t, size_t s, size_t number_begin, Span unit) {
   // (The target's strings are still empty: appending is assigning without its checks.)
   if (has_unit) t.unit.append(span.substr(at[2], at[3] - at[2]));
   t.text.append(span.substr(text_begin, text_end - text_begin));
-  t.indicator.reserve(phrase_end + (span.size() - text_end));
   t.indicator.append(span.substr(0, phrase_end));
-  t.indicator.append(span.substr(text_end));
+  // (Most indicators have no noun after the expression: their one append sizes them.)
+  if (text_end < span.size()) {
+    t.indicator.reserve(phrase_end + (span.size() - text_end));
+    t.indicator.append(span.substr(text_end));
+  }
   // A quotation mark of the original folds to one (tests/unit/extract_test.cpp), so an
   // indicator whose normalized form had none to drop has none in the original either.
   if (append_without_quotes(t.indicator_norm, norm_.substr(ib, ie - ib), norm_.substr(t.end, fe - t.end))) {
     remove_quotes(t.indicator);
-  }
-
-  // Kind: the sentence's cues, the document's lean when they balance (counted once per sentence).
-  if (cue_sentence_ != s) read_sentence_cues(s);
-  const int target_cues = target_cues_, status_cues = status_cues_;
-  const bool target = target_cues != status_cues ? target_cues > status_cues : lean_ == DocumentLean::kTarget;
-  t.kind = target ? "target"sv : "status"sv;
-
-  // Strength: the nearest cue before the number in the sentence, else any in it.
-  // Period: the nearest period expression before the number in the sentence (年内, 每季度,
-  // 到2025年, 2022年, "十四五"期间, 十三五以来, 近三年, 连续三年), quotes dropped.
-  auto by_start = [](const auto& entry, size_t k) { return entry.first < k; };
-  auto cue = std::lower_bound(strength_cues_.begin(), strength_cues_.end(), number_begin, by_start);
-  if (cue != strength_cues_.begin()) {
-    t.strength = std::prev(cue)->second->value;  // the nearest before the number
-  } else if (cue != strength_cues_.end()) {
-    t.strength = cue->second->value;  // none before: the first after it
-  } else {
-    t.strength = "plain"sv;
-  }
-  for (auto it = std::lower_bound(periods_.begin(), periods_.end(), number_begin, by_start);
-       it != periods_.begin() && t.period.empty();) {
-    --it;
-    const auto [k, len] = *it;
-    if (k + len <= number_begin) {
-      orig_.append_utf8(t.period, k, k + len);
-      // (As for the indicator: the original has a quotation mark only where the fold has one.)
-      const std::u32string_view folded = norm_.substr(k, len);
-      if (std::any_of(folded.begin(), folded.end(), [](char32_t c) { return c <= kLastQuote && is_quote(c); })) {
-        remove_quotes(t.period);
-      }
-    }
   }
 
   // Damage: a row touching a damaged span (or right next to one) cannot be trusted.
@@ -923,8 +993,7 @@ size_t Extractor::read_target_at(size_t s, const ScannedNumber& n) {
   }
 
   // A range written with a mark: 3-4所, 3~4, 3至4, 1到2, 3—4 (dashes fold to '-').
-  if (!unit_found && !target.has_max && pos + 1 < se &&
-      (t[pos] == '-' || t[pos] == '~' || t[pos] == U'至' || t[pos] == U'到')) {
+  if (!unit_found && !target.has_max && pos + 1 < se && is_range_mark(t[pos])) {
     ScannedNumber m = scan_number(t, pos + 1);
     if (m && m.kind == NumberKind::kPlain && !is_year(n) && m.value.to_string() != n.value.to_string()) {
       const auto a = n.value.to_uint64(), b = m.value.to_uint64();
@@ -1100,6 +1169,7 @@ void Extractor::scan_sentence(size_t s) {
                                 (c >= 0x3007 && is_chinese_numeral_char(t[i - 1]))))) {
       continue;
     }
+    if (is_unitless_lone_digit(t, i)) continue;
     ScannedNumber n = scan_number(t, i);
     if (!n) continue;
     if (book_depth > 0) {

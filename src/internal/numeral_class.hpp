@@ -3,7 +3,9 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
+#include <string_view>
 
 namespace zhpolicy::detail {
 
@@ -86,6 +88,18 @@ inline bool is_unit(uint8_t packed) {
 inline bool is_chinese_numeral(char32_t c) {
   const uint8_t packed = classify(c);
   return is_chinese_digit(packed) || is_unit(packed);
+}
+
+// Whether scan_number (zhpolicy/numeral.hpp) reads at most the one Chinese digit at `pos`:
+// a digit (〇 零 一 二 两 … 九, or a financial one, which alone it does not read at all) at
+// the end of `text` or before a code point that neither the numeral grammar (classify) nor
+// a form built on a number (分之, %, ％, ‰, 成) reads on with: 一 of 一体化, 统一, 三位,
+// 伍 of 队伍. The extractor passes such a digit unread when no unit follows it.
+inline bool is_lone_chinese_digit(std::u32string_view text, size_t pos) {
+  if (pos >= text.size() || !is_chinese_digit(classify(text[pos]))) return false;
+  if (pos + 1 == text.size()) return true;
+  const char32_t next = text[pos + 1];
+  return classify(next) == 0 && next != U'分' && next != U'%' && next != U'％' && next != U'‰' && next != U'成';
 }
 
 }  // namespace zhpolicy::detail

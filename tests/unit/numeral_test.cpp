@@ -12,6 +12,8 @@
 
 #include "json_mini.hpp"
 #include "internal/decimal_text.hpp"
+#include "internal/numeral_class.hpp"
+#include "internal/numeral_scan.hpp"
 #include "zhpolicy/numeral.hpp"
 
 namespace {
@@ -625,4 +627,89 @@ TEST_CASE("numeral: write_decimal writes to_string's text, or nothing when it wo
   }
   CHECK(written > 1000);
   CHECK(refused > 100);
+}
+
+// Where is_lone_chinese_digit holds, the extractor passes the digit unscanned when no unit
+// follows, and scan_number reads it by scan_lone_chinese_digit: the grammar must read
+// exactly that digit there (a plain Chinese number; nothing for a financial digit unless
+// asked for), field by field, before every code point of the BMP and at the end of the
+// text; and the forms built on a number must not be called lone.
+TEST_CASE("numeral: is_lone_chinese_digit and its reading agree with the grammar before every BMP code point",
+          "[numeral]") {
+  ScanOptions lone_financial;
+  lone_financial.lone_financial = true;
+  size_t lone = 0;
+  for (const zhpolicy::detail::ClassEntry& e : zhpolicy::detail::kCjkEntries) {
+    if (!zhpolicy::detail::is_chinese_digit(e.packed)) continue;
+    const std::u32string alone(1, e.c);
+    REQUIRE(zhpolicy::detail::is_lone_chinese_digit(alone, 0));
+    for (char32_t next = 0; next < 0x10000; ++next) {
+      const std::u32string text = next == 0 ? alone : std::u32string{e.c, next, U'之', U'一'};
+      if (!zhpolicy::detail::is_lone_chinese_digit(text, 0)) continue;
+      ++lone;
+      INFO(static_cast<uint32_t>(e.c) << " before " << static_cast<uint32_t>(next));
+      for (const ScanOptions& o : {ScanOptions{}, lone_financial}) {
+        const ScannedNumber digit = zhpolicy::detail::scan_lone_chinese_digit(text, 0, o);
+        const ScannedNumber n = zhpolicy::detail::scan_number_by_grammar(text, 0, o);
+        REQUIRE(n.begin == digit.begin);
+        REQUIRE(n.end == digit.end);
+        REQUIRE(n.kind == digit.kind);
+        REQUIRE(n.flags == digit.flags);
+        REQUIRE(n.value == digit.value);
+        REQUIRE(n.second == digit.second);
+        if (n) REQUIRE(n.script == digit.script);
+        REQUIRE(n.end == (zhpolicy::detail::is_financial(e.packed) && !o.lone_financial ? 0u : 1u));
+      }
+    }
+    for (const char32_t form : {U'分', U'%', U'％', U'‰', U'成', U'十', U'五', U'点', U'余', U'3'}) {
+      CHECK_FALSE(zhpolicy::detail::is_lone_chinese_digit(std::u32string{e.c, form}, 0));
+    }
+  }
+  CHECK(lone > 20 * 0xF000);
+  CHECK_FALSE(zhpolicy::detail::is_lone_chinese_digit(U"十", 0));
+  CHECK_FALSE(zhpolicy::detail::is_lone_chinese_digit(U"拾", 0));
+  CHECK_FALSE(zhpolicy::detail::is_lone_chinese_digit(U"5", 0));
+}
+
+// scan_number reads a plain Arabic number ("16所", "2025年", "96.2%") by a short path:
+// wherever that path reads one, the grammar must read the same, field by field, under
+// every option, before every code point of the BMP (followed by what a separator, a point
+// or 分之 would take on).
+TEST_CASE("numeral: scan_plain_arabic reads what the grammar reads wherever it reads", "[numeral]") {
+  const std::u32string runs[] = {U"1", U"7", U"12", U"100", U"2025", U"9000000", U"123456789012345678",
+                                 U"1234567890123456789", U"1.5", U"96.20", U"10.0", U"3.14159",
+                                 U"123456789.123456789", U"12345678.123456789"};
+  ScanOptions signs, no_percent, no_fractions, lone_financial;
+  signs.signs = true;
+  no_percent.percent_forms = false;
+  no_fractions.fractions = false;
+  lone_financial.lone_financial = true;
+  const ScanOptions options[] = {ScanOptions{}, signs, no_percent, no_fractions, lone_financial};
+  size_t read = 0;
+  for (const std::u32string& run : runs) {
+    for (char32_t next = 1; next < 0x10000; ++next) {
+      const std::u32string text = run + next + U"000之一";
+      for (const ScanOptions& o : options) {
+        const ScannedNumber plain = zhpolicy::detail::scan_plain_arabic(text, 0, o);
+        if (!plain) continue;
+        ++read;
+        INFO(static_cast<uint32_t>(next) << " after " << code_points_to_utf8(run));
+        const ScannedNumber n = zhpolicy::detail::scan_number_by_grammar(text, 0, o);
+        REQUIRE(n.begin == plain.begin);
+        REQUIRE(n.end == plain.end);
+        REQUIRE(n.kind == plain.kind);
+        REQUIRE(n.script == plain.script);
+        REQUIRE(n.flags == plain.flags);
+        REQUIRE(n.value == plain.value);
+        REQUIRE(n.second == plain.second);
+      }
+    }
+  }
+  CHECK(read > 5 * 12 * 0xF000);
+  CHECK(zhpolicy::detail::scan_plain_arabic(U"96.2%", 0, ScanOptions{}).kind == NumberKind::kPercent);
+  CHECK(zhpolicy::detail::scan_plain_arabic(U"16所", 0, ScanOptions{}).end == 2);
+  for (const std::u32string text : {U"0", U"05个", U"1,000", U"1.5.6", U"1.", U"5‰", U"3万", U"三分之一", U"-5",
+                                    U"2分之1", U"1234567890123456789", U"1.234567890123456789"}) {
+    CHECK_FALSE(zhpolicy::detail::scan_plain_arabic(text, 0, ScanOptions{}));
+  }
 }
