@@ -197,7 +197,10 @@ Table targets_table(const std::vector<const Document*>& docs) {
 TableRow target_row(const Document& d, const Target& g, const ByteRange& bytes, SentenceCellCache& last_sentence) {
   const Clause& c = d.segmentation.clauses[g.clause];
   std::string flags;
-  for (const std::string& f : g.flags) flags += (flags.empty() ? "" : ",") + f;
+  for (const std::string& f : g.flags) {  // in place: a temporary "," + f per flag was a string to build and free
+    if (!flags.empty()) flags += ',';
+    flags += f;
+  }
   std::string cut_sentence, long_value, long_value_max;
   char start[20], end[20], byte_start[20], byte_end[20];
   char value[detail::kDecimalTextRoom], value_max[detail::kDecimalTextRoom];
