@@ -4,6 +4,7 @@
 #include <string>
 
 #include "internal/decimal_text.hpp"
+#include "internal/utf8.hpp"
 #include "zhpolicy/normalize.hpp"
 
 namespace zhpolicy {
@@ -90,12 +91,33 @@ namespace {
 constexpr size_t kMaxSentenceCell = 500;
 constexpr size_t kSentenceContext = 100;
 
+// A new sentence this many code points or fewer after the last one is walked to from the
+// last one's end; one further on is found through the clean text's pieces (CleanText::
+// text_between), whose walk from a piece start is at most a piece, 4 KiB.
+constexpr uint32_t kNearSentence = 1024;
+
+// The clean text of sentence `s`, which lies after `last`'s sentence (if any) in the text.
+// The sentences of one document's targets come in order, most a few sentences apart: the
+// walk from the end of the last one's cell is shorter than the piece map's search and walk.
+std::string_view whole_sentence(const Document& d, const Sentence& s, const SentenceCellCache& last) {
+  const std::string_view text = d.clean.text;
+  if (last.sentence < d.segmentation.sentences.size() && !last.cell.empty()) {
+    const uint32_t last_end = d.segmentation.sentences[last.sentence].end;
+    if (s.start >= last_end && s.start - last_end <= kNearSentence) {
+      const auto last_end_byte = static_cast<size_t>(last.cell.data() + last.cell.size() - text.data());
+      const size_t begin = detail::skip_code_points(text, last_end_byte, s.start - last_end);
+      return text.substr(begin, detail::skip_code_points(text, begin, s.end - s.start) - begin);
+    }
+  }
+  return d.clean.text_between(s.start, s.end);
+}
+
 // A whole sentence is a view of the clean text (the one in `last` when the previous row had
 // the same sentence); a cut one is built in `cut`.
 std::string_view sentence_cell(const Document& d, const Target& g, std::string& cut, SentenceCellCache& last) {
   const Sentence& s = d.segmentation.sentences[g.sentence];
   if (s.end - s.start <= kMaxSentenceCell) {
-    if (last.sentence != g.sentence) last = {g.sentence, d.clean.text_between(s.start, s.end)};
+    if (last.sentence != g.sentence) last = {g.sentence, whole_sentence(d, s, last)};
     return last.cell;
   }
   const uint32_t from = std::max<uint32_t>(s.start, g.start > kSentenceContext ? g.start - kSentenceContext : 0);
@@ -175,7 +197,10 @@ Table targets_table(const std::vector<const Document*>& docs) {
 TableRow target_row(const Document& d, const Target& g, const ByteRange& bytes, SentenceCellCache& last_sentence) {
   const Clause& c = d.segmentation.clauses[g.clause];
   std::string flags;
-  for (const std::string& f : g.flags) flags += (flags.empty() ? "" : ",") + f;
+  for (const std::string& f : g.flags) {  // in place: a temporary "," + f per flag was a string to build and free
+    if (!flags.empty()) flags += ',';
+    flags += f;
+  }
   std::string cut_sentence, long_value, long_value_max;
   char start[20], end[20], byte_start[20], byte_end[20];
   char value[detail::kDecimalTextRoom], value_max[detail::kDecimalTextRoom];

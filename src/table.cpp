@@ -56,6 +56,9 @@ inline bool is_formula_start(char c) {
   return from_tab < 64 && ((kFormulaStartsFromTab >> from_tab) & 1) != 0;
 }
 
+// Whether `cell` starts with a byte a formula may start with (TableRow::formula_starts).
+inline bool starts_as_formula(std::string_view cell) { return !cell.empty() && is_formula_start(cell[0]); }
+
 inline bool looks_like_formula(std::string_view s) {
   // A lone "-" is how standard input is named in the doc column; one character is no
   // formula in any spreadsheet, so it is written as it is.
@@ -261,7 +264,9 @@ const icu::Transliterator* hant_transliterator() {
 
 // Sized exactly: rows are made once and kept until they are written. The cells are copied
 // into place rather than appended: a targets row has 23, and each append checked and
-// grew the string.
+// grew the string. Each cell is taken as a view of its own, and the formula starts are
+// gathered in a local: the row's bytes might overlap either for all the compiler knows, and
+// it read both again after every copy.
 template <typename Cells>
 void TableRow::assign(const Cells& cells) {
   size_t bytes = cells.size();  // a tab after each cell
@@ -270,18 +275,20 @@ void TableRow::assign(const Cells& cells) {
   uint32_t* ends = ends_.reset(cells.size());
   size_t end = 0;
   size_t column = 0;
-  formula_starts_ = 0;
-  for (const auto& c : cells) {
+  uint64_t formula_starts = 0;
+  for (const std::string_view c : cells) {
     copy_cell(to + end, c.data(), c.size());
-    note_start(column++, c);
+    if (starts_as_formula(c)) formula_starts |= cell_bit(column);
+    ++column;
     end += c.size();
     *ends++ = static_cast<uint32_t>(end);
     to[end++] = '\t';
   }
+  formula_starts_ = formula_starts;
 }
 
 void TableRow::note_start(size_t c, std::string_view cell) {
-  if (!cell.empty() && is_formula_start(cell[0])) formula_starts_ |= cell_bit(c);
+  if (starts_as_formula(cell)) formula_starts_ |= cell_bit(c);
 }
 
 TableRow::TableRow(std::initializer_list<std::string_view> cells) { assign(cells); }

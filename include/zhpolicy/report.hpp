@@ -32,7 +32,8 @@ Table targets_table(const std::vector<const Document*>& docs);
 // The sentence cell of the last target made into a row, kept for the next one: the targets
 // of a sentence come one after another and every row repeats its sentence, so the sentence
 // is found once for them all (each search walked to it from the start of its stretch of
-// clean text: a sixth of making a row). One per document, as it views the document's text.
+// clean text: a sixth of making a row), and a next sentence close after it is walked to from
+// its end. One per document, as it views the document's text.
 struct SentenceCellCache {
   size_t sentence = static_cast<size_t>(-1);  // index into Segmentation::sentences; none yet
   std::string_view cell;

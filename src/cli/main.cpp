@@ -9,9 +9,9 @@
 int main(int argc, char** argv) {
   zhpolicy::cli::Options options;
   CLI::App app{"zhpolicy: clauses and quantitative targets of Chinese education policy texts", "zhpolicy"};
-  zhpolicy::cli::define_options(app, options);
+  std::vector<std::string> args = zhpolicy::cli::with_default_command(argc, argv);
+  zhpolicy::cli::define_options(app, options, args);
   try {
-    std::vector<std::string> args = zhpolicy::cli::with_default_command(argc, argv);
     std::reverse(args.begin(), args.end());  // CLI11 takes the arguments in reverse order
     app.parse(args);
   } catch (const CLI::ParseError& e) {

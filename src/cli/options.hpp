@@ -42,8 +42,9 @@ struct Options {
   bool version = false;
 };
 
-// Declares every option and subcommand on `app`, writing into `options`.
-void define_options(CLI::App& app, Options& options);
+// Declares every subcommand on `app`, and the options of those `args` (the arguments, as
+// with_default_command gives them) name, writing into `options`.
+void define_options(CLI::App& app, Options& options, const std::vector<std::string>& args);
 
 // The arguments (without the program name) with "targets" put in front when no command
 // is named: `zhpolicy plan.txt` means `zhpolicy targets plan.txt`.

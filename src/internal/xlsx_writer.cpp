@@ -8,6 +8,11 @@
 // never creates a formula, so xlsx needs no injection neutralisation. Excel's limits are
 // checked rather than trusted: 1,048,576 rows (an error naming the table), 32,767 bytes
 // per cell (cut at a UTF-8 boundary with "…"), 31 characters per sheet name.
+//
+// libxlsxwriter is opened (dlopen) when a workbook is written, not linked: linked, it and the
+// libcrypto, minizip and zlib it needs were loaded and relocated by every run, 4.8M of the
+// dynamic loader's instructions per process (an eighth of a 55-file targets run), for the
+// few runs that write xlsx. Its header still gives the types and the functions' signatures.
 #include "internal/xlsx_writer.hpp"
 
 #include <xlsxwriter.h>
@@ -17,6 +22,7 @@
 #include <cstdlib>
 #include <fstream>
 
+#include <dlfcn.h>
 #include <unistd.h>
 
 namespace zhpolicy::detail {
@@ -39,14 +45,65 @@ bool parse_number(const std::string& v, double& d) {
   return end == v.c_str() + v.size();
 }
 
-Status lxw_status(lxw_error e, const std::string& what) {
+// The functions of libxlsxwriter this file calls, looked up in the library opened by the
+// constructor (ZHPOLICY_XLSXWRITER_SONAME, from the build); closed with the object.
+class XlsxLibrary {
+ public:
+  XlsxLibrary() : handle_(::dlopen(ZHPOLICY_XLSXWRITER_SONAME, RTLD_NOW | RTLD_LOCAL)) {
+    loaded_ = handle_ != nullptr && bind("workbook_new_opt", workbook_new_opt) &&
+              bind("workbook_set_properties", workbook_set_properties) &&
+              bind("workbook_add_format", workbook_add_format) && bind("format_set_bold", format_set_bold) &&
+              bind("workbook_add_worksheet", workbook_add_worksheet) &&
+              bind("worksheet_set_column", worksheet_set_column) &&
+              bind("worksheet_freeze_panes", worksheet_freeze_panes) &&
+              bind("worksheet_write_string", worksheet_write_string) &&
+              bind("worksheet_write_number", worksheet_write_number) && bind("workbook_close", workbook_close) &&
+              bind("lxw_strerror", lxw_strerror);
+  }
+  ~XlsxLibrary() {
+    if (handle_ != nullptr) ::dlclose(handle_);
+  }
+  XlsxLibrary(const XlsxLibrary&) = delete;
+  XlsxLibrary& operator=(const XlsxLibrary&) = delete;
+
+  // Whether the library was found with every function below.
+  bool loaded() const { return loaded_; }
+
+  decltype(&::workbook_new_opt) workbook_new_opt = nullptr;
+  decltype(&::workbook_set_properties) workbook_set_properties = nullptr;
+  decltype(&::workbook_add_format) workbook_add_format = nullptr;
+  decltype(&::format_set_bold) format_set_bold = nullptr;
+  decltype(&::workbook_add_worksheet) workbook_add_worksheet = nullptr;
+  decltype(&::worksheet_set_column) worksheet_set_column = nullptr;
+  decltype(&::worksheet_freeze_panes) worksheet_freeze_panes = nullptr;
+  decltype(&::worksheet_write_string) worksheet_write_string = nullptr;
+  decltype(&::worksheet_write_number) worksheet_write_number = nullptr;
+  decltype(&::workbook_close) workbook_close = nullptr;
+  decltype(&::lxw_strerror) lxw_strerror = nullptr;
+
+ private:
+  template <typename Function>
+  bool bind(const char* name, Function*& function) {
+    function = reinterpret_cast<Function*>(::dlsym(handle_, name));
+    return function != nullptr;
+  }
+
+  void* handle_;
+  bool loaded_ = false;
+};
+
+Status lxw_status(const XlsxLibrary& lxw, lxw_error e, const std::string& what) {
   if (e == LXW_NO_ERROR) return {};
-  return Status(ErrorCode::kWriteFailed, "xlsx: " + what + ": " + lxw_strerror(e));
+  return Status(ErrorCode::kWriteFailed, "xlsx: " + what + ": " + lxw.lxw_strerror(e));
 }
 
 }  // namespace
 
 Status write_xlsx_workbook(const std::vector<const Table*>& tables, std::ostream& out) {
+  const XlsxLibrary lxw;
+  if (!lxw.loaded()) {
+    return Status(ErrorCode::kWriteFailed, std::string("xlsx: cannot load ") + ZHPOLICY_XLSXWRITER_SONAME);
+  }
   const char* tmpdir = std::getenv("TMPDIR");
   std::string path = std::string(tmpdir && *tmpdir ? tmpdir : "/tmp") + "/zhpolicy-XXXXXX";
   const int fd = ::mkstemp(path.data());
@@ -59,13 +116,13 @@ Status write_xlsx_workbook(const std::vector<const Table*>& tables, std::ostream
 
   lxw_workbook_options wo{};
   wo.constant_memory = LXW_TRUE;  // rows go to disk as they are written
-  lxw_workbook* wb = workbook_new_opt(path.c_str(), &wo);
+  lxw_workbook* wb = lxw.workbook_new_opt(path.c_str(), &wo);
   if (wb == nullptr) return Status(ErrorCode::kWriteFailed, "xlsx: cannot create the workbook");
   lxw_doc_properties props{};
   props.created = 1;  // a fixed date: the same tables give the same bytes
-  workbook_set_properties(wb, &props);
-  lxw_format* bold = workbook_add_format(wb);
-  format_set_bold(bold);
+  lxw.workbook_set_properties(wb, &props);
+  lxw_format* bold = lxw.workbook_add_format(wb);
+  lxw.format_set_bold(bold);
 
   Status status;
   for (const Table* t : tables) {
@@ -75,7 +132,7 @@ Status write_xlsx_workbook(const std::vector<const Table*>& tables, std::ostream
       break;
     }
     std::string sheet_name = t->name.substr(0, 31);
-    lxw_worksheet* ws = workbook_add_worksheet(wb, sheet_name.c_str());
+    lxw_worksheet* ws = lxw.workbook_add_worksheet(wb, sheet_name.c_str());
     if (ws == nullptr) {
       status = Status(ErrorCode::kWriteFailed, "xlsx: cannot add the sheet " + sheet_name);
       break;
@@ -89,11 +146,11 @@ Status write_xlsx_workbook(const std::vector<const Table*>& tables, std::ostream
     for (size_t c = 0; c < n; ++c) {
       // Widths are in Excel "characters" (digit widths); a CJK character is about two.
       const double w = static_cast<double>(std::min<size_t>(std::max<size_t>(width[c], 4), 80)) + 1.5;
-      worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), w, nullptr);
+      lxw.worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), w, nullptr);
     }
-    worksheet_freeze_panes(ws, 1, 0);
+    lxw.worksheet_freeze_panes(ws, 1, 0);
     for (size_t c = 0; c < n && status.ok(); ++c) {
-      status = lxw_status(worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), t->columns[c].name.c_str(), bold),
+      status = lxw_status(lxw, lxw.worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), t->columns[c].name.c_str(), bold),
                           t->name + " header");
     }
     for (size_t r = 0; r < t->rows.size() && status.ok(); ++r) {
@@ -106,18 +163,18 @@ Status write_xlsx_workbook(const std::vector<const Table*>& tables, std::ostream
         double d = 0;
         if (v.empty()) continue;
         if ((type == ColumnType::kInteger || type == ColumnType::kDecimal) && parse_number(v, d)) {
-          status = lxw_status(worksheet_write_number(ws, xr, xc, d, nullptr), t->name + " row " + std::to_string(r + 1));
+          status = lxw_status(lxw, lxw.worksheet_write_number(ws, xr, xc, d, nullptr), t->name + " row " + std::to_string(r + 1));
         } else {
-          status = lxw_status(worksheet_write_string(ws, xr, xc, fit_cell(v).c_str(), nullptr),
+          status = lxw_status(lxw, lxw.worksheet_write_string(ws, xr, xc, fit_cell(v).c_str(), nullptr),
                               t->name + " row " + std::to_string(r + 1));
         }
       }
     }
     if (!status.ok()) break;
   }
-  const lxw_error closed = workbook_close(wb);  // frees wb whatever happens
+  const lxw_error closed = lxw.workbook_close(wb);  // frees wb whatever happens
   if (!status.ok()) return status;
-  if (Status s = lxw_status(closed, "writing the workbook"); !s.ok()) return s;
+  if (Status s = lxw_status(lxw, closed, "writing the workbook"); !s.ok()) return s;
 
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status(ErrorCode::kWriteFailed, "xlsx: cannot read back " + path);

@@ -81,6 +81,26 @@ TEST_CASE("report: rows made in turn with a sentence cache are the rows made alo
   CHECK(targets_table({&*doc}).rows.size() == doc->targets.size());
 }
 
+// A new sentence is walked to from the end of the cached one when it is near: across
+// sentences without targets, lines, ASCII, four-byte characters, and a gap too long for it.
+TEST_CASE("report: a sentence walked to from the last one is the sentence found afresh", "[report]") {
+  std::string filler;
+  for (int i = 0; i < 400; ++i) filler += "内容说明𠀀abc。";  // 400 sentences, about 3,200 code points
+  const std::string text = "新增学位12个。说明ABC文字。建成5所学校𠀀。\n"
+                           "另起一段，没有数字。覆盖率达到95%。\n" +
+                           filler + "\n完成投资300万元。再建3所。";
+  Result<Document> doc = process_document(text, "walk.txt");
+  REQUIRE(doc.ok());
+  REQUIRE(doc->targets.size() >= 5);
+  SentenceCellCache shared;
+  for (size_t i = 0; i < doc->targets.size(); ++i) {
+    SentenceCellCache fresh;
+    INFO(i);
+    CHECK(target_row(*doc, doc->targets[i], doc->target_bytes[i], shared) ==
+          target_row(*doc, doc->targets[i], doc->target_bytes[i], fresh));
+  }
+}
+
 // The integer cells of a target row are written two digits at a time: every width, each
 // power of ten and its neighbours, and the largest values must read as std::to_string.
 TEST_CASE("report: a target row's integer cells are the decimal digits of the values", "[report]") {
