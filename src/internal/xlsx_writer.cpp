@@ -21,6 +21,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <string>
 
 #include <dlfcn.h>
 #include <unistd.h>
@@ -59,6 +60,10 @@ class XlsxLibrary {
               bind("worksheet_write_string", worksheet_write_string) &&
               bind("worksheet_write_number", worksheet_write_number) && bind("workbook_close", workbook_close) &&
               bind("lxw_strerror", lxw_strerror);
+    if (!loaded_) {
+      const char* reason = ::dlerror();
+      failure_ = reason != nullptr ? reason : "not found";
+    }
   }
   ~XlsxLibrary() {
     if (handle_ != nullptr) ::dlclose(handle_);
@@ -68,6 +73,8 @@ class XlsxLibrary {
 
   // Whether the library was found with every function below.
   bool loaded() const { return loaded_; }
+  // Why it was not (dlerror's words), when it was not.
+  const std::string& failure() const { return failure_; }
 
   decltype(&::workbook_new_opt) workbook_new_opt = nullptr;
   decltype(&::workbook_set_properties) workbook_set_properties = nullptr;
@@ -90,6 +97,7 @@ class XlsxLibrary {
 
   void* handle_;
   bool loaded_ = false;
+  std::string failure_;
 };
 
 Status lxw_status(const XlsxLibrary& lxw, lxw_error e, const std::string& what) {
@@ -102,7 +110,7 @@ Status lxw_status(const XlsxLibrary& lxw, lxw_error e, const std::string& what) 
 Status write_xlsx_workbook(const std::vector<const Table*>& tables, std::ostream& out) {
   const XlsxLibrary lxw;
   if (!lxw.loaded()) {
-    return Status(ErrorCode::kWriteFailed, std::string("xlsx: cannot load ") + ZHPOLICY_XLSXWRITER_SONAME);
+    return Status(ErrorCode::kWriteFailed, "xlsx: cannot load libxlsxwriter (" + lxw.failure() + ")");
   }
   const char* tmpdir = std::getenv("TMPDIR");
   std::string path = std::string(tmpdir && *tmpdir ? tmpdir : "/tmp") + "/zhpolicy-XXXXXX";
