@@ -1132,7 +1132,7 @@ size_t Extractor::read_target_at(size_t s, const ScannedNumber& n) {
     if (inferred == nullptr || (n.script != NumeralScript::kArabic && n.script != NumeralScript::kMixed)) {
       return n.end;
     }
-    target.unit_norm = inferred->unit_utf8;
+    target.unit_norm = inferred->unit_norm;
     target.unit_class = inferred->unit_class;
     target.flags.push_back("inferred_unit");
   }

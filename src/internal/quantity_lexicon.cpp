@@ -102,7 +102,7 @@ std::string parse_quantity_lexicon(std::string_view units_tsv, std::string_view 
     }
     const std::u32string unit = normalize(f[0]);
     if (unit[0] >= 0x10000) return kOutsideBmp;
-    out.units.push_back({unit, std::string(f[1]), f[2] == "-" ? to_utf8(unit) : std::string(f[2]), to_utf8(unit)});
+    out.units.push_back({unit, std::string(f[1]), f[2] == "-" ? to_utf8(unit) : std::string(f[2])});
     return "";
   });
   if (!err.empty()) return err;

@@ -13,7 +13,6 @@ struct UnitEntry {
   std::u32string unit;  // simplified, half-width
   std::string unit_class;
   std::string unit_norm;  // what rows report as unit_norm (usually the unit itself)
-  std::string unit_utf8;  // `unit` in UTF-8: the unit_norm of a unit read from the indicator
 };
 
 enum class CueRole {

@@ -54,6 +54,12 @@ TEST_CASE("extract: comparators before and after the unit", "[extract]") {
         Rows{"92%以上|>=|92||%|percent||target||", "45人以内|<=|45||人|count||target||"});
 }
 
+TEST_CASE("extract: a unit taken from the indicator is grouped as a unit read after the number", "[extract]") {
+  // data/units.tsv groups 周岁 with 岁: so does a unit the indicator ends with.
+  CHECK(rows_of("新生平均入学周岁为6.5。") == Rows{"6.5|=|6.5||岁|age||target||inferred_unit"});
+  CHECK(rows_of("新生平均入学年龄为6.5周岁。") == Rows{"6.5周岁|=|6.5||岁|age||target||"});
+}
+
 TEST_CASE("extract: a percentage-point delta is not a percentage", "[extract]") {
   CHECK(rows_of("力爭全市中小學生近視率較上年降低1個百分點。") ==
         Rows{"1個百分點|=|1||个百分点|percentage_point|decrease|target||"});
