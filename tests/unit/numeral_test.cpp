@@ -629,6 +629,22 @@ TEST_CASE("numeral: write_decimal writes to_string's text, or nothing when it wo
   CHECK(refused > 100);
 }
 
+namespace {
+
+// A short path's reading `fast` is the grammar's `n`, field by field (the script only of a
+// number read: a refusal has none).
+void require_same_reading(const ScannedNumber& n, const ScannedNumber& fast) {
+  REQUIRE(n.begin == fast.begin);
+  REQUIRE(n.end == fast.end);
+  REQUIRE(n.kind == fast.kind);
+  REQUIRE(n.flags == fast.flags);
+  REQUIRE(n.value == fast.value);
+  REQUIRE(n.second == fast.second);
+  if (n) REQUIRE(n.script == fast.script);
+}
+
+}  // namespace
+
 // Where is_lone_chinese_digit holds, the extractor passes the digit unscanned when no unit
 // follows, and scan_number reads it by scan_lone_chinese_digit: the grammar must read
 // exactly that digit there (a plain Chinese number; nothing for a financial digit unless
@@ -651,13 +667,7 @@ TEST_CASE("numeral: is_lone_chinese_digit and its reading agree with the grammar
       for (const ScanOptions& o : {ScanOptions{}, lone_financial}) {
         const ScannedNumber digit = zhpolicy::detail::scan_lone_chinese_digit(text, 0, o);
         const ScannedNumber n = zhpolicy::detail::scan_number_by_grammar(text, 0, o);
-        REQUIRE(n.begin == digit.begin);
-        REQUIRE(n.end == digit.end);
-        REQUIRE(n.kind == digit.kind);
-        REQUIRE(n.flags == digit.flags);
-        REQUIRE(n.value == digit.value);
-        REQUIRE(n.second == digit.second);
-        if (n) REQUIRE(n.script == digit.script);
+        require_same_reading(n, digit);
         REQUIRE(n.end == (zhpolicy::detail::is_financial(e.packed) && !o.lone_financial ? 0u : 1u));
       }
     }
@@ -695,13 +705,7 @@ TEST_CASE("numeral: scan_plain_arabic reads what the grammar reads wherever it r
         ++read;
         INFO(static_cast<uint32_t>(next) << " after " << code_points_to_utf8(run));
         const ScannedNumber n = zhpolicy::detail::scan_number_by_grammar(text, 0, o);
-        REQUIRE(n.begin == plain.begin);
-        REQUIRE(n.end == plain.end);
-        REQUIRE(n.kind == plain.kind);
-        REQUIRE(n.script == plain.script);
-        REQUIRE(n.flags == plain.flags);
-        REQUIRE(n.value == plain.value);
-        REQUIRE(n.second == plain.second);
+        require_same_reading(n, plain);
       }
     }
   }

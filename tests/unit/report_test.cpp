@@ -61,6 +61,22 @@ TEST_CASE("report: the clause table is the same whether or not the pipeline kept
   CHECK(a.rows.back()[byte_start] != "0");  // real offsets, not defaults
 }
 
+namespace {
+
+// Each target row of `doc` made in turn with one sentence cache is the row made with a
+// fresh cache.
+void check_rows_made_in_turn(const Document& doc) {
+  SentenceCellCache shared;
+  for (size_t i = 0; i < doc.targets.size(); ++i) {
+    SentenceCellCache fresh;
+    INFO(i);
+    CHECK(target_row(doc, doc.targets[i], doc.target_bytes[i], shared) ==
+          target_row(doc, doc.targets[i], doc.target_bytes[i], fresh));
+  }
+}
+
+}  // namespace
+
 // Rows made one after another share their sentence's cell through the cache: each must be
 // the row made afresh, over sentences of several targets, of one, and one too long to be
 // whole (its cell is cut around each target and never cached).
@@ -71,13 +87,7 @@ TEST_CASE("report: rows made in turn with a sentence cache are the rows made alo
   Result<Document> doc = process_document(text, "t.txt");
   REQUIRE(doc.ok());
   REQUIRE(doc->targets.size() > 100);
-  SentenceCellCache shared;
-  for (size_t i = 0; i < doc->targets.size(); ++i) {
-    SentenceCellCache fresh;
-    INFO(i);
-    CHECK(target_row(*doc, doc->targets[i], doc->target_bytes[i], shared) ==
-          target_row(*doc, doc->targets[i], doc->target_bytes[i], fresh));
-  }
+  check_rows_made_in_turn(*doc);
   CHECK(targets_table({&*doc}).rows.size() == doc->targets.size());
 }
 
@@ -92,13 +102,7 @@ TEST_CASE("report: a sentence walked to from the last one is the sentence found 
   Result<Document> doc = process_document(text, "walk.txt");
   REQUIRE(doc.ok());
   REQUIRE(doc->targets.size() >= 5);
-  SentenceCellCache shared;
-  for (size_t i = 0; i < doc->targets.size(); ++i) {
-    SentenceCellCache fresh;
-    INFO(i);
-    CHECK(target_row(*doc, doc->targets[i], doc->target_bytes[i], shared) ==
-          target_row(*doc, doc->targets[i], doc->target_bytes[i], fresh));
-  }
+  check_rows_made_in_turn(*doc);
 }
 
 // The integer cells of a target row are written two digits at a time: every width, each
