@@ -174,14 +174,20 @@ void add_invalid(DecodedText& out, uint64_t input_offset, size_t count, std::str
 }
 
 // UTF-8 input: copy with U+FFFD for invalid sequences; offsets shift by `skip` (the BOM).
-DecodedText decode_utf8(std::string_view bytes, size_t skip, size_t invalid_count) {
+// `owned`, when given, holds `bytes` and may be taken: valid UTF-8 without a BOM is the text
+// as it is, and moving it saves a copy of the whole input (and holding it twice).
+DecodedText decode_utf8(std::string_view bytes, size_t skip, size_t invalid_count, std::string* owned) {
   DecodedText out;
   out.encoding = "UTF-8";
   std::string_view s = bytes.substr(skip);
   out.map.set_input_size(bytes.size());
   out.map.add(0, static_cast<uint32_t>(skip));
   if (invalid_count == 0) {
-    out.text.assign(s.data(), s.size());
+    if (owned != nullptr && skip == 0) {
+      out.text = std::move(*owned);
+    } else {
+      out.text.assign(s.data(), s.size());
+    }
     return out;
   }
   out.text.reserve(s.size() + 2 * invalid_count);
@@ -470,14 +476,9 @@ Utf8Verdict survey_until_decided(std::string_view bytes) {
   return verdict;
 }
 
-}  // namespace
-
-bool is_valid_utf8(std::string_view bytes) {
-  return survey_utf8(bytes, Utf8SurveyEnd::kValidity).invalid == 0;
-}
-
-Result<DecodedText> decode(std::string_view bytes, std::string_view name,
-                           const DecodeOptions& options) {
+// decode() and decode_owned(): `owned`, when given, holds `bytes` (decode_utf8 may take it).
+Result<DecodedText> decode_bytes(std::string_view bytes, std::string* owned, std::string_view name,
+                                 const DecodeOptions& options) {
   if (bytes.size() > UINT32_MAX - 16) {
     return Status(ErrorCode::kTooLarge, std::string(name) + ": larger than 4 GiB");
   }
@@ -501,7 +502,7 @@ Result<DecodedText> decode(std::string_view bytes, std::string_view name,
       if (!starts_with(bom.magic, bom.length)) continue;
       Result<DecodedText> r =
           std::string_view(bom.charset) == "UTF-8"
-              ? Result<DecodedText>(decode_utf8(bytes, 3, survey_utf8(bytes.substr(3)).invalid))
+              ? Result<DecodedText>(decode_utf8(bytes, 3, survey_utf8(bytes.substr(3)).invalid, owned))
               : decode_with_icu(bytes, bom.length, bom.charset, name);
       if (r.ok()) r->encoding_how = "bom";
       return r;
@@ -519,7 +520,7 @@ Result<DecodedText> decode(std::string_view bytes, std::string_view name,
       const char* converter = ucnv_getAlias(enc.c_str(), 0, &err);
       if (converter != nullptr && U_SUCCESS(err) && std::string_view(converter) == "UTF-8") {
         size_t skip = starts_with("\xEF\xBB\xBF", 3) ? 3 : 0;
-        return decode_utf8(bytes, skip, survey_utf8(bytes.substr(skip)).invalid);
+        return decode_utf8(bytes, skip, survey_utf8(bytes.substr(skip)).invalid, owned);
       }
       return decode_legacy(bytes, 0, enc, name);
     }();
@@ -550,7 +551,7 @@ Result<DecodedText> decode(std::string_view bytes, std::string_view name,
   const bool valid = survey_utf8(bytes, Utf8SurveyEnd::kValidity).invalid == 0;
   const Utf8Verdict verdict = valid ? Utf8Verdict{} : survey_until_decided(bytes);
   if (valid || passes_as_utf8(verdict.survey)) {
-    DecodedText out = decode_utf8(bytes, 0, verdict.survey.invalid);
+    DecodedText out = decode_utf8(bytes, 0, verdict.survey.invalid, owned);
     out.encoding_how = "valid-utf8";
     return out;
   }
@@ -574,6 +575,20 @@ Result<DecodedText> decode(std::string_view bytes, std::string_view name,
     return Status(ErrorCode::kBinary, std::string(name) + ": binary file (mostly control bytes)");
   }
   return r;
+}
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view bytes) {
+  return survey_utf8(bytes, Utf8SurveyEnd::kValidity).invalid == 0;
+}
+
+Result<DecodedText> decode(std::string_view bytes, std::string_view name, const DecodeOptions& options) {
+  return decode_bytes(bytes, nullptr, name, options);
+}
+
+Result<DecodedText> decode_owned(std::string bytes, std::string_view name, const DecodeOptions& options) {
+  return decode_bytes(bytes, &bytes, name, options);
 }
 
 }  // namespace zhpolicy

@@ -31,8 +31,9 @@ void tune_allocator_for_batch() {
 
 namespace {
 
-// `owned`, when given, holds `bytes` and is emptied as soon as they are decoded: the
-// decoded text is a copy, and holding both through the later stages costs a whole input.
+// `owned`, when given, holds `bytes` and is given to decode: valid UTF-8 becomes the decoded
+// text without a copy, and other bytes are freed as soon as they are decoded (holding both
+// through the later stages would cost a whole input).
 Result<Document> run_pipeline(std::string_view bytes, std::string* owned, std::string name,
                               const PipelineOptions& options) {
   if (bytes.size() > options.max_bytes) {
@@ -46,9 +47,9 @@ Result<Document> run_pipeline(std::string_view bytes, std::string* owned, std::s
     Document doc;
     doc.input_bytes = bytes.size();
     {
-      Result<DecodedText> decoded = decode(bytes, name, options.decode);
+      Result<DecodedText> decoded = owned != nullptr ? decode_owned(std::move(*owned), name, options.decode)
+                                                     : decode(bytes, name, options.decode);
       if (!decoded.ok()) return decoded.status();
-      if (owned != nullptr) std::string().swap(*owned);  // (assigning an empty string keeps the capacity)
       CleanOptions clean_options = options.clean;
       clean_options.diagnostics = clean_options.diagnostics && options.keep_diagnostics;
       doc.clean = clean(*decoded, clean_options);

@@ -76,8 +76,9 @@ struct Document {
 Result<Document> process_document(std::string_view bytes, std::string name,
                                   const PipelineOptions& options = {});
 
-// The same for bytes the caller gives away: they are freed as soon as they are decoded,
-// which lowers the peak memory of a large document by the size of its input.
+// The same for bytes the caller gives away (decode_owned()): valid UTF-8 becomes the decoded
+// text without a copy, other bytes are freed as soon as they are decoded, which lowers the
+// peak memory of a large document by the size of its input.
 Result<Document> process_owned_document(std::string bytes, std::string name,
                                         const PipelineOptions& options = {});
 

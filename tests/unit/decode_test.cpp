@@ -212,3 +212,27 @@ TEST_CASE("decode: damage at the start of a long UTF-8 file does not make it leg
   CHECK(d.text.substr(d.text.size() - body.size()) == body);
   CHECK(d.diagnostics.size() == 3);
 }
+
+TEST_CASE("decode: decode_owned takes valid UTF-8 as it is and decodes the rest as decode does", "[decode]") {
+  // Longer than any short-string buffer, so that taking it shows as the same characters' storage.
+  std::string utf8 = "一、目标 new 16所 学校学校学校学校";
+  const std::string expected = utf8;
+  const char* const storage = utf8.data();
+  Result<DecodedText> taken = decode_owned(std::move(utf8), "t.txt");
+  REQUIRE(taken.ok());
+  CHECK(taken->text == expected);
+  CHECK(taken->text.data() == storage);
+  CHECK(taken->encoding_how == "valid-utf8");
+  CHECK(taken->map.to_input(3) == 3);
+  for (const std::string& bytes : {std::string("\xEF\xBB\xBF" "学校学校学校学校"),
+                                   std::string("学校学校学校学校\xFF" "所学校学校学校学校学校学校"),
+                                   test::encode_as("关于进一步加强中小学校学位建设的通知，新增学位一万四千个。", "GB18030")}) {
+    const DecodedText copied = must_decode(bytes);
+    Result<DecodedText> owned = decode_owned(bytes, "t.txt");
+    REQUIRE(owned.ok());
+    CHECK(owned->text == copied.text);
+    CHECK(owned->encoding == copied.encoding);
+    CHECK(owned->diagnostics.size() == copied.diagnostics.size());
+    CHECK(owned->map.piece_count() == copied.map.piece_count());
+  }
+}
