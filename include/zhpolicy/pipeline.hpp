@@ -72,7 +72,8 @@ struct Document {
 };
 
 // Runs the stages on `bytes`. Errors: kBinary, kTooLarge, kUnknownEncoding (with `name`
-// in the message). Never throws.
+// in the message). Never throws. Bytes that are the decoded text as they are (valid UTF-8
+// without a BOM) are read in place while the document is cleaned, not copied.
 Result<Document> process_document(std::string_view bytes, std::string name,
                                   const PipelineOptions& options = {});
 

@@ -2,7 +2,9 @@
 
 #include <catch2/catch.hpp>
 
+#include "internal/borrowed_input.hpp"
 #include "test_util.hpp"
+#include "zhpolicy/clean.hpp"
 
 using namespace zhpolicy;
 
@@ -234,5 +236,30 @@ TEST_CASE("decode: decode_owned takes valid UTF-8 as it is and decodes the rest 
     CHECK(owned->encoding == copied.encoding);
     CHECK(owned->diagnostics.size() == copied.diagnostics.size());
     CHECK(owned->map.piece_count() == copied.map.piece_count());
+  }
+}
+
+TEST_CASE("decode: decode_borrowing leaves valid UTF-8 to be read where it is", "[decode]") {
+  const std::string utf8 = "一、目标\n新增学位14310个，学校建设１６所。";
+  bool text_is_bytes = false;
+  Result<DecodedText> borrowed = detail::decode_borrowing(utf8, "t.txt", {}, text_is_bytes);
+  REQUIRE(borrowed.ok());
+  CHECK(text_is_bytes);
+  CHECK(borrowed->text.empty());
+  CHECK(borrowed->encoding_how == "valid-utf8");
+  // Cleaned from the bytes it is as cleaned from a copy.
+  const DecodedText copied = must_decode(utf8);
+  const CleanText from_bytes = detail::clean_text(utf8, *borrowed, {});
+  const CleanText from_copy = clean(copied, {});
+  CHECK(from_bytes.text == from_copy.text);
+  CHECK(from_bytes.source_bytes(2, 6).begin == from_copy.source_bytes(2, 6).begin);
+  CHECK(from_bytes.source_bytes(2, 6).end == from_copy.source_bytes(2, 6).end);
+  // Anything decode() changes is decoded into the text as decode() does.
+  for (const std::string& bytes : {std::string("\xEF\xBB\xBF" "学校学校"), std::string("学校\xFF" "所学校"),
+                                   test::encode_as("关于进一步加强中小学校学位建设的通知，新增学位一万四千个。", "GB18030")}) {
+    Result<DecodedText> r = detail::decode_borrowing(bytes, "t.txt", {}, text_is_bytes);
+    REQUIRE(r.ok());
+    CHECK_FALSE(text_is_bytes);
+    CHECK(r->text == must_decode(bytes).text);
   }
 }
