@@ -234,7 +234,8 @@ class Cleaner {
 
   const DecodedText& decoded_;
   const CleanOptions& options_;
-  std::string_view t_;  // the intermediate text: decoded (decoded_.text or the input it is), or stripped of markup
+  // The intermediate text: decoded (decoded_.text, or the input it is), or stripped of markup.
+  std::string_view t_;
   std::vector<Op> ops_;
   std::vector<Removal> removals_;
   std::vector<Line> lines_;

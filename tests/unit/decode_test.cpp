@@ -2,6 +2,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <string>
+#include <vector>
+
 #include "internal/borrowed_input.hpp"
 #include "test_util.hpp"
 #include "zhpolicy/clean.hpp"
@@ -13,6 +16,12 @@ DecodedText must_decode(const std::string& bytes, const DecodeOptions& o = {}) {
   Result<DecodedText> r = decode(bytes, "t.txt", o);
   REQUIRE(r.ok());
   return std::move(r).value();
+}
+
+// Inputs that are not their decoded text as they are: a BOM, an invalid byte, GB18030.
+std::vector<std::string> inputs_decoding_changes() {
+  return {std::string("\xEF\xBB\xBF" "学校学校学校学校"), std::string("学校学校学校学校\xFF" "所学校学校学校学校学校学校"),
+          test::encode_as("关于进一步加强中小学校学位建设的通知，新增学位一万四千个。", "GB18030")};
 }
 }  // namespace
 
@@ -226,9 +235,7 @@ TEST_CASE("decode: decode_owned takes valid UTF-8 as it is and decodes the rest 
   CHECK(taken->text.data() == storage);
   CHECK(taken->encoding_how == "valid-utf8");
   CHECK(taken->map.to_input(3) == 3);
-  for (const std::string& bytes : {std::string("\xEF\xBB\xBF" "学校学校学校学校"),
-                                   std::string("学校学校学校学校\xFF" "所学校学校学校学校学校学校"),
-                                   test::encode_as("关于进一步加强中小学校学位建设的通知，新增学位一万四千个。", "GB18030")}) {
+  for (const std::string& bytes : inputs_decoding_changes()) {
     const DecodedText copied = must_decode(bytes);
     Result<DecodedText> owned = decode_owned(bytes, "t.txt");
     REQUIRE(owned.ok());
@@ -255,8 +262,7 @@ TEST_CASE("decode: decode_borrowing leaves valid UTF-8 to be read where it is", 
   CHECK(from_bytes.source_bytes(2, 6).begin == from_copy.source_bytes(2, 6).begin);
   CHECK(from_bytes.source_bytes(2, 6).end == from_copy.source_bytes(2, 6).end);
   // Anything decode() changes is decoded into the text as decode() does.
-  for (const std::string& bytes : {std::string("\xEF\xBB\xBF" "学校学校"), std::string("学校\xFF" "所学校"),
-                                   test::encode_as("关于进一步加强中小学校学位建设的通知，新增学位一万四千个。", "GB18030")}) {
+  for (const std::string& bytes : inputs_decoding_changes()) {
     Result<DecodedText> r = detail::decode_borrowing(bytes, "t.txt", {}, text_is_bytes);
     REQUIRE(r.ok());
     CHECK_FALSE(text_is_bytes);
