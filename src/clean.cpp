@@ -33,6 +33,7 @@
 #include <string_view>
 
 #include "internal/boilerplate.hpp"
+#include "internal/borrowed_input.hpp"
 #include "internal/chrome_screen.hpp"
 #include "internal/code_points_counted.hpp"
 #include "internal/compact_form.hpp"
@@ -189,8 +190,8 @@ bool is_invisible(char32_t c) {
 
 class Cleaner {
  public:
-  Cleaner(const DecodedText& decoded, const CleanOptions& options)
-      : decoded_(decoded), options_(options) {}
+  Cleaner(std::string_view decoded_text, const DecodedText& decoded, const CleanOptions& options)
+      : decoded_(decoded), options_(options), t_(decoded_text) {}
 
   CleanText run();
 
@@ -233,7 +234,8 @@ class Cleaner {
 
   const DecodedText& decoded_;
   const CleanOptions& options_;
-  std::string_view t_;  // the intermediate text: decoded, or stripped of markup
+  // The intermediate text: decoded (decoded_.text, or the input it is), or stripped of markup.
+  std::string_view t_;
   std::vector<Op> ops_;
   std::vector<Removal> removals_;
   std::vector<Line> lines_;
@@ -1082,7 +1084,6 @@ void Cleaner::record_removals(const std::vector<SourcePiece>& pieces) {
 CleanText Cleaner::run() {
   out_.encoding = decoded_.encoding;
   out_.input_map = decoded_.map;
-  t_ = decoded_.text;
   std::vector<SourcePiece> pieces{{0, 0, 0, 0, true}};
   detail::SourceBuilder markup;
   if (detail::looks_like_html(t_)) {
@@ -1137,7 +1138,15 @@ CleanText Cleaner::run() {
 }  // namespace
 
 CleanText clean(const DecodedText& decoded, const CleanOptions& options) {
-  return Cleaner(decoded, options).run();
+  return detail::clean_text(decoded.text, decoded, options);
 }
+
+namespace detail {
+
+CleanText clean_text(std::string_view text, const DecodedText& decoded, const CleanOptions& options) {
+  return Cleaner(text, decoded, options).run();
+}
+
+}  // namespace detail
 
 }  // namespace zhpolicy

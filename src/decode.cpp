@@ -27,6 +27,7 @@
 #include <memory>
 #include <optional>
 
+#include "internal/borrowed_input.hpp"
 #include "internal/icu_check.hpp"
 #include "internal/legacy_table_decode.hpp"
 #include "internal/utf8.hpp"
@@ -173,15 +174,29 @@ void add_invalid(DecodedText& out, uint64_t input_offset, size_t count, std::str
   out.diagnostics.push_back(std::move(d));
 }
 
+// What may be done, instead of a copy, with an input that is the text as it is (valid UTF-8
+// without a BOM): a copy of the whole input, held twice while it is cleaned, buys nothing.
+struct Handover {
+  std::string* owned = nullptr;  // holds the bytes, and may be taken as the text (decode_owned)
+  bool* text_is_bytes = nullptr;  // set when the text is left empty for the caller to read
+                                  // the bytes instead (decode_borrowing)
+};
+
 // UTF-8 input: copy with U+FFFD for invalid sequences; offsets shift by `skip` (the BOM).
-DecodedText decode_utf8(std::string_view bytes, size_t skip, size_t invalid_count) {
+DecodedText decode_utf8(std::string_view bytes, size_t skip, size_t invalid_count, const Handover& handover) {
   DecodedText out;
   out.encoding = "UTF-8";
   std::string_view s = bytes.substr(skip);
   out.map.set_input_size(bytes.size());
   out.map.add(0, static_cast<uint32_t>(skip));
   if (invalid_count == 0) {
-    out.text.assign(s.data(), s.size());
+    if (skip == 0 && handover.owned != nullptr) {
+      out.text = std::move(*handover.owned);
+    } else if (skip == 0 && handover.text_is_bytes != nullptr) {
+      *handover.text_is_bytes = true;
+    } else {
+      out.text.assign(s.data(), s.size());
+    }
     return out;
   }
   out.text.reserve(s.size() + 2 * invalid_count);
@@ -470,14 +485,9 @@ Utf8Verdict survey_until_decided(std::string_view bytes) {
   return verdict;
 }
 
-}  // namespace
-
-bool is_valid_utf8(std::string_view bytes) {
-  return survey_utf8(bytes, Utf8SurveyEnd::kValidity).invalid == 0;
-}
-
-Result<DecodedText> decode(std::string_view bytes, std::string_view name,
-                           const DecodeOptions& options) {
+// decode(), decode_owned() and decode_borrowing(), by what `handover` allows decode_utf8().
+Result<DecodedText> decode_bytes(std::string_view bytes, const Handover& handover, std::string_view name,
+                                 const DecodeOptions& options) {
   if (bytes.size() > UINT32_MAX - 16) {
     return Status(ErrorCode::kTooLarge, std::string(name) + ": larger than 4 GiB");
   }
@@ -501,7 +511,7 @@ Result<DecodedText> decode(std::string_view bytes, std::string_view name,
       if (!starts_with(bom.magic, bom.length)) continue;
       Result<DecodedText> r =
           std::string_view(bom.charset) == "UTF-8"
-              ? Result<DecodedText>(decode_utf8(bytes, 3, survey_utf8(bytes.substr(3)).invalid))
+              ? Result<DecodedText>(decode_utf8(bytes, 3, survey_utf8(bytes.substr(3)).invalid, handover))
               : decode_with_icu(bytes, bom.length, bom.charset, name);
       if (r.ok()) r->encoding_how = "bom";
       return r;
@@ -519,7 +529,7 @@ Result<DecodedText> decode(std::string_view bytes, std::string_view name,
       const char* converter = ucnv_getAlias(enc.c_str(), 0, &err);
       if (converter != nullptr && U_SUCCESS(err) && std::string_view(converter) == "UTF-8") {
         size_t skip = starts_with("\xEF\xBB\xBF", 3) ? 3 : 0;
-        return decode_utf8(bytes, skip, survey_utf8(bytes.substr(skip)).invalid);
+        return decode_utf8(bytes, skip, survey_utf8(bytes.substr(skip)).invalid, handover);
       }
       return decode_legacy(bytes, 0, enc, name);
     }();
@@ -550,7 +560,7 @@ Result<DecodedText> decode(std::string_view bytes, std::string_view name,
   const bool valid = survey_utf8(bytes, Utf8SurveyEnd::kValidity).invalid == 0;
   const Utf8Verdict verdict = valid ? Utf8Verdict{} : survey_until_decided(bytes);
   if (valid || passes_as_utf8(verdict.survey)) {
-    DecodedText out = decode_utf8(bytes, 0, verdict.survey.invalid);
+    DecodedText out = decode_utf8(bytes, 0, verdict.survey.invalid, handover);
     out.encoding_how = "valid-utf8";
     return out;
   }
@@ -575,5 +585,29 @@ Result<DecodedText> decode(std::string_view bytes, std::string_view name,
   }
   return r;
 }
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view bytes) {
+  return survey_utf8(bytes, Utf8SurveyEnd::kValidity).invalid == 0;
+}
+
+Result<DecodedText> decode(std::string_view bytes, std::string_view name, const DecodeOptions& options) {
+  return decode_bytes(bytes, Handover{}, name, options);
+}
+
+Result<DecodedText> decode_owned(std::string bytes, std::string_view name, const DecodeOptions& options) {
+  return decode_bytes(bytes, Handover{&bytes, nullptr}, name, options);
+}
+
+namespace detail {
+
+Result<DecodedText> decode_borrowing(std::string_view bytes, std::string_view name, const DecodeOptions& options,
+                                     bool& text_is_bytes) {
+  text_is_bytes = false;
+  return decode_bytes(bytes, Handover{nullptr, &text_is_bytes}, name, options);
+}
+
+}  // namespace detail
 
 }  // namespace zhpolicy

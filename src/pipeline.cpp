@@ -13,6 +13,7 @@
 #include <malloc.h>
 #endif
 
+#include "internal/borrowed_input.hpp"
 #include "internal/placed_target.hpp"
 #include "internal/source_cursor.hpp"
 #include "zhpolicy/normalize.hpp"
@@ -31,8 +32,10 @@ void tune_allocator_for_batch() {
 
 namespace {
 
-// `owned`, when given, holds `bytes` and is emptied as soon as they are decoded: the
-// decoded text is a copy, and holding both through the later stages costs a whole input.
+// `owned`, when given, holds `bytes` and is given to decode: valid UTF-8 becomes the decoded
+// text without a copy, and other bytes are freed as soon as they are decoded (holding both
+// through the later stages would cost a whole input). Bytes the caller keeps are read as the
+// decoded text where they are valid UTF-8, not copied.
 Result<Document> run_pipeline(std::string_view bytes, std::string* owned, std::string name,
                               const PipelineOptions& options) {
   if (bytes.size() > options.max_bytes) {
@@ -46,12 +49,14 @@ Result<Document> run_pipeline(std::string_view bytes, std::string* owned, std::s
     Document doc;
     doc.input_bytes = bytes.size();
     {
-      Result<DecodedText> decoded = decode(bytes, name, options.decode);
+      bool text_is_bytes = false;
+      Result<DecodedText> decoded = owned != nullptr
+                                        ? decode_owned(std::move(*owned), name, options.decode)
+                                        : detail::decode_borrowing(bytes, name, options.decode, text_is_bytes);
       if (!decoded.ok()) return decoded.status();
-      if (owned != nullptr) std::string().swap(*owned);  // (assigning an empty string keeps the capacity)
       CleanOptions clean_options = options.clean;
       clean_options.diagnostics = clean_options.diagnostics && options.keep_diagnostics;
-      doc.clean = clean(*decoded, clean_options);
+      doc.clean = detail::clean_text(text_is_bytes ? bytes : std::string_view(decoded->text), *decoded, clean_options);
     }  // the decoded text goes here: clean keeps its own text and the map to the input
     doc.name = name;  // `name` is still needed by the error messages below
     doc.original = std::move(doc.clean.chars);

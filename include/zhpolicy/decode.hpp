@@ -39,6 +39,12 @@ struct DecodedText {
 Result<DecodedText> decode(std::string_view bytes, std::string_view name,
                            const DecodeOptions& options = {});
 
+// decode() of bytes the caller gives away: valid UTF-8 without a BOM (most inputs) becomes
+// DecodedText::text as it is, neither copied nor held twice; other bytes are decoded as
+// decode() does and freed when it returns.
+Result<DecodedText> decode_owned(std::string bytes, std::string_view name,
+                                 const DecodeOptions& options = {});
+
 // True when `bytes` are entirely valid UTF-8 (no surrogates, no overlongs, <= U+10FFFF).
 bool is_valid_utf8(std::string_view bytes);
 

@@ -72,12 +72,14 @@ struct Document {
 };
 
 // Runs the stages on `bytes`. Errors: kBinary, kTooLarge, kUnknownEncoding (with `name`
-// in the message). Never throws.
+// in the message). Never throws. Bytes that are the decoded text as they are (valid UTF-8
+// without a BOM) are read in place while the document is cleaned, not copied.
 Result<Document> process_document(std::string_view bytes, std::string name,
                                   const PipelineOptions& options = {});
 
-// The same for bytes the caller gives away: they are freed as soon as they are decoded,
-// which lowers the peak memory of a large document by the size of its input.
+// The same for bytes the caller gives away (decode_owned()): valid UTF-8 becomes the decoded
+// text without a copy, other bytes are freed as soon as they are decoded, which lowers the
+// peak memory of a large document by the size of its input.
 Result<Document> process_owned_document(std::string bytes, std::string name,
                                         const PipelineOptions& options = {});
 

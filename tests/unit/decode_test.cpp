@@ -2,7 +2,12 @@
 
 #include <catch2/catch.hpp>
 
+#include <string>
+#include <vector>
+
+#include "internal/borrowed_input.hpp"
 #include "test_util.hpp"
+#include "zhpolicy/clean.hpp"
 
 using namespace zhpolicy;
 
@@ -11,6 +16,12 @@ DecodedText must_decode(const std::string& bytes, const DecodeOptions& o = {}) {
   Result<DecodedText> r = decode(bytes, "t.txt", o);
   REQUIRE(r.ok());
   return std::move(r).value();
+}
+
+// Inputs that are not their decoded text as they are: a BOM, an invalid byte, GB18030.
+std::vector<std::string> inputs_decoding_changes() {
+  return {std::string("\xEF\xBB\xBF" "学校学校学校学校"), std::string("学校学校学校学校\xFF" "所学校学校学校学校学校学校"),
+          test::encode_as("关于进一步加强中小学校学位建设的通知，新增学位一万四千个。", "GB18030")};
 }
 }  // namespace
 
@@ -211,4 +222,50 @@ TEST_CASE("decode: damage at the start of a long UTF-8 file does not make it leg
   CHECK(d.encoding_how == "valid-utf8");
   CHECK(d.text.substr(d.text.size() - body.size()) == body);
   CHECK(d.diagnostics.size() == 3);
+}
+
+TEST_CASE("decode: decode_owned takes valid UTF-8 as it is and decodes the rest as decode does", "[decode]") {
+  // Longer than any short-string buffer, so that taking it shows as the same characters' storage.
+  std::string utf8 = "一、目标 new 16所 学校学校学校学校";
+  const std::string expected = utf8;
+  const char* const storage = utf8.data();
+  Result<DecodedText> taken = decode_owned(std::move(utf8), "t.txt");
+  REQUIRE(taken.ok());
+  CHECK(taken->text == expected);
+  CHECK(taken->text.data() == storage);
+  CHECK(taken->encoding_how == "valid-utf8");
+  CHECK(taken->map.to_input(3) == 3);
+  for (const std::string& bytes : inputs_decoding_changes()) {
+    const DecodedText copied = must_decode(bytes);
+    Result<DecodedText> owned = decode_owned(bytes, "t.txt");
+    REQUIRE(owned.ok());
+    CHECK(owned->text == copied.text);
+    CHECK(owned->encoding == copied.encoding);
+    CHECK(owned->diagnostics.size() == copied.diagnostics.size());
+    CHECK(owned->map.piece_count() == copied.map.piece_count());
+  }
+}
+
+TEST_CASE("decode: decode_borrowing leaves valid UTF-8 to be read where it is", "[decode]") {
+  const std::string utf8 = "一、目标\n新增学位14310个，学校建设１６所。";
+  bool text_is_bytes = false;
+  Result<DecodedText> borrowed = detail::decode_borrowing(utf8, "t.txt", {}, text_is_bytes);
+  REQUIRE(borrowed.ok());
+  CHECK(text_is_bytes);
+  CHECK(borrowed->text.empty());
+  CHECK(borrowed->encoding_how == "valid-utf8");
+  // Cleaned from the bytes it is as cleaned from a copy.
+  const DecodedText copied = must_decode(utf8);
+  const CleanText from_bytes = detail::clean_text(utf8, *borrowed, {});
+  const CleanText from_copy = clean(copied, {});
+  CHECK(from_bytes.text == from_copy.text);
+  CHECK(from_bytes.source_bytes(2, 6).begin == from_copy.source_bytes(2, 6).begin);
+  CHECK(from_bytes.source_bytes(2, 6).end == from_copy.source_bytes(2, 6).end);
+  // Anything decode() changes is decoded into the text as decode() does.
+  for (const std::string& bytes : inputs_decoding_changes()) {
+    Result<DecodedText> r = detail::decode_borrowing(bytes, "t.txt", {}, text_is_bytes);
+    REQUIRE(r.ok());
+    CHECK_FALSE(text_is_bytes);
+    CHECK(r->text == must_decode(bytes).text);
+  }
 }
