@@ -101,7 +101,7 @@ const char* guess_utf16(std::string_view s) {
 // Returns "" when there is too little evidence (ICU's detector decides then). This runs
 // at memory speed; ICU's detector runs every recogniser's n-gram model (~2 MB/s).
 std::string guess_gb_or_big5(std::string_view s) {
-  size_t low_trail = 0, high_trail = 0, four_byte = 0, gbk_lead = 0;
+  size_t low_trail = 0, high_trail = 0, gbk_lead = 0;
   const size_t n = std::min<size_t>(s.size(), 1 << 16);
   for (size_t i = 0; i + 1 < n;) {
     const auto lead = static_cast<unsigned char>(s[i]);
@@ -109,18 +109,14 @@ std::string guess_gb_or_big5(std::string_view s) {
       ++i;
       continue;
     }
-    const auto trail = static_cast<unsigned char>(s[i + 1]);
-    if (trail >= 0x30 && trail <= 0x39) {
-      ++four_byte;
-      i += 4;
-      continue;
-    }
-    if (lead <= 0xA0) ++gbk_lead;
-    if (trail >= 0x40 && trail <= 0x7E) ++low_trail;
-    else if (trail >= 0xA1 && trail <= 0xFE) ++high_trail;
+    const unsigned trail = static_cast<unsigned char>(s[i + 1]);
+    if (trail - 0x30u <= 0x39u - 0x30u) return "GB18030";  // one four-byte sequence decides
+    // Counted without branches: which range a trail falls in is a coin toss to the processor.
+    gbk_lead += lead <= 0xA0;
+    low_trail += trail - 0x40u <= 0x7Eu - 0x40u;
+    high_trail += trail - 0xA1u <= 0xFEu - 0xA1u;
     i += 2;
   }
-  if (four_byte > 0) return "GB18030";
   const size_t pairs = low_trail + high_trail;
   if (pairs < 20) return "";
   if (gbk_lead * 100 >= pairs * 5) return "GB18030";
@@ -383,7 +379,10 @@ std::optional<DecodedText> decode_mixed(std::string_view bytes, std::string_view
   };
   std::vector<Run> runs;
   size_t utf8_evidence = 0;  // three-byte sequences on UTF-8 lines
-  std::string legacy_sample;  // the legacy lines, for the detector
+  // The legacy lines for the detector, the first 64 KiB or so: copied together only once the
+  // file is known to be mixed (most files that come here are legacy throughout).
+  std::vector<Run> legacy_lines;
+  size_t legacy_bytes = 0;
   for (size_t b = 0; b < bytes.size();) {
     const size_t nl = bytes.find('\n', b);
     const size_t e = nl == std::string_view::npos ? bytes.size() : nl + 1;
@@ -393,14 +392,20 @@ std::optional<DecodedText> decode_mixed(std::string_view bytes, std::string_view
     if (line.invalid == 0 && line.three_byte > 0 && line.three_byte * 2 >= line.multibyte) kind = Kind::kUtf8;
     else if (line.invalid > 0 || line.multibyte > 0) kind = Kind::kLegacy;
     if (kind == Kind::kUtf8) utf8_evidence += line.three_byte;
-    if (kind == Kind::kLegacy && legacy_sample.size() < (1 << 16)) legacy_sample.append(bytes.substr(b, e - b));
+    if (kind == Kind::kLegacy && legacy_bytes < (1 << 16)) {
+      legacy_lines.push_back({b, e, false});
+      legacy_bytes += e - b;
+    }
     const bool utf8 = kind == Kind::kAscii ? (runs.empty() || runs.back().utf8) : kind == Kind::kUtf8;
     if (!runs.empty() && runs.back().utf8 == utf8) runs.back().end = e;
     else runs.push_back({b, e, utf8});
     b = e;
   }
   // A few chance-valid lines in a legacy file are not evidence of UTF-8.
-  if (utf8_evidence < 16 || legacy_sample.empty()) return std::nullopt;
+  if (utf8_evidence < 16 || legacy_lines.empty()) return std::nullopt;
+  std::string legacy_sample;
+  legacy_sample.reserve(legacy_bytes);
+  for (const Run& line : legacy_lines) legacy_sample.append(bytes.substr(line.begin, line.end - line.begin));
   const std::string charset = detect_charset(legacy_sample);
   DecodedText out;
   out.map.set_input_size(bytes.size());

@@ -72,11 +72,27 @@ const unsigned char* ascii_run_end(const unsigned char* p, const unsigned char* 
 constexpr EncodedPair kNotInTable{};
 
 // The encoded character of the pair at p (end - p >= 2); length 0 when it is not in the table.
-const EncodedPair& encoded_pair(const LegacyTable& table, const unsigned char* p) {
+const EncodedPair& encoded_pair(const EncodedPairs& encoded, const unsigned char* p) {
   const unsigned lead = p[0] - kLegacyLeadFirst;
   const unsigned trail = p[1] - kLegacyTrailFirst;
   if (lead > kLegacyLeadLast - kLegacyLeadFirst || trail >= kLegacyTrailCount) return kNotInTable;
-  return table.encoded->pairs[lead * kLegacyTrailCount + trail];
+  return encoded.pairs[lead * kLegacyTrailCount + trail];
+}
+
+// Copies to `w` the run of ideographs (and CJK punctuation: pairs that decode to three bytes)
+// at `in`, as far as pairs start before block_end and end by `end`. Returns how many it
+// copied. Its pointers are its own: through decode_block's references, every store of a
+// character made the compiler reload them (about forty instructions a pair, now a dozen).
+uint32_t copy_ideographs(const unsigned char* in, const unsigned char* const block_end, const unsigned char* const end,
+                         const EncodedPairs& encoded, char* w) {
+  const unsigned char* const last_start = std::min(block_end, end - 1);  // a pair needs its second byte
+  uint32_t count = 0;
+  for (; in < last_start; in += 2, w += 3, ++count) {
+    const EncodedPair& e = encoded_pair(encoded, in);
+    if (e.length != 3) break;
+    std::memcpy(w, &e, sizeof e);
+  }
+  return count;
 }
 
 }  // namespace
@@ -121,24 +137,23 @@ bool decode_block(const unsigned char*& p, const unsigned char* const block_end,
       p = run_end;
       continue;
     }
-    // A run of ideographs (and CJK punctuation): two bytes in and three out each, so their
-    // anchors step alike and go to the map at once.
-    const uint32_t run_decoded = decoded_offset();
-    const uint32_t run_input = input_offset();
-    uint32_t run_length = 0;
-    const EncodedPair* e = &kNotInTable;
-    for (; p < block_end && end - p >= 2 && (e = &encoded_pair(table, p))->length == 3; p += 2, w += 3, ++run_length) {
-      std::memcpy(w, e, sizeof *e);
+    // A run of ideographs: two bytes in and three out each, so their anchors step alike and
+    // go to the map at once.
+    const uint32_t run_length = copy_ideographs(p, block_end, end, *table.encoded, w);
+    if (run_length > 0) {
+      out.map.add_steps(decoded_offset(), input_offset(), 3, 2, run_length);
+      p += 2 * size_t{run_length};
+      w += 3 * size_t{run_length};
+      continue;
     }
-    out.map.add_steps(run_decoded, run_input, 3, 2, run_length);
-    if (run_length > 0) continue;
-    if (e->length == 0) {  // not in the table, or a lead at the very end
+    const EncodedPair& e = end - p >= 2 ? encoded_pair(*table.encoded, p) : kNotInTable;
+    if (e.length == 0) {  // not in the table, or a lead at the very end
       in_table = false;
       break;
     }
     out.map.add(decoded_offset(), input_offset());
-    std::memcpy(w, e, sizeof *e);
-    w += e->length;
+    std::memcpy(w, &e, sizeof e);
+    w += e.length;
     p += 2;
   }
   out.text.resize(static_cast<size_t>(w - text));
