@@ -116,8 +116,13 @@ std::string_view whole_sentence(const Document& d, const Sentence& s, const Sent
 // the same sentence); a cut one is built in `cut`.
 std::string_view sentence_cell(const Document& d, const Target& g, std::string& cut, SentenceCellCache& last) {
   const Sentence& s = d.segmentation.sentences[g.sentence];
+  // A cache last used with another document's text knows nothing of this one.
+  if (last.text.data() != d.clean.text.data() || last.text.size() != d.clean.text.size()) {
+    last = SentenceCellCache{};
+    last.text = d.clean.text;
+  }
   if (s.end - s.start <= kMaxSentenceCell) {
-    if (last.sentence != g.sentence) last = {g.sentence, whole_sentence(d, s, last)};
+    if (last.sentence != g.sentence) last = {g.sentence, whole_sentence(d, s, last), last.text};
     return last.cell;
   }
   const uint32_t from = std::max<uint32_t>(s.start, g.start > kSentenceContext ? g.start - kSentenceContext : 0);

@@ -33,10 +33,12 @@ Table targets_table(const std::vector<const Document*>& docs);
 // of a sentence come one after another and every row repeats its sentence, so the sentence
 // is found once for them all (each search walked to it from the start of its stretch of
 // clean text: a sixth of making a row), and a next sentence close after it is walked to from
-// its end. One per document, as it views the document's text.
+// its end. One per document, as it views the document's text (a cache met with another
+// document's text is emptied first).
 struct SentenceCellCache {
   size_t sentence = static_cast<size_t>(-1);  // index into Segmentation::sentences; none yet
   std::string_view cell;
+  std::string_view text;  // the clean text `cell` lies in
 };
 
 // The row of one target of `d` (for rows made as targets are found, PipelineOptions::on_target);

@@ -105,6 +105,22 @@ TEST_CASE("report: a sentence walked to from the last one is the sentence found 
   check_rows_made_in_turn(*doc);
 }
 
+// A cache is for one document; met with another, it starts afresh rather than walking from
+// a cell of the first document's text (or reusing its cell for a sentence of the same index).
+TEST_CASE("report: a sentence cache met with another document gives that document's rows", "[report]") {
+  Result<Document> first = process_document("新增学位12个。", "a.txt");
+  Result<Document> second = process_document("另起一段说明文字。新增学位34个。", "b.txt");
+  Result<Document> same_index = process_document("建成5所学校。", "c.txt");
+  REQUIRE((first.ok() && second.ok() && same_index.ok()));
+  SentenceCellCache shared;
+  for (const Document* d : {&*first, &*second, &*same_index}) {
+    REQUIRE(d->targets.size() == 1);
+    SentenceCellCache fresh;
+    CHECK(target_row(*d, d->targets[0], d->target_bytes[0], shared) ==
+          target_row(*d, d->targets[0], d->target_bytes[0], fresh));
+  }
+}
+
 // The integer cells of a target row are written two digits at a time: every width, each
 // power of ten and its neighbours, and the largest values must read as std::to_string.
 TEST_CASE("report: a target row's integer cells are the decimal digits of the values", "[report]") {
