@@ -170,30 +170,19 @@ void add_invalid(DecodedText& out, uint64_t input_offset, size_t count, std::str
   out.diagnostics.push_back(std::move(d));
 }
 
-// What may be done, instead of a copy, with an input that is the text as it is (valid UTF-8
-// without a BOM): a copy of the whole input, held twice while it is cleaned, buys nothing.
-struct Handover {
-  std::string* owned = nullptr;  // holds the bytes, and may be taken as the text (decode_owned)
-  bool* text_is_bytes = nullptr;  // set when the text is left empty for the caller to read
-                                  // the bytes instead (decode_borrowing)
-};
-
 // UTF-8 input: copy with U+FFFD for invalid sequences; offsets shift by `skip` (the BOM).
-DecodedText decode_utf8(std::string_view bytes, size_t skip, size_t invalid_count, const Handover& handover) {
+// Input that is the text as it is (valid, no BOM) is not copied here: the text is left
+// empty and the result says so (Decoding::text_is_input), for the caller to take it.
+detail::Decoding decode_utf8(std::string_view bytes, size_t skip, size_t invalid_count) {
   DecodedText out;
   out.encoding = "UTF-8";
   std::string_view s = bytes.substr(skip);
   out.map.set_input_size(bytes.size());
   out.map.add(0, static_cast<uint32_t>(skip));
   if (invalid_count == 0) {
-    if (skip == 0 && handover.owned != nullptr) {
-      out.text = std::move(*handover.owned);
-    } else if (skip == 0 && handover.text_is_bytes != nullptr) {
-      *handover.text_is_bytes = true;
-    } else {
-      out.text.assign(s.data(), s.size());
-    }
-    return out;
+    if (skip == 0) return {std::move(out), true};
+    out.text.assign(s.data(), s.size());
+    return {std::move(out), false};
   }
   out.text.reserve(s.size() + 2 * invalid_count);
   // Valid stretches are copied whole: the survey finds where the next invalid sequence
@@ -490,9 +479,9 @@ Utf8Verdict survey_until_decided(std::string_view bytes) {
   return verdict;
 }
 
-// decode(), decode_owned() and decode_borrowing(), by what `handover` allows decode_utf8().
-Result<DecodedText> decode_bytes(std::string_view bytes, const Handover& handover, std::string_view name,
-                                 const DecodeOptions& options) {
+// What decode(), decode_owned() and decode_borrowing() share: all but taking the input as
+// the text where it is that (Decoding::text_is_input), which each does its own way.
+detail::Decoding decode_bytes(std::string_view bytes, std::string_view name, const DecodeOptions& options) {
   if (bytes.size() > UINT32_MAX - 16) {
     return Status(ErrorCode::kTooLarge, std::string(name) + ": larger than 4 GiB");
   }
@@ -516,7 +505,7 @@ Result<DecodedText> decode_bytes(std::string_view bytes, const Handover& handove
       if (!starts_with(bom.magic, bom.length)) continue;
       Result<DecodedText> r =
           std::string_view(bom.charset) == "UTF-8"
-              ? Result<DecodedText>(decode_utf8(bytes, 3, survey_utf8(bytes.substr(3)).invalid, handover))
+              ? decode_utf8(bytes, 3, survey_utf8(bytes.substr(3)).invalid).decoded  // (a BOM: never the input)
               : decode_with_icu(bytes, bom.length, bom.charset, name);
       if (r.ok()) r->encoding_how = "bom";
       return r;
@@ -526,7 +515,7 @@ Result<DecodedText> decode_bytes(std::string_view bytes, const Handover& handove
   // 2. The user's word.
   if (!options.encoding.empty()) {
     std::string enc = options.encoding;
-    Result<DecodedText> r = [&]() -> Result<DecodedText> {
+    detail::Decoding r = [&]() -> detail::Decoding {
       UErrorCode err = U_ZERO_ERROR;
       // The converter's own name (alias 0): "utf-8", "UTF8", "unicode-1-1-utf-8" are all
       // UTF-8 and take the same path as detected UTF-8, not ICU's converter, which gives
@@ -534,11 +523,11 @@ Result<DecodedText> decode_bytes(std::string_view bytes, const Handover& handove
       const char* converter = ucnv_getAlias(enc.c_str(), 0, &err);
       if (converter != nullptr && U_SUCCESS(err) && std::string_view(converter) == "UTF-8") {
         size_t skip = starts_with("\xEF\xBB\xBF", 3) ? 3 : 0;
-        return decode_utf8(bytes, skip, survey_utf8(bytes.substr(skip)).invalid, handover);
+        return decode_utf8(bytes, skip, survey_utf8(bytes.substr(skip)).invalid);
       }
       return decode_legacy(bytes, 0, enc, name);
     }();
-    if (r.ok()) r->encoding_how = "option";
+    if (r.decoded.ok()) r.decoded->encoding_how = "option";
     return r;
   }
 
@@ -565,8 +554,8 @@ Result<DecodedText> decode_bytes(std::string_view bytes, const Handover& handove
   const bool valid = survey_utf8(bytes, Utf8SurveyEnd::kValidity).invalid == 0;
   const Utf8Verdict verdict = valid ? Utf8Verdict{} : survey_until_decided(bytes);
   if (valid || passes_as_utf8(verdict.survey)) {
-    DecodedText out = decode_utf8(bytes, 0, verdict.survey.invalid, handover);
-    out.encoding_how = "valid-utf8";
+    detail::Decoding out = decode_utf8(bytes, 0, verdict.survey.invalid);
+    out.decoded->encoding_how = "valid-utf8";
     return out;
   }
 
@@ -598,19 +587,21 @@ bool is_valid_utf8(std::string_view bytes) {
 }
 
 Result<DecodedText> decode(std::string_view bytes, std::string_view name, const DecodeOptions& options) {
-  return decode_bytes(bytes, Handover{}, name, options);
+  detail::Decoding d = decode_bytes(bytes, name, options);
+  if (d.text_is_input) d.decoded->text.assign(bytes.data(), bytes.size());
+  return std::move(d.decoded);
 }
 
 Result<DecodedText> decode_owned(std::string bytes, std::string_view name, const DecodeOptions& options) {
-  return decode_bytes(bytes, Handover{&bytes, nullptr}, name, options);
+  detail::Decoding d = decode_bytes(bytes, name, options);
+  if (d.text_is_input) d.decoded->text = std::move(bytes);
+  return std::move(d.decoded);
 }
 
 namespace detail {
 
-Result<DecodedText> decode_borrowing(std::string_view bytes, std::string_view name, const DecodeOptions& options,
-                                     bool& text_is_bytes) {
-  text_is_bytes = false;
-  return decode_bytes(bytes, Handover{nullptr, &text_is_bytes}, name, options);
+Decoding decode_borrowing(std::string_view bytes, std::string_view name, const DecodeOptions& options) {
+  return decode_bytes(bytes, name, options);
 }
 
 }  // namespace detail

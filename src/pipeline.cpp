@@ -49,14 +49,14 @@ Result<Document> run_pipeline(std::string_view bytes, std::string* owned, std::s
     Document doc;
     doc.input_bytes = bytes.size();
     {
-      bool text_is_bytes = false;
-      Result<DecodedText> decoded = owned != nullptr
-                                        ? decode_owned(std::move(*owned), name, options.decode)
-                                        : detail::decode_borrowing(bytes, name, options.decode, text_is_bytes);
+      detail::Decoding decoding = owned != nullptr ? detail::Decoding(decode_owned(std::move(*owned), name, options.decode))
+                                                   : detail::decode_borrowing(bytes, name, options.decode);
+      const Result<DecodedText>& decoded = decoding.decoded;
       if (!decoded.ok()) return decoded.status();
       CleanOptions clean_options = options.clean;
       clean_options.diagnostics = clean_options.diagnostics && options.keep_diagnostics;
-      doc.clean = detail::clean_text(text_is_bytes ? bytes : std::string_view(decoded->text), *decoded, clean_options);
+      const std::string_view text = decoding.text_is_input ? bytes : std::string_view(decoded->text);
+      doc.clean = detail::clean_text(text, *decoded, clean_options);
     }  // the decoded text goes here: clean keeps its own text and the map to the input
     doc.name = name;  // `name` is still needed by the error messages below
     doc.original = std::move(doc.clean.chars);

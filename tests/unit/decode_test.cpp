@@ -248,10 +248,10 @@ TEST_CASE("decode: decode_owned takes valid UTF-8 as it is and decodes the rest 
 
 TEST_CASE("decode: decode_borrowing leaves valid UTF-8 to be read where it is", "[decode]") {
   const std::string utf8 = "一、目标\n新增学位14310个，学校建设１６所。";
-  bool text_is_bytes = false;
-  Result<DecodedText> borrowed = detail::decode_borrowing(utf8, "t.txt", {}, text_is_bytes);
+  const detail::Decoding decoding = detail::decode_borrowing(utf8, "t.txt", {});
+  const Result<DecodedText>& borrowed = decoding.decoded;
   REQUIRE(borrowed.ok());
-  CHECK(text_is_bytes);
+  CHECK(decoding.text_is_input);
   CHECK(borrowed->text.empty());
   CHECK(borrowed->encoding_how == "valid-utf8");
   // Cleaned from the bytes it is as cleaned from a copy.
@@ -263,9 +263,9 @@ TEST_CASE("decode: decode_borrowing leaves valid UTF-8 to be read where it is", 
   CHECK(from_bytes.source_bytes(2, 6).end == from_copy.source_bytes(2, 6).end);
   // Anything decode() changes is decoded into the text as decode() does.
   for (const std::string& bytes : inputs_decoding_changes()) {
-    Result<DecodedText> r = detail::decode_borrowing(bytes, "t.txt", {}, text_is_bytes);
-    REQUIRE(r.ok());
-    CHECK_FALSE(text_is_bytes);
-    CHECK(r->text == must_decode(bytes).text);
+    const detail::Decoding r = detail::decode_borrowing(bytes, "t.txt", {});
+    REQUIRE(r.decoded.ok());
+    CHECK_FALSE(r.text_is_input);
+    CHECK(r.decoded->text == must_decode(bytes).text);
   }
 }
