@@ -189,6 +189,11 @@ const char* format_name(Format format);
 // The file name extension for `format`, with the dot: ".tsv", ".md", ".txt", ".xlsx" ...
 const char* format_extension(Format format);
 
+// Whether kXlsx can be written here: libxlsxwriter is opened when a workbook is written
+// rather than linked, so a machine without it still writes every other format. The error
+// (kWriteFailed) says why it cannot be opened; a front end asks before reading any input.
+Status xlsx_available();
+
 // Which script text columns are written in (the doc column is a file name and is never
 // converted; neither are kSymbol/number columns).
 enum class Script {

@@ -149,6 +149,12 @@ int run(const Options& o) {
       print_error("xlsx is a binary format: write it to a file with -o FILE or --output-dir DIR");
       return kExitUsage;
     }
+    // Before any input is read: a workbook that cannot be written would otherwise fail
+    // only once every document had been processed, and once for each with --output-dir.
+    if (Status s = xlsx_available(); !s.ok()) {
+      print_error(s.message());
+      return kExitOutputFailed;
+    }
   }
 
   // Pass 2: the inputs (file names only; nothing is read yet).

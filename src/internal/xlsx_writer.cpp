@@ -105,13 +105,16 @@ Status lxw_status(const XlsxLibrary& lxw, lxw_error e, const std::string& what) 
   return Status(ErrorCode::kWriteFailed, "xlsx: " + what + ": " + lxw.lxw_strerror(e));
 }
 
+Status library_status(const XlsxLibrary& lxw) {
+  if (lxw.loaded()) return {};
+  return Status(ErrorCode::kWriteFailed, "xlsx: cannot load libxlsxwriter (" + lxw.failure() + ")");
+}
+
 }  // namespace
 
 Status write_xlsx_workbook(const std::vector<const Table*>& tables, std::ostream& out) {
   const XlsxLibrary lxw;
-  if (!lxw.loaded()) {
-    return Status(ErrorCode::kWriteFailed, "xlsx: cannot load libxlsxwriter (" + lxw.failure() + ")");
-  }
+  if (Status s = library_status(lxw); !s.ok()) return s;
   const char* tmpdir = std::getenv("TMPDIR");
   std::string path = std::string(tmpdir && *tmpdir ? tmpdir : "/tmp") + "/zhpolicy-XXXXXX";
   const int fd = ::mkstemp(path.data());
@@ -192,3 +195,12 @@ Status write_xlsx_workbook(const std::vector<const Table*>& tables, std::ostream
 }
 
 }  // namespace zhpolicy::detail
+
+namespace zhpolicy {
+
+Status xlsx_available() {
+  const detail::XlsxLibrary lxw;
+  return detail::library_status(lxw);
+}
+
+}  // namespace zhpolicy

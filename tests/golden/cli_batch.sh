@@ -170,6 +170,19 @@ case "$case" in
     fi
     expect_rc 0 "$bin" summary -q -f xlsx --output-dir xdir corpus/a
     [ "$(ls xdir | grep -c '\.xlsx$')" -eq 6 ] || fail "xlsx --output-dir: $(ls xdir)"
+    # libxlsxwriter is opened, not linked: one that cannot be loaded (a broken file of its
+    # name first in the library path) fails xlsx before any input is read, with exit 3.
+    if [ -n "${XLSXWRITER_SONAME:-}" ]; then
+      mkdir broken_lib && echo "not a library" >"broken_lib/$XLSXWRITER_SONAME"
+      LD_LIBRARY_PATH="$PWD/broken_lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" \
+        expect_rc 3 "$bin" targets -q -f xlsx --output-dir broken_out corpus
+      [ "$(cat err)" = "zhpolicy: xlsx: cannot load libxlsxwriter ($PWD/broken_lib/$XLSXWRITER_SONAME: file too short)" ] ||
+        fail "broken libxlsxwriter: $(cat err)"
+      [ ! -e broken_out ] || fail "broken libxlsxwriter: an output directory was made"
+      expect_rc 0 "$bin" targets -q -f tsv corpus/a  # every other format still works
+    else
+      echo "note: XLSXWRITER_SONAME not set (ctest sets it): the broken-library check is skipped"
+    fi
     ;;
 
   jsonl)  # JSON Lines input: {"id","text"} records; a bad record fails alone
