@@ -37,8 +37,7 @@ void fold_in_place(std::u32string& text);
 std::u32string to_code_points(std::string_view text);
 
 // to_code_points(text) into `code_points` and fold() of it into `folded`, in one pass and in
-// the strings' existing buffers: for callers that read many short texts. (Clean reads its
-// short lines with an internal variant that also makes their compact form.)
+// the strings' existing buffers: for callers that read many short texts.
 void decode_and_fold(std::string_view text, std::u32string& code_points, std::u32string& folded);
 
 // UTF-8 encoding of `text` (for printing the shadow, or slices of it).

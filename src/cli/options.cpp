@@ -42,57 +42,54 @@ void add_fail_on_empty(CLI::App& sub, Options& o) {
   sub.add_flag("--fail-on-empty", o.fail_on_empty, "Exit 1 when no target is found in any document");
 }
 
+void add_clean_options(CLI::App& sub, Options& o) {
+  sub.add_flag("--normalized", o.normalized, "Print the normalized shadow (width-folded, simplified) instead");
+  sub.add_flag("--diagnostics", o.diagnostics, "Print what was removed or flagged (kind, bytes, text) as a table");
+  sub.add_flag("--metadata", o.metadata, "Print the metadata fields as a table");
+}
+
+// The subcommands, in --help's order, and the options each has besides the common ones.
+struct Command {
+  const char* name;
+  const char* description;
+  void (*add_own_options)(CLI::App&, Options&);  // none: nullptr
+};
+constexpr Command kCommands[] = {
+    {"clean", "Print the clean text of each document", add_clean_options},
+    {"clauses", "Print the clause table (or --format outline)", nullptr},
+    {"targets", "Print one row per quantitative target (the default command)", add_fail_on_empty},
+    {"summary", "Print one row per document: encoding, sizes, counts, title, date, status", add_fail_on_empty},
+};
+
+bool names(const std::vector<std::string>& args, const char* command) {
+  return std::find(args.begin(), args.end(), command) != args.end();
+}
+
 }  // namespace
 
 void define_options(CLI::App& app, Options& o, const std::vector<std::string>& args) {
   app.add_flag("--version", o.version,
                "Print the version, the table schema version, the ICU version and the Unicode version");
   app.require_subcommand(0, 1);
-  // A subcommand's options, for the subcommands the arguments name: CLI11 cannot enter one
-  // they do not name, and the help that lists the subcommands does not list their options,
-  // while the twenty options of each subcommand cost 0.25M instructions to define, a run.
-  const auto named = [&args](const char* command) { return std::find(args.begin(), args.end(), command) != args.end(); };
-
-  CLI::App* clean = app.add_subcommand("clean", "Print the clean text of each document");
-  clean->callback([&o] { o.command = "clean"; });
-  if (named("clean")) {
-    add_common(*clean, o);
-    clean->add_flag("--normalized", o.normalized,
-                    "Print the normalized shadow (width-folded, simplified) instead");
-    clean->add_flag("--diagnostics", o.diagnostics,
-                    "Print what was removed or flagged (kind, bytes, text) as a table");
-    clean->add_flag("--metadata", o.metadata, "Print the metadata fields as a table");
-  }
-
-  CLI::App* clauses = app.add_subcommand("clauses", "Print the clause table (or --format outline)");
-  clauses->callback([&o] { o.command = "clauses"; });
-  if (named("clauses")) add_common(*clauses, o);
-
-  CLI::App* targets = app.add_subcommand(
-      "targets", "Print one row per quantitative target (the default command)");
-  targets->callback([&o] { o.command = "targets"; });
-  if (named("targets")) {
-    add_common(*targets, o);
-    add_fail_on_empty(*targets, o);
-  }
-
-  CLI::App* summary = app.add_subcommand(
-      "summary", "Print one row per document: encoding, sizes, counts, title, date, status");
-  summary->callback([&o] { o.command = "summary"; });
-  if (named("summary")) {
-    add_common(*summary, o);
-    add_fail_on_empty(*summary, o);
+  for (const Command& command : kCommands) {
+    CLI::App* sub = app.add_subcommand(command.name, command.description);
+    sub->callback([&o, name = command.name] { o.command = name; });
+    // Options only for the subcommands the arguments name: CLI11 cannot enter one they do
+    // not name, the help that lists the subcommands does not list their options, and the
+    // twenty options of a subcommand cost 0.25M instructions to define, a run.
+    if (!names(args, command.name)) continue;
+    add_common(*sub, o);
+    if (command.add_own_options != nullptr) command.add_own_options(*sub, o);
   }
 }
 
 std::vector<std::string> with_default_command(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
-  static const char* kCommands[] = {"clean", "clauses", "targets", "summary"};
   for (const std::string& a : args) {
     if (a == "--version" || a == "--help" || a == "-h") return args;
-    for (const char* c : kCommands) {
-      if (a == c) return args;
-    }
+  }
+  for (const Command& command : kCommands) {
+    if (names(args, command.name)) return args;
   }
   args.insert(args.begin(), "targets");
   return args;
