@@ -710,6 +710,17 @@ TEST_CASE("numeral: scan_plain_arabic reads what the grammar reads wherever it r
     }
   }
   CHECK(read > 5 * 12 * 0xF000);
+  size_t read_at_end = 0;  // a number that ends the text
+  for (const std::u32string& run : runs) {
+    for (const ScanOptions& o : options) {
+      const ScannedNumber plain = zhpolicy::detail::scan_plain_arabic(run, 0, o);
+      if (!plain) continue;
+      ++read_at_end;
+      INFO(code_points_to_utf8(run) << " at the end");
+      require_same_reading(zhpolicy::detail::scan_number_by_grammar(run, 0, o), plain);
+    }
+  }
+  CHECK(read_at_end == 5 * 13);  // every run but the one of nineteen digits, under every option
   CHECK(zhpolicy::detail::scan_plain_arabic(U"96.2%", 0, ScanOptions{}).kind == NumberKind::kPercent);
   CHECK(zhpolicy::detail::scan_plain_arabic(U"16所", 0, ScanOptions{}).end == 2);
   for (const std::u32string text : {U"0", U"05个", U"1,000", U"1.5.6", U"1.", U"5‰", U"3万", U"三分之一", U"-5",
