@@ -304,13 +304,31 @@ size_t Cleaner::scan_line(std::string_view t, size_t begin, detail::PieceCursor&
     if (in_run && at > run_begin) ops_.push_back({run_begin, at, false});
     in_run = false;
   };
+  // A character kept as it is, at byte `at`: the spaces before it become one (none at the
+  // line's start), and a run starts with it unless one is open.
+  auto keep_character = [&](uint32_t at) {
+    if (pending_space) {
+      if (ops_.size() > line.ops_begin) {
+        ops_.push_back({space_begin, space_end, true});
+        ++cps;
+      }
+      pending_space = false;
+    }
+    if (!in_run) {
+      run_begin = at;
+      in_run = true;
+    }
+  };
   size_t i = begin;
   size_t end = t.size();
   while (i < end) {
-    // Inside a run, plain characters need no decoding (see plain_run.hpp): most of a Chinese
-    // page is these.
-    if (!pending_space && in_run) {
+    // Plain characters need no decoding (see plain_run.hpp): most of a Chinese page is these.
+    // Outside a run (at the line's start, after spaces) the run is read at once too: a plain
+    // character other than a space is none of those the loop below looks at, and it keeps
+    // it. (A space there goes below: it is one of a run of spaces.)
+    if ((!pending_space && in_run) || t[i] != ' ') {
       if (const detail::PlainRun run = detail::plain_run(t, i, end); run.end != i) {
+        keep_character(static_cast<uint32_t>(i));
         prev_han = detail::plain_run_ends_in_han(t, run.end);
         cps += static_cast<uint32_t>(run.code_points);
         i = run.end;
@@ -355,17 +373,7 @@ size_t Cleaner::scan_line(std::string_view t, size_t begin, detail::PieceCursor&
         continue;
       }
     }
-    if (pending_space) {
-      if (ops_.size() > line.ops_begin) {
-        ops_.push_back({space_begin, space_end, true});
-        ++cps;
-      }
-      pending_space = false;
-    }
-    if (!in_run) {
-      run_begin = static_cast<uint32_t>(at);
-      in_run = true;
-    }
+    keep_character(static_cast<uint32_t>(at));
     ++cps;
     prev_han = detail::is_han(c);
   }
