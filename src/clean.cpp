@@ -486,15 +486,9 @@ void Cleaner::split_lines(std::string_view t, const std::vector<SourcePiece>& pi
 void Cleaner::parse_metadata(const Line& line, const ShortLineForms& forms) {
   const std::u32string& s = forms.original;
   const std::u32string& folded = forms.folded;  // fold_char() of each code point of s
-  // The keys in file order (the first that matches wins), picked out of the lexicon once:
-  // a key is tried at every space of the line.
-  static const std::vector<const detail::Marker*> keys = [] {
-    std::vector<const detail::Marker*> found;
-    for (const detail::Marker& m : detail::boilerplate_markers()) {
-      if (m.kind == MarkerKind::kMetadataKey) found.push_back(&m);
-    }
-    return found;
-  }();
+  // The keys in file order (the first that matches wins): a key is tried at every space of
+  // the line.
+  const std::vector<const detail::Marker*>& keys = detail::markers_of(MarkerKind::kMetadataKey);
   auto key_at = [&](size_t pos, size_t& after, const detail::Marker*& key) {
     for (const detail::Marker* marker : keys) {
       const detail::Marker& m = *marker;
@@ -528,7 +522,7 @@ void Cleaner::parse_metadata(const Line& line, const ShortLineForms& forms) {
     while (true) {
       while (!value.empty() && value.back() == ' ') value.pop_back();
       const size_t sp = value.rfind(U' ');
-      const std::u32string last = detail::compact_fold(sp == std::u32string::npos ? value : value.substr(sp + 1));
+      const std::u32string last = detail::compact_fold(std::u32string_view(value).substr(sp == std::u32string::npos ? 0 : sp + 1));
       if (detail::find_marker(MarkerKind::kFooter, last) == nullptr) break;
       value.resize(sp == std::u32string::npos ? 0 : sp);
     }
