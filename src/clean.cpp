@@ -847,9 +847,14 @@ void Cleaner::remove_duplicates() {
       return line_view(lines_[body[earlier]], other_buffer) == text;
     });
   }
-  std::vector<bool> drop(body.size(), false);
+  // Bytes, not std::vector<bool>: the rounds below read them often, and a bit costs a shift
+  // and a mask each time.
+  std::vector<uint8_t> drop(body.size(), 0);
+  std::vector<size_t> repeats;  // the lines whose text came before: the only ones to drop
   for (size_t b = 0; b < body.size(); ++b) {
-    drop[b] = first_of[b] != SIZE_MAX && lines_[body[b]].cps >= kMinDuplicateLength;
+    if (first_of[b] == SIZE_MAX) continue;
+    repeats.push_back(b);
+    drop[b] = lines_[body[b]].cps >= kMinDuplicateLength;
   }
   auto in_block = [&](size_t neighbour, size_t first_neighbour) {
     return neighbour < body.size() && drop[neighbour] && first_neighbour < body.size() &&
@@ -858,8 +863,8 @@ void Cleaner::remove_duplicates() {
   bool changed = true;
   while (changed) {  // converges in a few rounds: each round only adds drops
     changed = false;
-    for (size_t b = 0; b < body.size(); ++b) {
-      if (drop[b] || first_of[b] == SIZE_MAX) continue;
+    for (const size_t b : repeats) {
+      if (drop[b]) continue;
       const size_t f = first_of[b];
       if ((b > 0 && f > 0 && in_block(b - 1, f - 1)) || in_block(b + 1, f + 1)) {
         drop[b] = true;
@@ -867,19 +872,20 @@ void Cleaner::remove_duplicates() {
       }
     }
   }
-  for (size_t b = 0; b < body.size(); ++b) {
+  for (const size_t b : repeats) {
     if (drop[b]) {
       set_fate(lines_[body[b]], Fate::kRemoved, DiagnosticKind::kDuplicate, "duplicate_paragraph");
     }
   }
   // The block's leading fragment: the line before a dropped repeat whose first occurrence's
   // predecessor ends with this line.
-  for (size_t b = 0; b + 1 < body.size(); ++b) {
-    if (drop[b] || !drop[b + 1] || first_of[b + 1] == 0) continue;
+  for (const size_t repeat : repeats) {
+    const size_t b = repeat - 1;
+    if (repeat == 0 || drop[b] || !drop[repeat] || first_of[repeat] == 0) continue;
     const Line& line = lines_[body[b]];
     if (line.cps < kMinDuplicateLength) continue;
     const std::string_view text = line_view(line, text_buffer);
-    const std::string_view earlier = line_view(lines_[body[first_of[b + 1] - 1]], other_buffer);
+    const std::string_view earlier = line_view(lines_[body[first_of[repeat] - 1]], other_buffer);
     if (earlier.size() > text.size() && earlier.compare(earlier.size() - text.size(), text.size(), text) == 0) {
       set_fate(lines_[body[b]], Fate::kRemoved, DiagnosticKind::kDuplicate, "duplicate_fragment");
     }
