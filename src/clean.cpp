@@ -170,7 +170,6 @@ struct Line {
                                // looked for where find_title() reads it
   bool names_kind = false;     // ends with a kind of document ("…方案", "…通知"); only
                                // looked for where find_title() reads it
-  bool has_full_stop = false;  // contains 。
   Fate fate = Fate::kBody;
   DiagnosticKind kind = DiagnosticKind::kChrome;
   std::string_view what;  // a static label
@@ -224,8 +223,20 @@ class Cleaner {
   bool to_classify(const Line& l) const { return l.fate == Fate::kBody && l.classified; }
   // The clean text of a line: read in place when it is one stretch of the intermediate
   // text (one run, or runs joined by single ASCII spaces: most lines), else copied together
-  // into `buffer` (overwritten; the view is valid until it changes).
-  std::string_view line_view(const Line& l, std::string& buffer) const;
+  // into `buffer` (overwritten; the view is valid until it changes). Defined here to be
+  // inlined: most calls take the first way, and the copy's call costs more than it.
+  std::string_view line_view(const Line& l, std::string& buffer) const {
+    const Op* const first = ops_.data() + l.ops_begin;
+    const Op* const end = ops_.data() + l.ops_end;
+    const Op* op = first + 1;
+    while (op != end && op->begin == op[-1].end && (!op->space || (op->end - op->begin == 1 && t_[op->begin] == ' '))) {
+      ++op;
+    }
+    if (op == end) return t_.substr(first->begin, end[-1].end - first->begin);  // (a line starts and ends with a run)
+    return joined_line(l, buffer);
+  }
+  // line_view()'s copy: the line's runs and spaces into `buffer`.
+  std::string_view joined_line(const Line& l, std::string& buffer) const;
   std::string line_text(const Line& l) const {
     std::string buffer;
     return std::string(line_view(l, buffer));
@@ -248,21 +259,16 @@ class Cleaner {
 // How far into the page find_title() looks.
 constexpr size_t kTitleScanLines = 20;
 
-std::string_view Cleaner::line_view(const Line& l, std::string& buffer) const {
+std::string_view Cleaner::joined_line(const Line& l, std::string& buffer) const {
   const Op* const first = ops_.data() + l.ops_begin;
   const Op* const end = ops_.data() + l.ops_end;
-  const Op* op = first + 1;
-  while (op != end && op->begin == op[-1].end && (!op->space || (op->end - op->begin == 1 && t_[op->begin] == ' '))) {
-    ++op;
-  }
-  if (op == end) return t_.substr(first->begin, end[-1].end - first->begin);  // (a line starts and ends with a run)
   // A line cut by pinyin annotations into runs of a few characters: each run copied sixteen
   // bytes at once, not appended run by run.
   size_t size = 0;
-  for (op = first; op != end; ++op) size += op->space ? 1 : op->end - op->begin;
+  for (const Op* op = first; op != end; ++op) size += op->space ? 1 : op->end - op->begin;
   buffer.resize(size + 16);  // room for the last sixteen-byte copy
   char* out = buffer.data();
-  for (op = first; op != end; ++op) {
+  for (const Op* op = first; op != end; ++op) {
     if (op->space) {
       *out++ = ' ';
       continue;
@@ -421,14 +427,19 @@ constexpr size_t longest_of(const std::u32string_view (&words)[N]) {
   return longest;
 }
 
+// Whether a line's UTF-8 `text` holds 。: a byte search (memchr) beats a loop over its code
+// points. Looked for only where a pass asks (a title's shape, a footer's end), as its
+// Chinese punctuation makes the search restart at every 、 or 《 of the line.
+bool has_full_stop(std::string_view text) { return text.find("。") != std::string_view::npos; }
+
 // Whether a short line could be the title by its shape, and whether it names a kind of
-// document, from its code points (whether it is chrome is not known yet, and most lines
-// never get their folded and compact forms): the fold of its last code point, and the end
-// of its compact form.
-void read_title_shape(Line& line, std::u32string_view code_points) {
+// document, from its code points and its UTF-8 `text` (whether it is chrome is not known
+// yet, and most lines never get their folded and compact forms): the fold of its last code
+// point, and the end of its compact form.
+void read_title_shape(Line& line, std::u32string_view code_points, std::string_view text) {
   const char32_t last = fold_char(code_points.back());
-  line.title_shape = line.cps >= 6 && line.cps <= 80 && !line.has_full_stop && last != ':' &&
-                     last != ',' && last != U'，';
+  line.title_shape = line.cps >= 6 && line.cps <= 80 && last != ':' && last != ',' && last != U'，' &&
+                     !has_full_stop(text);
   if (!line.title_shape) return;
   static constexpr std::u32string_view kDocumentKinds[] = {
       U"要点", U"方案", U"计划", U"规划", U"意见", U"通知", U"办法", U"措施", U"纲要",
@@ -454,10 +465,8 @@ void read_title_shape(Line& line, std::u32string_view code_points) {
 // points (chrome_screen.hpp) and need no other form.
 void Cleaner::read_short_line(Line& line, ShortLineForms& forms, bool may_be_title) {
   const std::string_view text = line_view(line, text_buffer_);
-  // In the UTF-8 the line was decoded from: a byte search (memchr) beats a code point loop.
-  line.has_full_stop = text.find("。") != std::string_view::npos;
   decode_line(text, forms.original);
-  if (may_be_title) read_title_shape(line, forms.original);
+  if (may_be_title) read_title_shape(line, forms.original, text);
   if (!detail::may_be_chrome(forms.original)) return;
   line.classified = true;
   forms.folded.assign(forms.original);
@@ -704,6 +713,7 @@ void Cleaner::find_title() {
 // Short lines after the article's closing 来源/责任编辑 line are footer chrome
 // ("校体购终极页"); long ones are kept in case the page continues.
 void Cleaner::remove_article_footer() {
+  std::string buffer;
   size_t body_seen = 0;
   for (size_t i = 0; i < lines_.size(); ++i) {
     const Line& l = lines_[i];
@@ -714,7 +724,7 @@ void Cleaner::remove_article_footer() {
     for (size_t k = i + 1; k < lines_.size(); ++k) {
       Line& f = lines_[k];
       if (f.fate != Fate::kBody) continue;
-      if (f.cps > 20 || f.has_full_stop) break;
+      if (f.cps > 20 || has_full_stop(line_view(f, buffer))) break;
       set_fate(f, Fate::kRemoved, DiagnosticKind::kChrome, "footer");
     }
     break;

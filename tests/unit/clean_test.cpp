@@ -418,3 +418,10 @@ TEST_CASE("clean: a pasted block goes with its short heading and leading fragmen
   kept.keep_duplicates = true;
   CHECK(clean_string("附件\n" + block + block, kept).text == "附件\n" + block + block.substr(0, block.size() - 1));
 }
+
+TEST_CASE("clean: short lines after the article's source line are footer up to one with a full stop", "[clean]") {
+  const std::string body = "某市教育局关于做好招生工作的通知正文第一段的内容比较长。\n来源：教育局\n扫码关注\n";
+  CHECK(clean_string(body + "本文完。\n另见其他\n").text ==
+        "某市教育局关于做好招生工作的通知正文第一段的内容比较长。\n本文完。\n另见其他");
+  CHECK(clean_string(body + "本文完\n另见其他\n").text == "某市教育局关于做好招生工作的通知正文第一段的内容比较长。");
+}
