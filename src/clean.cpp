@@ -481,7 +481,10 @@ void Cleaner::read_short_line(Line& line, ShortLineForms& forms, bool may_be_tit
 void Cleaner::split_lines(std::string_view t, const std::vector<SourcePiece>& pieces) {
   detail::PieceCursor cursor(t, pieces);
   for (size_t line_start = 0;;) {
-    const size_t line_end = scan_line(t, line_start, cursor);
+    // An empty line (half of a page's lines: the breaks between paragraphs) carries nothing
+    // and is stepped over unscanned.
+    const bool empty = line_start < t.size() && (t[line_start] == '\n' || t[line_start] == '\r');
+    const size_t line_end = empty ? line_start : scan_line(t, line_start, cursor);
     if (line_end == t.size()) break;
     line_start = line_end + line_break_length(t, line_end);
   }
