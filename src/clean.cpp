@@ -893,8 +893,8 @@ void Cleaner::remove_duplicates() {
   // The block's leading fragment: the line before a dropped repeat whose first occurrence's
   // predecessor ends with this line.
   for (const size_t repeat : repeats) {
-    const size_t b = repeat - 1;
-    if (repeat == 0 || drop[b] || !drop[repeat] || first_of[repeat] == 0) continue;
+    const size_t b = repeat - 1;  // (a repeat is never the first line: its text came before)
+    if (drop[b] || !drop[repeat] || first_of[repeat] == 0) continue;
     const Line& line = lines_[body[b]];
     if (line.cps < kMinDuplicateLength) continue;
     const std::string_view text = line_view(line, text_buffer);

@@ -179,8 +179,8 @@ __attribute__((target("avx2"))) bool screen_code_points_avx2(const char32_t* beg
       if (screen_code_points(c, c + 8, state)) return true;
       continue;
     }
-    // The first compact code point (a clean line's first: it starts with no space) may
-    // start any marker.
+    // While none has been seen, lane 0 of eight without a space is the first compact code
+    // point, which may start any marker.
     if (state.first) {
       if ((_mm256_cvtsi256_si32(flags) & (kScreenStartsMarker | kScreenDigit)) != 0) return true;
       state.first = false;
