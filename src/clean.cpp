@@ -171,7 +171,6 @@ struct Line {
                                // looked for where find_title() reads it
   bool names_kind = false;     // ends with a kind of document ("…方案", "…通知"); only
                                // looked for where find_title() reads it
-  bool has_full_stop = false;  // contains 。
   Fate fate = Fate::kBody;
   DiagnosticKind kind = DiagnosticKind::kChrome;
   std::string_view what;  // a static label
@@ -225,8 +224,20 @@ class Cleaner {
   bool to_classify(const Line& l) const { return l.fate == Fate::kBody && l.classified; }
   // The clean text of a line: read in place when it is one stretch of the intermediate
   // text (one run, or runs joined by single ASCII spaces: most lines), else copied together
-  // into `buffer` (overwritten; the view is valid until it changes).
-  std::string_view line_view(const Line& l, std::string& buffer) const;
+  // into `buffer` (overwritten; the view is valid until it changes). Defined here to be
+  // inlined: most calls take the first way, and the copy's call costs more than it.
+  std::string_view line_view(const Line& l, std::string& buffer) const {
+    const Op* const first = ops_.data() + l.ops_begin;
+    const Op* const end = ops_.data() + l.ops_end;
+    const Op* op = first + 1;
+    while (op != end && op->begin == op[-1].end && (!op->space || (op->end - op->begin == 1 && t_[op->begin] == ' '))) {
+      ++op;
+    }
+    if (op == end) return t_.substr(first->begin, end[-1].end - first->begin);  // (a line starts and ends with a run)
+    return joined_line(l, buffer);
+  }
+  // line_view()'s copy: the line's runs and spaces into `buffer`.
+  std::string_view joined_line(const Line& l, std::string& buffer) const;
   std::string line_text(const Line& l) const {
     std::string buffer;
     return std::string(line_view(l, buffer));
@@ -250,21 +261,16 @@ class Cleaner {
 // How far into the page find_title() looks.
 constexpr size_t kTitleScanLines = 20;
 
-std::string_view Cleaner::line_view(const Line& l, std::string& buffer) const {
+std::string_view Cleaner::joined_line(const Line& l, std::string& buffer) const {
   const Op* const first = ops_.data() + l.ops_begin;
   const Op* const end = ops_.data() + l.ops_end;
-  const Op* op = first + 1;
-  while (op != end && op->begin == op[-1].end && (!op->space || (op->end - op->begin == 1 && t_[op->begin] == ' '))) {
-    ++op;
-  }
-  if (op == end) return t_.substr(first->begin, end[-1].end - first->begin);  // (a line starts and ends with a run)
   // A line cut by pinyin annotations into runs of a few characters: each run copied sixteen
   // bytes at once, not appended run by run.
   size_t size = 0;
-  for (op = first; op != end; ++op) size += op->space ? 1 : op->end - op->begin;
+  for (const Op* op = first; op != end; ++op) size += op->space ? 1 : op->end - op->begin;
   buffer.resize(size + 16);  // room for the last sixteen-byte copy
   char* out = buffer.data();
-  for (op = first; op != end; ++op) {
+  for (const Op* op = first; op != end; ++op) {
     if (op->space) {
       *out++ = ' ';
       continue;
@@ -306,13 +312,31 @@ size_t Cleaner::scan_line(std::string_view t, size_t begin, detail::PieceCursor&
     if (in_run && at > run_begin) ops_.push_back({run_begin, at, false});
     in_run = false;
   };
+  // A character kept as it is, at byte `at`: the spaces before it become one (none at the
+  // line's start), and a run starts with it unless one is open.
+  auto keep_character = [&](uint32_t at) {
+    if (pending_space) {
+      if (ops_.size() > line.ops_begin) {
+        ops_.push_back({space_begin, space_end, true});
+        ++cps;
+      }
+      pending_space = false;
+    }
+    if (!in_run) {
+      run_begin = at;
+      in_run = true;
+    }
+  };
   size_t i = begin;
   size_t end = t.size();
   while (i < end) {
-    // Inside a run, plain characters need no decoding (see plain_run.hpp): most of a Chinese
-    // page is these.
-    if (!pending_space && in_run) {
+    // Plain characters need no decoding (see plain_run.hpp): most of a Chinese page is these.
+    // Outside a run (at the line's start, after spaces) the run is read at once too: a plain
+    // character other than a space is none of those the loop below looks at, and it keeps
+    // it. (A space there goes below: it is one of a run of spaces.)
+    if ((!pending_space && in_run) || t[i] != ' ') {
       if (const detail::PlainRun run = detail::plain_run(t, i, end); run.end != i) {
+        keep_character(static_cast<uint32_t>(i));
         prev_han = detail::plain_run_ends_in_han(t, run.end);
         cps += static_cast<uint32_t>(run.code_points);
         i = run.end;
@@ -357,17 +381,7 @@ size_t Cleaner::scan_line(std::string_view t, size_t begin, detail::PieceCursor&
         continue;
       }
     }
-    if (pending_space) {
-      if (ops_.size() > line.ops_begin) {
-        ops_.push_back({space_begin, space_end, true});
-        ++cps;
-      }
-      pending_space = false;
-    }
-    if (!in_run) {
-      run_begin = static_cast<uint32_t>(at);
-      in_run = true;
-    }
+    keep_character(static_cast<uint32_t>(at));
     ++cps;
     prev_han = detail::is_han(c);
   }
@@ -415,14 +429,19 @@ constexpr size_t longest_of(const std::u32string_view (&words)[N]) {
   return longest;
 }
 
+// Whether a line's UTF-8 `text` holds 。: a byte search (memchr) beats a loop over its code
+// points. Looked for only where a pass asks (a title's shape, a footer's end), as its
+// Chinese punctuation makes the search restart at every 、 or 《 of the line.
+bool has_full_stop(std::string_view text) { return text.find("。") != std::string_view::npos; }
+
 // Whether a short line could be the title by its shape, and whether it names a kind of
-// document, from its code points (whether it is chrome is not known yet, and most lines
-// never get their folded and compact forms): the fold of its last code point, and the end
-// of its compact form.
-void read_title_shape(Line& line, std::u32string_view code_points) {
+// document, from its code points and its UTF-8 `text` (whether it is chrome is not known
+// yet, and most lines never get their folded and compact forms): the fold of its last code
+// point, and the end of its compact form.
+void read_title_shape(Line& line, std::u32string_view code_points, std::string_view text) {
   const char32_t last = fold_char(code_points.back());
-  line.title_shape = line.cps >= 6 && line.cps <= 80 && !line.has_full_stop && last != ':' &&
-                     last != ',' && last != U'，';
+  line.title_shape = line.cps >= 6 && line.cps <= 80 && last != ':' && last != ',' && last != U'，' &&
+                     !has_full_stop(text);
   if (!line.title_shape) return;
   static constexpr std::u32string_view kDocumentKinds[] = {
       U"要点", U"方案", U"计划", U"规划", U"意见", U"通知", U"办法", U"措施", U"纲要",
@@ -448,10 +467,8 @@ void read_title_shape(Line& line, std::u32string_view code_points) {
 // points (chrome_screen.hpp) and need no other form.
 void Cleaner::read_short_line(Line& line, ShortLineForms& forms, bool may_be_title) {
   const std::string_view text = line_view(line, text_buffer_);
-  // In the UTF-8 the line was decoded from: a byte search (memchr) beats a code point loop.
-  line.has_full_stop = text.find("。") != std::string_view::npos;
   decode_line(text, forms.original);
-  if (may_be_title) read_title_shape(line, forms.original);
+  if (may_be_title) read_title_shape(line, forms.original, text);
   if (!detail::may_be_chrome(forms.original)) return;
   line.classified = true;
   forms.folded.assign(forms.original);
@@ -466,7 +483,10 @@ void Cleaner::read_short_line(Line& line, ShortLineForms& forms, bool may_be_tit
 void Cleaner::split_lines(std::string_view t, const std::vector<SourcePiece>& pieces) {
   detail::PieceCursor cursor(t, pieces);
   for (size_t line_start = 0;;) {
-    const size_t line_end = scan_line(t, line_start, cursor);
+    // An empty line (half of a page's lines: the breaks between paragraphs) carries nothing
+    // and is stepped over unscanned.
+    const bool empty = line_start < t.size() && (t[line_start] == '\n' || t[line_start] == '\r');
+    const size_t line_end = empty ? line_start : scan_line(t, line_start, cursor);
     if (line_end == t.size()) break;
     line_start = line_end + line_break_length(t, line_end);
   }
@@ -480,15 +500,9 @@ void Cleaner::split_lines(std::string_view t, const std::vector<SourcePiece>& pi
 void Cleaner::parse_metadata(const Line& line, const ShortLineForms& forms) {
   const std::u32string& s = forms.original;
   const std::u32string& folded = forms.folded;  // fold_char() of each code point of s
-  // The keys in file order (the first that matches wins), picked out of the lexicon once:
-  // a key is tried at every space of the line.
-  static const std::vector<const detail::Marker*> keys = [] {
-    std::vector<const detail::Marker*> found;
-    for (const detail::Marker& m : detail::boilerplate_markers()) {
-      if (m.kind == MarkerKind::kMetadataKey) found.push_back(&m);
-    }
-    return found;
-  }();
+  // The keys in file order (the first that matches wins): a key is tried at every space of
+  // the line.
+  const std::vector<const detail::Marker*>& keys = detail::markers_of(MarkerKind::kMetadataKey);
   auto key_at = [&](size_t pos, size_t& after, const detail::Marker*& key) {
     for (const detail::Marker* marker : keys) {
       const detail::Marker& m = *marker;
@@ -522,7 +536,7 @@ void Cleaner::parse_metadata(const Line& line, const ShortLineForms& forms) {
     while (true) {
       while (!value.empty() && value.back() == ' ') value.pop_back();
       const size_t sp = value.rfind(U' ');
-      const std::u32string last = detail::compact_fold(sp == std::u32string::npos ? value : value.substr(sp + 1));
+      const std::u32string last = detail::compact_fold(std::u32string_view(value).substr(sp == std::u32string::npos ? 0 : sp + 1));
       if (detail::find_marker(MarkerKind::kFooter, last) == nullptr) break;
       value.resize(sp == std::u32string::npos ? 0 : sp);
     }
@@ -704,6 +718,7 @@ void Cleaner::find_title() {
 // Short lines after the article's closing 来源/责任编辑 line are footer chrome
 // ("校体购终极页"); long ones are kept in case the page continues.
 void Cleaner::remove_article_footer() {
+  std::string buffer;
   size_t body_seen = 0;
   for (size_t i = 0; i < lines_.size(); ++i) {
     const Line& l = lines_[i];
@@ -714,7 +729,7 @@ void Cleaner::remove_article_footer() {
     for (size_t k = i + 1; k < lines_.size(); ++k) {
       Line& f = lines_[k];
       if (f.fate != Fate::kBody) continue;
-      if (f.cps > 20 || f.has_full_stop) break;
+      if (f.cps > 20 || has_full_stop(line_view(f, buffer))) break;
       set_fate(f, Fate::kRemoved, DiagnosticKind::kChrome, "footer");
     }
     break;
@@ -847,9 +862,14 @@ void Cleaner::remove_duplicates() {
       return line_view(lines_[body[earlier]], other_buffer) == text;
     });
   }
-  std::vector<bool> drop(body.size(), false);
+  // Bytes, not std::vector<bool>: the rounds below read them often, and a bit costs a shift
+  // and a mask each time.
+  std::vector<uint8_t> drop(body.size(), 0);
+  std::vector<size_t> repeats;  // the lines whose text came before: the only ones to drop
   for (size_t b = 0; b < body.size(); ++b) {
-    drop[b] = first_of[b] != SIZE_MAX && lines_[body[b]].cps >= kMinDuplicateLength;
+    if (first_of[b] == SIZE_MAX) continue;
+    repeats.push_back(b);
+    drop[b] = lines_[body[b]].cps >= kMinDuplicateLength;
   }
   auto in_block = [&](size_t neighbour, size_t first_neighbour) {
     return neighbour < body.size() && drop[neighbour] && first_neighbour < body.size() &&
@@ -858,8 +878,8 @@ void Cleaner::remove_duplicates() {
   bool changed = true;
   while (changed) {  // converges in a few rounds: each round only adds drops
     changed = false;
-    for (size_t b = 0; b < body.size(); ++b) {
-      if (drop[b] || first_of[b] == SIZE_MAX) continue;
+    for (const size_t b : repeats) {
+      if (drop[b]) continue;
       const size_t f = first_of[b];
       if ((b > 0 && f > 0 && in_block(b - 1, f - 1)) || in_block(b + 1, f + 1)) {
         drop[b] = true;
@@ -867,19 +887,20 @@ void Cleaner::remove_duplicates() {
       }
     }
   }
-  for (size_t b = 0; b < body.size(); ++b) {
+  for (const size_t b : repeats) {
     if (drop[b]) {
       set_fate(lines_[body[b]], Fate::kRemoved, DiagnosticKind::kDuplicate, "duplicate_paragraph");
     }
   }
   // The block's leading fragment: the line before a dropped repeat whose first occurrence's
   // predecessor ends with this line.
-  for (size_t b = 0; b + 1 < body.size(); ++b) {
-    if (drop[b] || !drop[b + 1] || first_of[b + 1] == 0) continue;
+  for (const size_t repeat : repeats) {
+    const size_t b = repeat - 1;  // (a repeat is never the first line: its text came before)
+    if (drop[b] || !drop[repeat] || first_of[repeat] == 0) continue;
     const Line& line = lines_[body[b]];
     if (line.cps < kMinDuplicateLength) continue;
     const std::string_view text = line_view(line, text_buffer);
-    const std::string_view earlier = line_view(lines_[body[first_of[b + 1] - 1]], other_buffer);
+    const std::string_view earlier = line_view(lines_[body[first_of[repeat] - 1]], other_buffer);
     if (earlier.size() > text.size() && earlier.compare(earlier.size() - text.size(), text.size(), text) == 0) {
       set_fate(lines_[body[b]], Fate::kRemoved, DiagnosticKind::kDuplicate, "duplicate_fragment");
     }

@@ -1,6 +1,7 @@
 #include "internal/boilerplate.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <stdexcept>
 #include <unordered_map>
@@ -83,9 +84,20 @@ bool marker_matches(const Marker& marker, std::u32string_view line) {
   return false;
 }
 
+const std::vector<const Marker*>& markers_of(MarkerKind kind) {
+  static const auto by_kind = [] {
+    std::array<std::vector<const Marker*>, kMarkerKinds> lists;
+    for (const Marker& m : boilerplate_markers()) lists[static_cast<size_t>(m.kind)].push_back(&m);
+    return lists;
+  }();
+  return by_kind[static_cast<size_t>(kind)];
+}
+
 const Marker* find_marker(MarkerKind kind, std::u32string_view line) {
-  for (const Marker& m : boilerplate_markers()) {
-    if (m.kind == kind && marker_matches(m, line)) return &m;
+  // (Its kind's markers only: a metadata value's last word is tried against the few footer
+  // ones, not the whole lexicon.)
+  for (const Marker* m : markers_of(kind)) {
+    if (marker_matches(*m, line)) return m;
   }
   return nullptr;
 }

@@ -32,6 +32,9 @@ struct Marker {
 // All markers, in file order. Parsed once, on first use (thread-safe static).
 const std::vector<Marker>& boilerplate_markers();
 
+// The markers of one kind, in file order (listed once, on first use).
+const std::vector<const Marker*>& markers_of(MarkerKind kind);
+
 // Folds a line for matching: fold_char, ASCII lower case, spaces dropped.
 std::u32string compact_fold(std::u32string_view line);
 // The same for a line that is already fold()ed: compact_fold(l) == compact_folded(fold(l)).

@@ -164,11 +164,6 @@ __attribute__((target("avx2"))) bool screen_code_points_avx2(const char32_t* beg
   const auto* table = reinterpret_cast<const int*>(kScreenTable.flags);
   __m256i seen = _mm256_setzero_si256();
   const char32_t* c = begin;
-  // The first compact code point is looked at alone (it may start any marker).
-  while (c != end && state.first) {
-    if (screen_code_points(c, c + 1, state)) return true;
-    ++c;
-  }
   for (; end - c >= 8; c += 8) {
     const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(c));
     if (!_mm256_testz_si256(v, above_bmp)) return true;
@@ -183,6 +178,12 @@ __attribute__((target("avx2"))) bool screen_code_points_avx2(const char32_t* beg
     if (!_mm256_testz_si256(flags, space) || !_mm256_testz_si256(pairs, pairs)) {
       if (screen_code_points(c, c + 8, state)) return true;
       continue;
+    }
+    // While none has been seen, lane 0 of eight without a space is the first compact code
+    // point, which may start any marker.
+    if (state.first) {
+      if ((_mm256_cvtsi256_si32(flags) & (kScreenStartsMarker | kScreenDigit)) != 0) return true;
+      state.first = false;
     }
     seen = _mm256_or_si256(seen, flags);
     state.before = kScreenTable.flags[c[7]];

@@ -405,3 +405,23 @@ TEST_CASE("clean: scan_markers finds the marker kinds and spam score the lexicon
     REQUIRE(hits.spam == spam_score(line));
   }
 }
+
+TEST_CASE("clean: a pasted block goes with its short heading and leading fragment while a heading repeated alone stays", "[clean]") {
+  const std::string preface = "前言段落的内容，后面是被粘贴的结尾部分内容，这一句足够长足够长。\n";
+  const std::string block =
+      "第一段落的内容比较长，超过二十个字符以便识别重复段落。\n一、总体要求\n第二段落的内容同样比较长，超过二十个字符用于测试。\n";
+  CleanText c = clean_string("附件\n" + preface + block + "附件\n后面是被粘贴的结尾部分内容，这一句足够长足够长。\n" + block +
+                             "结束段落，不重复，内容也足够长足够长足够长。\n");
+  CHECK(c.text == "附件\n" + preface + block + "附件\n结束段落，不重复，内容也足够长足够长足够长。");
+  CHECK(count_kind(c, DiagnosticKind::kDuplicate) == 2);  // the fragment, and the block (three lines) merged
+  CleanOptions kept;
+  kept.keep_duplicates = true;
+  CHECK(clean_string("附件\n" + block + block, kept).text == "附件\n" + block + block.substr(0, block.size() - 1));
+}
+
+TEST_CASE("clean: short lines after the article's source line are footer up to one with a full stop", "[clean]") {
+  const std::string body = "某市教育局关于做好招生工作的通知正文第一段的内容比较长。\n来源：教育局\n扫码关注\n";
+  CHECK(clean_string(body + "本文完。\n另见其他\n").text ==
+        "某市教育局关于做好招生工作的通知正文第一段的内容比较长。\n本文完。\n另见其他");
+  CHECK(clean_string(body + "本文完\n另见其他\n").text == "某市教育局关于做好招生工作的通知正文第一段的内容比较长。");
+}

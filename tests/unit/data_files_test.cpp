@@ -113,3 +113,17 @@ TEST_CASE("data: boilerplate.tsv is sorted, unique, folded and loads", "[data]")
   CHECK(std::set<std::string>(lines.begin(), lines.end()).size() == lines.size());
   CHECK(detail::boilerplate_markers().size() == f.rows.size());
 }
+
+TEST_CASE("data: the markers of a kind are the lexicon's of that kind, in file order", "[data]") {
+  size_t listed = 0;
+  for (size_t k = 0; k < detail::kMarkerKinds; ++k) {
+    const auto kind = static_cast<detail::MarkerKind>(k);
+    std::vector<const detail::Marker*> expected;
+    for (const detail::Marker& m : detail::boilerplate_markers()) {
+      if (m.kind == kind) expected.push_back(&m);
+    }
+    CHECK(detail::markers_of(kind) == expected);
+    listed += detail::markers_of(kind).size();
+  }
+  CHECK(listed == detail::boilerplate_markers().size());
+}
