@@ -34,9 +34,9 @@
 #define ZHPOLICY_HAVE_AVX2_FOLD 1
 #endif
 
-#include "fold_table_data.inc"
 #include "internal/code_points_counted.hpp"
 #include "internal/cpu_features.hpp"
+#include "internal/fold_lookup.hpp"
 #include "internal/mixed_decode.hpp"
 
 namespace zhpolicy {
@@ -47,17 +47,6 @@ static_assert(kFoldAsciiIdentity, "the ASCII fast path below copies ASCII unfold
 
 constexpr char32_t kReplacement = 0xFFFD;
 constexpr uint64_t kHighBits = 0x8080808080808080ULL;
-
-// The fold of `c` < kFoldTableEnd. The generator guarantees every fold stays in its plane,
-// so only the low 16 bits move.
-inline char32_t lookup_in_table(const FoldStage1* stage1, char32_t c) {
-  const uint16_t delta = kFoldDeltas[stage1[c >> 8] * 256u + (c & 0xFF)];
-  return (c & ~char32_t{0xFFFF}) | static_cast<uint16_t>(c + delta);
-}
-
-inline char32_t lookup(const FoldStage1* stage1, char32_t c) {
-  return c < kFoldTableEnd ? lookup_in_table(stage1, c) : c;
-}
 
 static_assert(kFoldTableEnd > 0xFFFF, "bmp() below skips the range check");
 

@@ -7,29 +7,23 @@
 #define ZHPOLICY_HAVE_AVX2_SCREEN 1
 #endif
 
-#include "fold_table_data.inc"
+#include "internal/compact_form.hpp"
 #include "internal/cpu_features.hpp"
+#include "internal/fold_lookup.hpp"
 #include "internal/utf8.hpp"
-#include "zhpolicy/normalize.hpp"
 
 namespace zhpolicy::detail {
 namespace {
 #include "boilerplate_data.inc"
 
-// fold_char() at compile time.
-constexpr char32_t fold_constexpr(char32_t c) {
-  if (c >= kFoldTableEnd) return c;
-  const uint16_t delta = kFoldDeltas[kFoldStage1[c >> 8] * 256u + (c & 0xFF)];
-  return (c & ~char32_t{0xFFFF}) | static_cast<uint16_t>(c + delta);
-}
-
 constexpr char32_t kNoCompact = ~char32_t{0};
 
-// The compact form of code point c (compact_form.hpp), or kNoCompact.
-constexpr char32_t compact_constexpr(char32_t c) {
-  const char32_t f = fold_constexpr(c);
-  if (f == ' ' || f == '\t') return kNoCompact;
-  return f >= 'A' && f <= 'Z' ? f + 32 : f;
+// The compact form of code point c (compact_form.hpp), or kNoCompact: at compile time for
+// the table, and at run time for the rare pair that may open a marker.
+constexpr char32_t compact_code_point(char32_t c) {
+  char32_t compact = kNoCompact;
+  compact_one(lookup(kFoldStage1, c), &compact);
+  return compact;
 }
 
 // The code point of valid UTF-8 at s[i], advancing i (the lexicon is valid UTF-8).
@@ -75,7 +69,7 @@ constexpr ScreenTable screen_table() {
       Pair pattern{kNoCompact, kNoCompact};
       size_t length = 0;
       while (at < end) {
-        const char32_t x = compact_constexpr(decode_constexpr(tsv, at));
+        const char32_t x = compact_code_point(decode_constexpr(tsv, at));
         if (x == kNoCompact) continue;
         if (length == 0) pattern.first = x;
         if (length == 1) pattern.second = x;
@@ -94,7 +88,7 @@ constexpr ScreenTable screen_table() {
   }
   ScreenTable table{};
   for (char32_t c = 0; c < 0x10000; ++c) {
-    const char32_t x = compact_constexpr(c);
+    const char32_t x = compact_code_point(c);
     if (x == kNoCompact) {
       table.flags[c] = kScreenSpace;
       continue;
@@ -113,16 +107,10 @@ constexpr ScreenTable screen_table() {
 
 constexpr ScreenTable kScreenTable = screen_table();
 
-// The compact form of code point c at run time (not kNoCompact: c has no kScreenSpace).
-char32_t compact_of(char32_t c) {
-  const char32_t f = fold_char(c);
-  return f >= 'A' && f <= 'Z' ? f + 32 : f;
-}
-
 // Whether compact code points of a and b open a kContains marker; asked only of pairs whose
 // flags say they may (kScreenStartsContained, then kScreenSecondContained).
 bool opens_contained_marker(char32_t a, char32_t b) {
-  const Pair pair{compact_of(a), compact_of(b)};
+  const Pair pair{compact_code_point(a), compact_code_point(b)};
   for (size_t k = 0; k < kScreenTable.contained_pair_count; ++k) {
     const Pair& p = kScreenTable.contained_pairs[k];
     if (p.first == pair.first && p.second == pair.second) return true;

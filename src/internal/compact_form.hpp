@@ -1,6 +1,7 @@
 // The compact form of a folded line, which boilerplate markers are matched against: ASCII
 // lower-cased, spaces and tabs dropped. One rule, used where a folded line is compacted
-// (compact_folded) and where clean reads the end of a line's form for a title.
+// (compact_folded), where clean reads the end of a line's form for a title, and in the
+// chrome screen's table.
 #pragma once
 
 #include <cstddef>
@@ -14,8 +15,8 @@
 namespace zhpolicy::detail {
 
 // Writes the compact form of the folded code point c at out (nothing for a space or a tab)
-// and returns its end.
-inline char32_t* compact_one(char32_t c, char32_t* out) {
+// and returns its end. (constexpr: the chrome screen's table is made with it.)
+constexpr char32_t* compact_one(char32_t c, char32_t* out) {
   if (c == ' ' || c == '\t') return out;
   *out = c >= 'A' && c <= 'Z' ? c + 32 : c;
   return out + 1;
