@@ -329,11 +329,13 @@ bool is_year(const ScannedNumber& n) {
 bool is_range_mark(char32_t c) { return c == '-' || c == '~' || c == U'至' || c == U'到'; }
 
 // Whether the number at `i` of `text` (cut at its sentence's end) is a lone Chinese digit
-// that no unit, no 余/多 before one and no range mark follows: read_target_at refuses a
-// Chinese numeral without a unit (and scan_number reads no lone financial digit), so
-// scan_sentence passes it unread (一 of 一体化, 统一, 伍 of 队伍).
-bool is_unitless_lone_digit(std::u32string_view text, size_t i) {
+// that read_target_at refuses whatever follows it, so that scan_sentence passes it unread:
+// a lone 一 (an article before a counter, 一批, 一届, or part of a word, 统一, 一体化), or
+// a digit that no unit, no 余/多 before one and no range mark follows (a Chinese numeral
+// needs a unit; 伍 of 队伍: scan_number reads no lone financial digit).
+bool is_refused_lone_digit(std::u32string_view text, size_t i) {
   if (!detail::is_lone_chinese_digit(text, i)) return false;
+  if (detail::value_of(detail::classify(text[i])) == 1) return true;
   const size_t next = i + 1;
   if (next == text.size()) return true;
   return !is_range_mark(text[next]) && unit_at(text, next) == nullptr &&
@@ -503,6 +505,7 @@ class Extractor {
     placed_ = placed;
     store.emplace_back();  // where the first number is read
     next_ = &store.back();
+    next_is_clear_ = true;
   }
 
   void run();
@@ -551,6 +554,9 @@ class Extractor {
   Target slots_[2];
   Target* last_ = nullptr;      // a slot (the store's last but one), or none yet
   Target* next_ = &slots_[0];  // the other slot (the store's last)
+  // Whether *next_ is a fresh Target (the store's new last) that no number was read into
+  // yet: it needs no clearing (some forty instructions a number read).
+  bool next_is_clear_ = false;
   detail::CleanBytes last_bytes_;  // where last_'s text lies in the clean text
   // Stored targets are read into the store's last element and stay there when kept (a
   // fresh one is added for the next number), where handing them on moved each into the
@@ -904,6 +910,7 @@ void Extractor::finish(Target& t, size_t s, size_t number_begin, Span unit) {
     store_->emplace_back();
     last_ = &(*store_)[store_->size() - 2];
     next_ = &store_->back();
+    next_is_clear_ = true;
     return;
   }
   // (t is *next_: the slots trade places, and the old last one is cleared when it is read into.)
@@ -937,7 +944,8 @@ size_t Extractor::read_target_at(size_t s, const ScannedNumber& n) {
   const size_t ss = sentence.start, se = sentence.end;
   const std::u32string_view t = norm_.substr(0, se);
   Target& target = *next_;
-  clear_target(target);
+  if (!next_is_clear_) clear_target(target);
+  next_is_clear_ = false;
   target.value = n.value;
   size_t pos = n.end;
   std::string_view comparator = "="sv;
@@ -1169,7 +1177,7 @@ void Extractor::scan_sentence(size_t s) {
                                 (c >= 0x3007 && is_chinese_numeral_char(t[i - 1]))))) {
       continue;
     }
-    if (is_unitless_lone_digit(t, i)) continue;
+    if (is_refused_lone_digit(t, i)) continue;
     ScannedNumber n = scan_number(t, i);
     if (!n) continue;
     if (book_depth > 0) {
