@@ -59,7 +59,7 @@ const detail::QuantityLexicon& lexicon() {
 }
 
 bool is_ascii_digit(char32_t c) { return c >= '0' && c <= '9'; }
-bool is_ascii_letter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_ascii_letter(char32_t c) { return ((c | 0x20u) - 'a') < 26u; }
 
 // A few code points, asked about at every code point of a sentence: a mask of the members'
 // bits c % 64 turns most others away with one test before the comparisons.
@@ -315,8 +315,9 @@ const detail::UnitEntry* unit_at(std::u32string_view text, size_t pos) {
 bool may_start_number(char32_t c) {
   if (is_ascii_digit(c)) return true;
   // Chinese numbers start with a digit or 十 (十三万); never with 百千万亿 (百姓, 千万).
-  return c >= 0x3007 && is_chinese_numeral_char(c) &&
-         (numeral_digit_value(c) >= 0 || c == U'十' || c == U'拾');
+  // (The class read once, inline: asked at every number start and after every target, where
+  // is_chinese_numeral_char and numeral_digit_value were a call each.)
+  return detail::is_chinese_digit(detail::classify(c)) || c == U'十' || c == U'拾';
 }
 
 bool is_year(const ScannedNumber& n) {
@@ -521,6 +522,9 @@ class Extractor {
   size_t read_target(size_t s, const ScannedNumber& n);
   size_t read_target_at(size_t s, const ScannedNumber& n);
   bool is_non_quantity(const ScannedNumber& n, size_t sentence_start, size_t sentence_end) const;
+  // is_non_quantity's tests of a number that may be a year, a plan's name, a hotline or a
+  // name in quotes; `before` and `after` are the code points around it in its sentence.
+  bool is_name_or_year(const ScannedNumber& n, size_t sentence_end, char32_t before, char32_t after) const;
   // Counts the kind cues of sentence s and finds its strength cues and period expressions,
   // at its positions of walk_.cue_starts (sentences come in text order), for every number of the
   // sentence to look up.
@@ -575,19 +579,37 @@ class Extractor {
   std::string span_scratch_;  // a target's span of the original, when it is code points
 };
 
+// The code points before (after) a number that make it no quantity, besides ASCII letters
+// (codes and model names: 5G, 3D, AFS2): ordinals (第五批, 第八届), frequencies (每两周: a
+// period, not a quantity), codes (5+2, 1+X), versions, index numbers and fractions (.2, /3,
+// 3/), dates and clock times (3月15日, 2020-04-16, 09:00). Asked of every number, and the
+// code points next to one are mostly others: each set passes most with one test.
+constexpr CodePointSet kNonQuantityBefore({U'第', U'每', '+', '.', '/', U'月', ':'});
+constexpr CodePointSet kNonQuantityAfter({'+', '/', U'月', U'日', U'号', ':'});
+
+bool is_non_quantity_context(char32_t before, char32_t after) {
+  return kNonQuantityBefore.contains(before) || kNonQuantityAfter.contains(after) || is_ascii_letter(before) ||
+         is_ascii_letter(after);
+}
+
 bool Extractor::is_non_quantity(const ScannedNumber& n, size_t ss, size_t se) const {
   const std::u32string_view t = norm_;
   const char32_t before = n.begin > ss ? t[n.begin - 1] : U'\n';
   const char32_t after = n.end < se ? t[n.end] : U'\n';
-  const char32_t after2 = n.end + 1 < se ? t[n.end + 1] : U'\n';
-  // Ordinals (第五批, 第八届) and frequencies (每两周: a period, not a quantity).
-  if (before == U'第' || before == U'每') return true;
-  // Codes and model names: 5+2, 1+X, 5G, 3D, AFS2.
-  if (before == '+' || after == '+' || is_ascii_letter(after) || is_ascii_letter(before)) return true;
-  if (before == '.' || before == '/' || after == '/') return true;  // versions, index numbers, fractions
-  // Dates and clock times: 3月15日, 2020-04-16, 09:00.
-  if (after == U'月' || after == U'日' || after == U'号' || before == U'月') return true;
-  if (after == ':' || before == ':') return true;
+  if (is_non_quantity_context(before, after)) return true;
+  if (n.has(ScannedNumber::kDigitSequence) || n.has(ScannedNumber::kLeadingZero)) return true;
+  if (n.has(ScannedNumber::kOverflow)) return true;
+  // Versions and eras: 2.0时代, 3.0版 (read past the sentence's end: `after` stops there).
+  const char32_t next = n.end < t.size() ? t[n.end] : U'\n';
+  if ((next == U'时' && starts_with_at(t, n.end, U"时代")) || next == U'版') return true;
+  // The other tests are of a few shapes of number (most numbers are none), out of line.
+  const bool year_or_hotline = n.script == NumeralScript::kArabic && n.size() >= 4;
+  const bool plan = n.script == NumeralScript::kChinese && (after == U'五' || t[n.end - 1] == U'五');
+  return (year_or_hotline || plan || is_open_quote(before)) && is_name_or_year(n, se, before, after);
+}
+
+bool Extractor::is_name_or_year(const ScannedNumber& n, size_t se, char32_t before, char32_t after) const {
+  const std::u32string_view t = norm_;
   if (is_year(n)) {
     // A year, a year span (2020-2025, 2024—2026年) or a date; "2000名" and "2100余名" are counts.
     size_t unit_begin = n.end;
@@ -595,19 +617,14 @@ bool Extractor::is_non_quantity(const ScannedNumber& n, size_t ss, size_t se) co
     const detail::UnitEntry* u = unit_at(t, unit_begin);
     if (u == nullptr || u->unit == U"年") return true;
   }
-  if (n.has(ScannedNumber::kDigitSequence) || n.has(ScannedNumber::kLeadingZero)) return true;
-  if (n.has(ScannedNumber::kOverflow)) return true;
   // Plan names: 十三五, 十四五, “七五”普法.
-  if (n.script == NumeralScript::kChinese && (after == U'五' || norm_[n.end - 1] == U'五') &&
-      (is_open_quote(before) || is_close_quote(after) || is_close_quote(after2) ||
+  if (n.script == NumeralScript::kChinese && (after == U'五' || t[n.end - 1] == U'五') &&
+      (is_open_quote(before) || is_close_quote(after) || is_close_quote(n.end + 1 < se ? t[n.end + 1] : U'\n') ||
        starts_with_at(t, n.end, U"五规划") || starts_with_at(t, n.end, U"五期间") ||
        starts_with_at(t, n.end, U"五时期") || starts_with_at(t, n.end, U"规划") ||
        starts_with_at(t, n.end, U"普法") || after == U'五')) {
     return true;
   }
-  // Versions and eras: 2.0时代, 3.0版 (read past the sentence's end: `after` stops there).
-  const char32_t next = n.end < t.size() ? t[n.end] : U'\n';
-  if ((next == U'时' && starts_with_at(t, n.end, U"时代")) || next == U'版') return true;
   // Hotlines and phone numbers: 12345热线, 12345政府服务热线.
   if (n.script == NumeralScript::kArabic && n.size() >= 5 && unit_at(t, n.end) == nullptr) {
     for (size_t k = n.end; k < std::min(se, n.end + 8); ++k) {
@@ -1063,7 +1080,7 @@ size_t Extractor::read_target_at(size_t s, const ScannedNumber& n) {
   if (starts_with_at(t, pos, U"热线") || starts_with_at(t, pos, U"心理援助热线")) return n.end;
   if (n.script == NumeralScript::kChinese) {
     if (!unit_found) return n.end;
-    if (pos < se && is_chinese_numeral_char(t[pos]) && numeral_digit_value(t[pos]) >= 0) return n.end;
+    if (pos < se && detail::is_chinese_digit(detail::classify(t[pos]))) return n.end;
     if (n.has(ScannedNumber::kSingleChineseDigit) && n.value == make_decimal(1)) return n.end;
   }
   if (n.has(ScannedNumber::kSingleChineseDigit) &&
@@ -1174,7 +1191,7 @@ void Extractor::scan_sentence(size_t s) {
     const bool fraction_start = (c == U'百' || c == U'千' || c == U'万') && i + 1 < sentence.end && t[i + 1] == U'分';
     if ((!may_start_number(c) && !fraction_start) ||
         (i > sentence.start && (is_ascii_digit(t[i - 1]) || t[i - 1] == '.' ||
-                                (c >= 0x3007 && is_chinese_numeral_char(t[i - 1]))))) {
+                                (c >= 0x3007 && detail::is_chinese_numeral(t[i - 1]))))) {
       continue;
     }
     if (is_refused_lone_digit(t, i)) continue;
