@@ -286,30 +286,50 @@ std::u32string_view word_ending_at(const std::u32string_view (&words)[N], const 
   return {};
 }
 
-// The first cue of `role` (longest first) that starts at `pos`.
-const CueEntry* cue_at(std::u32string_view text, size_t pos, CueRole role) {
-  if (pos >= text.size()) return nullptr;
-  for (const CueEntry* c : lexicon().cues_starting_with(text[pos])) {
+// The first of `cues` (a bucket of the lexicon, longest first) of `role` that starts at
+// `pos` (ends at `end`); the first of `units` that starts at `pos`. The lookups below ask the
+// lexicon at most positions around a number, and there the bucket is mostly empty: that is
+// settled inline, and only a bucket to walk makes a call.
+const CueEntry* first_cue_starting_at(const std::vector<const CueEntry*>& cues, std::u32string_view text, size_t pos,
+                                      CueRole role) {
+  for (const CueEntry* c : cues) {
     if (c->role == role && starts_with_at(text, pos, c->word)) return c;
   }
   return nullptr;
 }
-
-// The first cue of `role` (longest first) that ends at `end`.
-const CueEntry* cue_ending_at(std::u32string_view text, size_t end, CueRole role) {
-  if (end == 0 || end > text.size()) return nullptr;
-  for (const CueEntry* c : lexicon().cues_ending_with(text[end - 1])) {
+const CueEntry* first_cue_ending_at(const std::vector<const CueEntry*>& cues, std::u32string_view text, size_t end,
+                                    CueRole role) {
+  for (const CueEntry* c : cues) {
     if (c->role == role && ends_with_at(text, end, c->word)) return c;
   }
   return nullptr;
 }
-
-const detail::UnitEntry* unit_at(std::u32string_view text, size_t pos) {
-  if (pos >= text.size()) return nullptr;
-  for (const detail::UnitEntry* u : lexicon().units_starting_with(text[pos])) {
+const detail::UnitEntry* first_unit_at(const std::vector<const detail::UnitEntry*>& units, std::u32string_view text,
+                                       size_t pos) {
+  for (const detail::UnitEntry* u : units) {
     if (starts_with_at(text, pos, u->unit)) return u;
   }
   return nullptr;
+}
+
+// The first cue of `role` (longest first) that starts at `pos`.
+inline const CueEntry* cue_at(std::u32string_view text, size_t pos, CueRole role) {
+  if (pos >= text.size()) return nullptr;
+  const std::vector<const CueEntry*>& cues = lexicon().cues_starting_with(text[pos]);
+  return cues.empty() ? nullptr : first_cue_starting_at(cues, text, pos, role);
+}
+
+// The first cue of `role` (longest first) that ends at `end`.
+inline const CueEntry* cue_ending_at(std::u32string_view text, size_t end, CueRole role) {
+  if (end == 0 || end > text.size()) return nullptr;
+  const std::vector<const CueEntry*>& cues = lexicon().cues_ending_with(text[end - 1]);
+  return cues.empty() ? nullptr : first_cue_ending_at(cues, text, end, role);
+}
+
+inline const detail::UnitEntry* unit_at(std::u32string_view text, size_t pos) {
+  if (pos >= text.size()) return nullptr;
+  const std::vector<const detail::UnitEntry*>& units = lexicon().units_starting_with(text[pos]);
+  return units.empty() ? nullptr : first_unit_at(units, text, pos);
 }
 
 bool may_start_number(char32_t c) {
