@@ -498,10 +498,15 @@ KindCues count_kind_cues(std::u32string_view text, size_t begin, size_t end) {
 
 // Whether a title names a plan (工作要点, 实施方案 …): its document states targets.
 bool title_names_plan(std::u32string_view title) {
-  static const std::u32string_view kPlanTitles[] = {U"要点", U"方案", U"计划", U"规划", U"意见",
-                                                    U"通知", U"办法", U"措施", U"纲要", U"安排"};
-  for (std::u32string_view w : kPlanTitles) {
-    if (title.find(w) != std::u32string_view::npos) return true;
+  static constexpr std::u32string_view kPlanTitles[] = {U"要点", U"方案", U"计划", U"规划", U"意见",
+                                                        U"通知", U"办法", U"措施", U"纲要", U"安排"};
+  // One pass over the title, comparing only the words its code point may start, where a
+  // search for each word passed over the title ten times (once per document).
+  static constexpr std::array<uint32_t, 64> kPlanTitlesByStart = words_by_edge(kPlanTitles, Edge::kFirst);
+  for (size_t k = 0; k < title.size(); ++k) {
+    for (uint32_t words = kPlanTitlesByStart[title[k] % 64]; words != 0; words &= words - 1) {
+      if (starts_with_at(title, k, kPlanTitles[__builtin_ctz(words)])) return true;
+    }
   }
   return false;
 }
@@ -770,38 +775,43 @@ size_t Extractor::period_expression_length(size_t k, size_t end) const {
 }
 
 void Extractor::read_sentence_cues(size_t s) {
-  const Sentence& sentence = seg_.sentences[s];
+  const uint32_t sentence_start = seg_.sentences[s].start, sentence_end = seg_.sentences[s].end;
   cue_sentence_ = s;
-  target_cues_ = 0;
-  status_cues_ = 0;
   strength_cues_.clear();
   periods_.clear();
   const SentenceCueIndex& cues = sentence_cues();
   // Only the positions the document's walk found can start a cue or a period expression.
-  size_t at = next_cue_;
-  const std::vector<uint32_t>& cue_starts = walk_.cue_starts;
-  while (at < cue_starts.size() && cue_starts[at] < sentence.start) ++at;
-  next_cue_ = at;
-  for (; at < cue_starts.size() && cue_starts[at] < sentence.end; ++at) {
-    const size_t k = cue_starts[at];
-    const char32_t c0 = norm_[k];
+  // (Read through locals, and counted in them: with the members, every store to the lists
+  // made the compiler read the text and the positions' bounds again.)
+  const std::u32string_view text = norm_;
+  const uint32_t* const first = walk_.cue_starts.data();
+  const uint32_t* const last = first + walk_.cue_starts.size();
+  const uint32_t* at = first + next_cue_;
+  while (at != last && *at < sentence_start) ++at;
+  next_cue_ = static_cast<size_t>(at - first);
+  int target_cues = 0, status_cues = 0;
+  for (; at != last && *at < sentence_end; ++at) {
+    const size_t k = *at;
+    const char32_t c0 = text[k];
     const CueEntry* strength = nullptr;  // the first (longest) strength cue at k
     const CueEntry* period = nullptr;    // the first (longest) period cue inside the sentence at k
     for (const CueEntry* c : cues.starting_with(c0)) {
-      if (!starts_with_at(norm_, k, c->word)) continue;
-      if (k + c->word.size() <= sentence.end) {  // the kind cues and periods count inside the sentence only
-        target_cues_ += c->role == CueRole::kTargetCue && c->weight == CueWeight::kStrong;
-        status_cues_ += c->role == CueRole::kStatusCue && c->weight == CueWeight::kStrong;
+      if (!starts_with_at(text, k, c->word)) continue;
+      if (k + c->word.size() <= sentence_end) {  // the kind cues and periods count inside the sentence only
+        target_cues += c->role == CueRole::kTargetCue && c->weight == CueWeight::kStrong;
+        status_cues += c->role == CueRole::kStatusCue && c->weight == CueWeight::kStrong;
         if (period == nullptr && c->role == CueRole::kPeriod) period = c;
       }
       if (strength == nullptr && c->role == CueRole::kStrength) strength = c;
     }
     if (strength != nullptr) strength_cues_.emplace_back(k, strength);
     const size_t period_length = period != nullptr      ? period->word.size()
-                                 : may_start_period(c0) ? period_expression_length(k, sentence.end)
+                                 : may_start_period(c0) ? period_expression_length(k, sentence_end)
                                                         : 0;
     if (period_length > 0) periods_.emplace_back(k, period_length);
   }
+  target_cues_ = target_cues;
+  status_cues_ = status_cues;
 }
 
 size_t Extractor::nearest_period(size_t number_begin) const {
