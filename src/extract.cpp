@@ -48,7 +48,9 @@ using detail::CueEntry;
 using detail::CueRole;
 using detail::CueWeight;
 // The lexicon's values and a target's unit and comparator are compared with short words at
-// every number: as string_views the comparisons are inline.
+// every number: as string_views the comparisons are inline. The words a position is compared
+// with (starts_with_at(t, pos, U"热线"sv)) are string_view literals too: a U"…" made into a
+// view at run time had its length counted, a loop at every number.
 using namespace std::string_view_literals;
 
 // The lexicon, through a reference local to this file: cue_at() runs at most positions of a
@@ -626,7 +628,7 @@ bool Extractor::is_non_quantity(const ScannedNumber& n, size_t ss, size_t se) co
   if (n.has(ScannedNumber::kOverflow)) return true;
   // Versions and eras: 2.0时代, 3.0版 (read past the sentence's end: `after` stops there).
   const char32_t next = n.end < t.size() ? t[n.end] : U'\n';
-  if ((next == U'时' && starts_with_at(t, n.end, U"时代")) || next == U'版') return true;
+  if ((next == U'时' && starts_with_at(t, n.end, U"时代"sv)) || next == U'版') return true;
   // The other tests are of a few shapes of number (most numbers are none), out of line.
   const bool year_or_hotline = n.script == NumeralScript::kArabic && n.size() >= 4;
   const bool plan = n.script == NumeralScript::kChinese && (after == U'五' || t[n.end - 1] == U'五');
@@ -640,20 +642,20 @@ bool Extractor::is_name_or_year(const ScannedNumber& n, size_t se, char32_t befo
     size_t unit_begin = n.end;
     if (const CueEntry* infix = cue_at(t, unit_begin, CueRole::kApproxInfix)) unit_begin += infix->word.size();
     const detail::UnitEntry* u = unit_at(t, unit_begin);
-    if (u == nullptr || u->unit == U"年") return true;
+    if (u == nullptr || u->unit == U"年"sv) return true;
   }
   // Plan names: 十三五, 十四五, “七五”普法.
   if (n.script == NumeralScript::kChinese && (after == U'五' || t[n.end - 1] == U'五') &&
       (is_open_quote(before) || is_close_quote(after) || is_close_quote(n.end + 1 < se ? t[n.end + 1] : U'\n') ||
-       starts_with_at(t, n.end, U"五规划") || starts_with_at(t, n.end, U"五期间") ||
-       starts_with_at(t, n.end, U"五时期") || starts_with_at(t, n.end, U"规划") ||
-       starts_with_at(t, n.end, U"普法") || after == U'五')) {
+       starts_with_at(t, n.end, U"五规划"sv) || starts_with_at(t, n.end, U"五期间"sv) ||
+       starts_with_at(t, n.end, U"五时期"sv) || starts_with_at(t, n.end, U"规划"sv) ||
+       starts_with_at(t, n.end, U"普法"sv) || after == U'五')) {
     return true;
   }
   // Hotlines and phone numbers: 12345热线, 12345政府服务热线.
   if (n.script == NumeralScript::kArabic && n.size() >= 5 && unit_at(t, n.end) == nullptr) {
     for (size_t k = n.end; k < std::min(se, n.end + 8); ++k) {
-      if (starts_with_at(t, k, U"热线") || starts_with_at(t, k, U"电话")) return true;
+      if (starts_with_at(t, k, U"热线"sv) || starts_with_at(t, k, U"电话"sv)) return true;
     }
   }
   // A name in quotes: “5621”项目, “三名一好”.
@@ -748,25 +750,25 @@ size_t Extractor::period_expression_length(size_t k, size_t end) const {
       is_ascii_digit(t[y + 2]) && is_ascii_digit(t[y + 3]) && t[y + 4] == U'年' &&
       (k == 0 || !is_ascii_digit(t[k - 1])) && (y + 5 >= t.size() || t[y + 5] != U'级')) {
     size_t e = y + 5;
-    if (starts_with_at(t, e, U"底") || starts_with_at(t, e, U"末") || starts_with_at(t, e, U"前")) ++e;
+    if (starts_with_at(t, e, U"底"sv) || starts_with_at(t, e, U"末"sv) || starts_with_at(t, e, U"前"sv)) ++e;
     return e - k;
   }
   // "十三五"期间 / 十四五末 / 十三五以来, with or without quotes.
   size_t p = k;
   if (is_open_quote(t[p])) ++p;
   if (p < t.size() && t[p] == U'十') {
-    for (std::u32string_view plan : {U"十三五", U"十四五", U"十五五"}) {
+    for (std::u32string_view plan : {U"十三五"sv, U"十四五"sv, U"十五五"sv}) {
       if (!starts_with_at(t, p, plan)) continue;
       size_t e = p + plan.size();
       if (e < t.size() && is_close_quote(t[e])) ++e;
-      for (std::u32string_view tail : {U"期间", U"以来", U"时期", U"末", U"规划期"}) {
+      for (std::u32string_view tail : {U"期间"sv, U"以来"sv, U"时期"sv, U"末"sv, U"规划期"sv}) {
         if (starts_with_at(t, e, tail)) return e + tail.size() - k;
       }
     }
   }
   // 近三年 / 连续三年 / 近5年.
   if (t[k] != U'近' && t[k] != U'连') return 0;
-  for (std::u32string_view lead : {U"近", U"连续"}) {
+  for (std::u32string_view lead : {U"近"sv, U"连续"sv}) {
     if (!starts_with_at(t, k, lead)) continue;
     ScannedNumber n = scan_number(t, k + lead.size());
     if (n && n.end < t.size() && t[n.end] == U'年') return n.end + 1 - k;
@@ -1073,8 +1075,8 @@ size_t Extractor::read_target_at(size_t s, const ScannedNumber& n) {
     if (const detail::UnitEntry* u = unit_at(t, pos)) {
       size_t unit_end = pos + u->unit.size();
       // "12个班": the measure word 个 gives way to the noun that is itself a unit.
-      if (u->unit == U"个") {
-        if (const detail::UnitEntry* noun = unit_at(t, unit_end); noun != nullptr && noun->unit != U"个" &&
+      if (u->unit == U"个"sv) {
+        if (const detail::UnitEntry* noun = unit_at(t, unit_end); noun != nullptr && noun->unit != U"个"sv &&
                                                                   noun->unit_class == "count"sv) {
           u = noun;
           unit_end += noun->unit.size();
@@ -1095,10 +1097,10 @@ size_t Extractor::read_target_at(size_t s, const ScannedNumber& n) {
   // a comparator bounds it ("14.9年以上") or the number is a plain Arabic one.
   if (target.unit_norm == "年"sv) {
     const char32_t next = pos < se ? t[pos] : U'\n';
-    if (next == U'级' || starts_with_at(t, pos, U"发展规划") || starts_with_at(t, pos, U"规划") ||
-        starts_with_at(t, pos, U"行动") || starts_with_at(t, pos, U"计划") ||
-        ends_with_at(t, n.begin, U"有效期") || ends_with_at(t, n.begin, U"学前") ||
-        (n.script == NumeralScript::kChinese && ends_with_at(t, n.begin, U"近"))) {
+    if (next == U'级' || starts_with_at(t, pos, U"发展规划"sv) || starts_with_at(t, pos, U"规划"sv) ||
+        starts_with_at(t, pos, U"行动"sv) || starts_with_at(t, pos, U"计划"sv) ||
+        ends_with_at(t, n.begin, U"有效期"sv) || ends_with_at(t, n.begin, U"学前"sv) ||
+        (n.script == NumeralScript::kChinese && ends_with_at(t, n.begin, U"近"sv))) {
       return n.end;
     }
     if (n.script == NumeralScript::kChinese && cue_at(t, pos, CueRole::kAfterComparator) == nullptr &&
@@ -1107,7 +1109,7 @@ size_t Extractor::read_target_at(size_t s, const ScannedNumber& n) {
     }
   }
   // "24小时热线", "12345热线": the number names the service.
-  if (starts_with_at(t, pos, U"热线") || starts_with_at(t, pos, U"心理援助热线")) return n.end;
+  if (starts_with_at(t, pos, U"热线"sv) || starts_with_at(t, pos, U"心理援助热线"sv)) return n.end;
   if (n.script == NumeralScript::kChinese) {
     if (!unit_found) return n.end;
     if (pos < se && detail::is_chinese_digit(detail::classify(t[pos]))) return n.end;
@@ -1179,7 +1181,7 @@ size_t Extractor::read_target_at(size_t s, const ScannedNumber& n) {
     while (k > ss && (t[k - 1] == U'为' || t[k - 1] == U'达' || t[k - 1] == U'是')) --k;
     const detail::UnitEntry* inferred = nullptr;
     for (const detail::UnitEntry& u : lexicon().units) {
-      if (u.unit.size() >= 1 && ends_with_at(t, k, u.unit) && u.unit != U"个" && u.unit != U"年") {
+      if (u.unit.size() >= 1 && ends_with_at(t, k, u.unit) && u.unit != U"个"sv && u.unit != U"年"sv) {
         inferred = &u;
         break;
       }
