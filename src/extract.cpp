@@ -276,10 +276,11 @@ bool ends_with_at(std::u32string_view text, size_t end, std::u32string_view word
 
 // The first word of a list, in list order, that ends `text` at `end` (> 0) and is at most
 // `room` code points long, or none; `by_end` is words_by_edge(words, Edge::kLast): only
-// the words ending with the code point before `end` are compared, mostly none.
-template <size_t N>
-std::u32string_view word_ending_at(const std::u32string_view (&words)[N], const std::array<uint32_t, 64>& by_end,
-                                   std::u32string_view text, size_t end, size_t room) {
+// the words ending with the code point before `end` are compared, mostly none. (Inline:
+// asked at every number and every target, the call cost more than the look. The list is
+// passed as its first word: every word it reaches has a bit in `by_end`.)
+inline std::u32string_view word_ending_at(const std::u32string_view* words, const std::array<uint32_t, 64>& by_end,
+                                          std::u32string_view text, size_t end, size_t room) {
   const char32_t last = text[end - 1];
   for (uint32_t candidates = by_end[last % 64]; candidates != 0; candidates &= candidates - 1) {
     const std::u32string_view word = words[__builtin_ctz(candidates)];
@@ -290,8 +291,8 @@ std::u32string_view word_ending_at(const std::u32string_view (&words)[N], const 
 
 // The first of `cues` (a bucket of the lexicon, longest first) of `role` that starts at
 // `pos` (ends at `end`); the first of `units` that starts at `pos`. The lookups below ask the
-// lexicon at most positions around a number, and there the bucket is mostly empty: that is
-// settled inline, and only a bucket to walk makes a call.
+// lexicon at most positions around a number, and there the bucket is mostly empty: they are
+// small enough to be inlined where they are asked, and walk a bucket only when it has words.
 const CueEntry* first_cue_starting_at(const std::vector<const CueEntry*>& cues, std::u32string_view text, size_t pos,
                                       CueRole role) {
   for (const CueEntry* c : cues) {
@@ -619,7 +620,8 @@ bool is_non_quantity_context(char32_t before, char32_t after) {
          is_ascii_letter(after);
 }
 
-bool Extractor::is_non_quantity(const ScannedNumber& n, size_t ss, size_t se) const {
+// (Inline: asked of every number, and mostly settled by its first tests.)
+inline bool Extractor::is_non_quantity(const ScannedNumber& n, size_t ss, size_t se) const {
   const std::u32string_view t = norm_;
   const char32_t before = n.begin > ss ? t[n.begin - 1] : U'\n';
   const char32_t after = n.end < se ? t[n.end] : U'\n';
@@ -1140,7 +1142,8 @@ size_t Extractor::read_target_at(size_t s, const ScannedNumber& n) {
   // "至少设立1个", "不低于全市在册幼儿园总数的五分之一". Only the unambiguous ones.
   if (comparator == "="sv || comparator == "~"sv) {
     const CodePointBits<true>& far_ends = far_comparator_ends();
-    for (size_t k = n.begin; k > ss && k + 16 > n.begin && !is_phrase_break(t[k - 1]); --k) {
+    const size_t lowest = std::max(ss, n.begin >= 16 ? n.begin - 16 : 0);  // (16 code points back at most)
+    for (size_t k = n.begin; k > lowest && !is_phrase_break(t[k - 1]); --k) {
       if (!far_ends.contains(t[k - 1])) continue;  // (the first cue ending there would not be one)
       const CueEntry* far = cue_ending_at(t, k, CueRole::kBeforeComparator);
       if (far != nullptr && is_far_comparator(*far)) {
