@@ -48,7 +48,9 @@ using detail::CueEntry;
 using detail::CueRole;
 using detail::CueWeight;
 // The lexicon's values and a target's unit and comparator are compared with short words at
-// every number: as string_views the comparisons are inline.
+// every number: as string_views the comparisons are inline. The words a position is compared
+// with (starts_with_at(t, pos, U"热线"sv)) are string_view literals too: a U"…" made into a
+// view at run time had its length counted, a loop at every number.
 using namespace std::string_view_literals;
 
 // The lexicon, through a reference local to this file: cue_at() runs at most positions of a
@@ -59,7 +61,7 @@ const detail::QuantityLexicon& lexicon() {
 }
 
 bool is_ascii_digit(char32_t c) { return c >= '0' && c <= '9'; }
-bool is_ascii_letter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_ascii_letter(char32_t c) { return ((c | 0x20u) - 'a') < 26u; }
 
 // A few code points, asked about at every code point of a sentence: a mask of the members'
 // bits c % 64 turns most others away with one test before the comparisons.
@@ -274,10 +276,11 @@ bool ends_with_at(std::u32string_view text, size_t end, std::u32string_view word
 
 // The first word of a list, in list order, that ends `text` at `end` (> 0) and is at most
 // `room` code points long, or none; `by_end` is words_by_edge(words, Edge::kLast): only
-// the words ending with the code point before `end` are compared, mostly none.
-template <size_t N>
-std::u32string_view word_ending_at(const std::u32string_view (&words)[N], const std::array<uint32_t, 64>& by_end,
-                                   std::u32string_view text, size_t end, size_t room) {
+// the words ending with the code point before `end` are compared, mostly none. (Inline:
+// asked at every number and every target, the call cost more than the look. The list is
+// passed as its first word: every word it reaches has a bit in `by_end`.)
+inline std::u32string_view word_ending_at(const std::u32string_view* words, const std::array<uint32_t, 64>& by_end,
+                                          std::u32string_view text, size_t end, size_t room) {
   const char32_t last = text[end - 1];
   for (uint32_t candidates = by_end[last % 64]; candidates != 0; candidates &= candidates - 1) {
     const std::u32string_view word = words[__builtin_ctz(candidates)];
@@ -286,37 +289,58 @@ std::u32string_view word_ending_at(const std::u32string_view (&words)[N], const 
   return {};
 }
 
-// The first cue of `role` (longest first) that starts at `pos`.
-const CueEntry* cue_at(std::u32string_view text, size_t pos, CueRole role) {
-  if (pos >= text.size()) return nullptr;
-  for (const CueEntry* c : lexicon().cues_starting_with(text[pos])) {
+// The first of `cues` (a bucket of the lexicon, longest first) of `role` that starts at
+// `pos` (ends at `end`); the first of `units` that starts at `pos`. The lookups below ask the
+// lexicon at most positions around a number, and there the bucket is mostly empty: they are
+// small enough to be inlined where they are asked, and walk a bucket only when it has words.
+const CueEntry* first_cue_starting_at(const std::vector<const CueEntry*>& cues, std::u32string_view text, size_t pos,
+                                      CueRole role) {
+  for (const CueEntry* c : cues) {
     if (c->role == role && starts_with_at(text, pos, c->word)) return c;
   }
   return nullptr;
 }
-
-// The first cue of `role` (longest first) that ends at `end`.
-const CueEntry* cue_ending_at(std::u32string_view text, size_t end, CueRole role) {
-  if (end == 0 || end > text.size()) return nullptr;
-  for (const CueEntry* c : lexicon().cues_ending_with(text[end - 1])) {
+const CueEntry* first_cue_ending_at(const std::vector<const CueEntry*>& cues, std::u32string_view text, size_t end,
+                                    CueRole role) {
+  for (const CueEntry* c : cues) {
     if (c->role == role && ends_with_at(text, end, c->word)) return c;
   }
   return nullptr;
 }
-
-const detail::UnitEntry* unit_at(std::u32string_view text, size_t pos) {
-  if (pos >= text.size()) return nullptr;
-  for (const detail::UnitEntry* u : lexicon().units_starting_with(text[pos])) {
+const detail::UnitEntry* first_unit_at(const std::vector<const detail::UnitEntry*>& units, std::u32string_view text,
+                                       size_t pos) {
+  for (const detail::UnitEntry* u : units) {
     if (starts_with_at(text, pos, u->unit)) return u;
   }
   return nullptr;
 }
 
+// The first cue of `role` (longest first) that starts at `pos`.
+inline const CueEntry* cue_at(std::u32string_view text, size_t pos, CueRole role) {
+  if (pos >= text.size()) return nullptr;
+  const std::vector<const CueEntry*>& cues = lexicon().cues_starting_with(text[pos]);
+  return cues.empty() ? nullptr : first_cue_starting_at(cues, text, pos, role);
+}
+
+// The first cue of `role` (longest first) that ends at `end`.
+inline const CueEntry* cue_ending_at(std::u32string_view text, size_t end, CueRole role) {
+  if (end == 0 || end > text.size()) return nullptr;
+  const std::vector<const CueEntry*>& cues = lexicon().cues_ending_with(text[end - 1]);
+  return cues.empty() ? nullptr : first_cue_ending_at(cues, text, end, role);
+}
+
+inline const detail::UnitEntry* unit_at(std::u32string_view text, size_t pos) {
+  if (pos >= text.size()) return nullptr;
+  const std::vector<const detail::UnitEntry*>& units = lexicon().units_starting_with(text[pos]);
+  return units.empty() ? nullptr : first_unit_at(units, text, pos);
+}
+
 bool may_start_number(char32_t c) {
   if (is_ascii_digit(c)) return true;
   // Chinese numbers start with a digit or 十 (十三万); never with 百千万亿 (百姓, 千万).
-  return c >= 0x3007 && is_chinese_numeral_char(c) &&
-         (numeral_digit_value(c) >= 0 || c == U'十' || c == U'拾');
+  // (The class read once, inline: asked at every number start and after every target, where
+  // is_chinese_numeral_char and numeral_digit_value were a call each.)
+  return detail::is_chinese_digit(detail::classify(c)) || c == U'十' || c == U'拾';
 }
 
 bool is_year(const ScannedNumber& n) {
@@ -329,11 +353,13 @@ bool is_year(const ScannedNumber& n) {
 bool is_range_mark(char32_t c) { return c == '-' || c == '~' || c == U'至' || c == U'到'; }
 
 // Whether the number at `i` of `text` (cut at its sentence's end) is a lone Chinese digit
-// that no unit, no 余/多 before one and no range mark follows: read_target_at refuses a
-// Chinese numeral without a unit (and scan_number reads no lone financial digit), so
-// scan_sentence passes it unread (一 of 一体化, 统一, 伍 of 队伍).
-bool is_unitless_lone_digit(std::u32string_view text, size_t i) {
+// that read_target_at refuses whatever follows it, so that scan_sentence passes it unread:
+// a lone 一 (an article before a counter, 一批, 一届, or part of a word, 统一, 一体化), or
+// a digit that no unit, no 余/多 before one and no range mark follows (a Chinese numeral
+// needs a unit; 伍 of 队伍: scan_number reads no lone financial digit).
+bool is_refused_lone_digit(std::u32string_view text, size_t i) {
   if (!detail::is_lone_chinese_digit(text, i)) return false;
+  if (detail::value_of(detail::classify(text[i])) == 1) return true;
   const size_t next = i + 1;
   if (next == text.size()) return true;
   return !is_range_mark(text[next]) && unit_at(text, next) == nullptr &&
@@ -475,10 +501,15 @@ KindCues count_kind_cues(std::u32string_view text, size_t begin, size_t end) {
 
 // Whether a title names a plan (工作要点, 实施方案 …): its document states targets.
 bool title_names_plan(std::u32string_view title) {
-  static const std::u32string_view kPlanTitles[] = {U"要点", U"方案", U"计划", U"规划", U"意见",
-                                                    U"通知", U"办法", U"措施", U"纲要", U"安排"};
-  for (std::u32string_view w : kPlanTitles) {
-    if (title.find(w) != std::u32string_view::npos) return true;
+  static constexpr std::u32string_view kPlanTitles[] = {U"要点", U"方案", U"计划", U"规划", U"意见",
+                                                        U"通知", U"办法", U"措施", U"纲要", U"安排"};
+  // One pass over the title, comparing only the words its code point may start, where a
+  // search for each word passed over the title ten times (once per document).
+  static constexpr std::array<uint32_t, 64> kPlanTitlesByStart = words_by_edge(kPlanTitles, Edge::kFirst);
+  for (size_t k = 0; k < title.size(); ++k) {
+    for (uint32_t words = kPlanTitlesByStart[title[k] % 64]; words != 0; words &= words - 1) {
+      if (starts_with_at(title, k, kPlanTitles[__builtin_ctz(words)])) return true;
+    }
   }
   return false;
 }
@@ -503,6 +534,7 @@ class Extractor {
     placed_ = placed;
     store.emplace_back();  // where the first number is read
     next_ = &store.back();
+    next_is_clear_ = true;
   }
 
   void run();
@@ -518,6 +550,9 @@ class Extractor {
   size_t read_target(size_t s, const ScannedNumber& n);
   size_t read_target_at(size_t s, const ScannedNumber& n);
   bool is_non_quantity(const ScannedNumber& n, size_t sentence_start, size_t sentence_end) const;
+  // is_non_quantity's tests of a number that may be a year, a plan's name, a hotline or a
+  // name in quotes; `before` and `after` are the code points around it in its sentence.
+  bool is_name_or_year(const ScannedNumber& n, size_t sentence_end, char32_t before, char32_t after) const;
   // Counts the kind cues of sentence s and finds its strength cues and period expressions,
   // at its positions of walk_.cue_starts (sentences come in text order), for every number of the
   // sentence to look up.
@@ -551,6 +586,9 @@ class Extractor {
   Target slots_[2];
   Target* last_ = nullptr;      // a slot (the store's last but one), or none yet
   Target* next_ = &slots_[0];  // the other slot (the store's last)
+  // Whether *next_ is a fresh Target (the store's new last) that no number was read into
+  // yet: it needs no clearing (some forty instructions a number read).
+  bool next_is_clear_ = false;
   detail::CleanBytes last_bytes_;  // where last_'s text lies in the clean text
   // Stored targets are read into the store's last element and stay there when kept (a
   // fresh one is added for the next number), where handing them on moved each into the
@@ -569,43 +607,57 @@ class Extractor {
   std::string span_scratch_;  // a target's span of the original, when it is code points
 };
 
-bool Extractor::is_non_quantity(const ScannedNumber& n, size_t ss, size_t se) const {
+// The code points before (after) a number that make it no quantity, besides ASCII letters
+// (codes and model names: 5G, 3D, AFS2): ordinals (第五批, 第八届), frequencies (每两周: a
+// period, not a quantity), codes (5+2, 1+X), versions, index numbers and fractions (.2, /3,
+// 3/), dates and clock times (3月15日, 2020-04-16, 09:00). Asked of every number, and the
+// code points next to one are mostly others: each set passes most with one test.
+constexpr CodePointSet kNonQuantityBefore({U'第', U'每', '+', '.', '/', U'月', ':'});
+constexpr CodePointSet kNonQuantityAfter({'+', '/', U'月', U'日', U'号', ':'});
+
+bool is_non_quantity_context(char32_t before, char32_t after) {
+  return kNonQuantityBefore.contains(before) || kNonQuantityAfter.contains(after) || is_ascii_letter(before) ||
+         is_ascii_letter(after);
+}
+
+// (Inline: asked of every number, and mostly settled by its first tests.)
+inline bool Extractor::is_non_quantity(const ScannedNumber& n, size_t ss, size_t se) const {
   const std::u32string_view t = norm_;
   const char32_t before = n.begin > ss ? t[n.begin - 1] : U'\n';
   const char32_t after = n.end < se ? t[n.end] : U'\n';
-  const char32_t after2 = n.end + 1 < se ? t[n.end + 1] : U'\n';
-  // Ordinals (第五批, 第八届) and frequencies (每两周: a period, not a quantity).
-  if (before == U'第' || before == U'每') return true;
-  // Codes and model names: 5+2, 1+X, 5G, 3D, AFS2.
-  if (before == '+' || after == '+' || is_ascii_letter(after) || is_ascii_letter(before)) return true;
-  if (before == '.' || before == '/' || after == '/') return true;  // versions, index numbers, fractions
-  // Dates and clock times: 3月15日, 2020-04-16, 09:00.
-  if (after == U'月' || after == U'日' || after == U'号' || before == U'月') return true;
-  if (after == ':' || before == ':') return true;
+  if (is_non_quantity_context(before, after)) return true;
+  if (n.has(ScannedNumber::kDigitSequence) || n.has(ScannedNumber::kLeadingZero)) return true;
+  if (n.has(ScannedNumber::kOverflow)) return true;
+  // Versions and eras: 2.0时代, 3.0版 (read past the sentence's end: `after` stops there).
+  const char32_t next = n.end < t.size() ? t[n.end] : U'\n';
+  if ((next == U'时' && starts_with_at(t, n.end, U"时代"sv)) || next == U'版') return true;
+  // The other tests are of a few shapes of number (most numbers are none), out of line.
+  const bool year_or_hotline = n.script == NumeralScript::kArabic && n.size() >= 4;
+  const bool plan = n.script == NumeralScript::kChinese && (after == U'五' || t[n.end - 1] == U'五');
+  return (year_or_hotline || plan || is_open_quote(before)) && is_name_or_year(n, se, before, after);
+}
+
+bool Extractor::is_name_or_year(const ScannedNumber& n, size_t se, char32_t before, char32_t after) const {
+  const std::u32string_view t = norm_;
   if (is_year(n)) {
     // A year, a year span (2020-2025, 2024—2026年) or a date; "2000名" and "2100余名" are counts.
     size_t unit_begin = n.end;
     if (const CueEntry* infix = cue_at(t, unit_begin, CueRole::kApproxInfix)) unit_begin += infix->word.size();
     const detail::UnitEntry* u = unit_at(t, unit_begin);
-    if (u == nullptr || u->unit == U"年") return true;
+    if (u == nullptr || u->unit == U"年"sv) return true;
   }
-  if (n.has(ScannedNumber::kDigitSequence) || n.has(ScannedNumber::kLeadingZero)) return true;
-  if (n.has(ScannedNumber::kOverflow)) return true;
   // Plan names: 十三五, 十四五, “七五”普法.
-  if (n.script == NumeralScript::kChinese && (after == U'五' || norm_[n.end - 1] == U'五') &&
-      (is_open_quote(before) || is_close_quote(after) || is_close_quote(after2) ||
-       starts_with_at(t, n.end, U"五规划") || starts_with_at(t, n.end, U"五期间") ||
-       starts_with_at(t, n.end, U"五时期") || starts_with_at(t, n.end, U"规划") ||
-       starts_with_at(t, n.end, U"普法") || after == U'五')) {
+  if (n.script == NumeralScript::kChinese && (after == U'五' || t[n.end - 1] == U'五') &&
+      (is_open_quote(before) || is_close_quote(after) || is_close_quote(n.end + 1 < se ? t[n.end + 1] : U'\n') ||
+       starts_with_at(t, n.end, U"五规划"sv) || starts_with_at(t, n.end, U"五期间"sv) ||
+       starts_with_at(t, n.end, U"五时期"sv) || starts_with_at(t, n.end, U"规划"sv) ||
+       starts_with_at(t, n.end, U"普法"sv) || after == U'五')) {
     return true;
   }
-  // Versions and eras: 2.0时代, 3.0版 (read past the sentence's end: `after` stops there).
-  const char32_t next = n.end < t.size() ? t[n.end] : U'\n';
-  if ((next == U'时' && starts_with_at(t, n.end, U"时代")) || next == U'版') return true;
   // Hotlines and phone numbers: 12345热线, 12345政府服务热线.
   if (n.script == NumeralScript::kArabic && n.size() >= 5 && unit_at(t, n.end) == nullptr) {
     for (size_t k = n.end; k < std::min(se, n.end + 8); ++k) {
-      if (starts_with_at(t, k, U"热线") || starts_with_at(t, k, U"电话")) return true;
+      if (starts_with_at(t, k, U"热线"sv) || starts_with_at(t, k, U"电话"sv)) return true;
     }
   }
   // A name in quotes: “5621”项目, “三名一好”.
@@ -700,25 +752,25 @@ size_t Extractor::period_expression_length(size_t k, size_t end) const {
       is_ascii_digit(t[y + 2]) && is_ascii_digit(t[y + 3]) && t[y + 4] == U'年' &&
       (k == 0 || !is_ascii_digit(t[k - 1])) && (y + 5 >= t.size() || t[y + 5] != U'级')) {
     size_t e = y + 5;
-    if (starts_with_at(t, e, U"底") || starts_with_at(t, e, U"末") || starts_with_at(t, e, U"前")) ++e;
+    if (starts_with_at(t, e, U"底"sv) || starts_with_at(t, e, U"末"sv) || starts_with_at(t, e, U"前"sv)) ++e;
     return e - k;
   }
   // "十三五"期间 / 十四五末 / 十三五以来, with or without quotes.
   size_t p = k;
   if (is_open_quote(t[p])) ++p;
   if (p < t.size() && t[p] == U'十') {
-    for (std::u32string_view plan : {U"十三五", U"十四五", U"十五五"}) {
+    for (std::u32string_view plan : {U"十三五"sv, U"十四五"sv, U"十五五"sv}) {
       if (!starts_with_at(t, p, plan)) continue;
       size_t e = p + plan.size();
       if (e < t.size() && is_close_quote(t[e])) ++e;
-      for (std::u32string_view tail : {U"期间", U"以来", U"时期", U"末", U"规划期"}) {
+      for (std::u32string_view tail : {U"期间"sv, U"以来"sv, U"时期"sv, U"末"sv, U"规划期"sv}) {
         if (starts_with_at(t, e, tail)) return e + tail.size() - k;
       }
     }
   }
   // 近三年 / 连续三年 / 近5年.
   if (t[k] != U'近' && t[k] != U'连') return 0;
-  for (std::u32string_view lead : {U"近", U"连续"}) {
+  for (std::u32string_view lead : {U"近"sv, U"连续"sv}) {
     if (!starts_with_at(t, k, lead)) continue;
     ScannedNumber n = scan_number(t, k + lead.size());
     if (n && n.end < t.size() && t[n.end] == U'年') return n.end + 1 - k;
@@ -727,38 +779,43 @@ size_t Extractor::period_expression_length(size_t k, size_t end) const {
 }
 
 void Extractor::read_sentence_cues(size_t s) {
-  const Sentence& sentence = seg_.sentences[s];
+  const uint32_t sentence_start = seg_.sentences[s].start, sentence_end = seg_.sentences[s].end;
   cue_sentence_ = s;
-  target_cues_ = 0;
-  status_cues_ = 0;
   strength_cues_.clear();
   periods_.clear();
   const SentenceCueIndex& cues = sentence_cues();
   // Only the positions the document's walk found can start a cue or a period expression.
-  size_t at = next_cue_;
-  const std::vector<uint32_t>& cue_starts = walk_.cue_starts;
-  while (at < cue_starts.size() && cue_starts[at] < sentence.start) ++at;
-  next_cue_ = at;
-  for (; at < cue_starts.size() && cue_starts[at] < sentence.end; ++at) {
-    const size_t k = cue_starts[at];
-    const char32_t c0 = norm_[k];
+  // (Read through locals, and counted in them: with the members, every store to the lists
+  // made the compiler read the text and the positions' bounds again.)
+  const std::u32string_view text = norm_;
+  const uint32_t* const first = walk_.cue_starts.data();
+  const uint32_t* const last = first + walk_.cue_starts.size();
+  const uint32_t* at = first + next_cue_;
+  while (at != last && *at < sentence_start) ++at;
+  next_cue_ = static_cast<size_t>(at - first);
+  int target_cues = 0, status_cues = 0;
+  for (; at != last && *at < sentence_end; ++at) {
+    const size_t k = *at;
+    const char32_t c0 = text[k];
     const CueEntry* strength = nullptr;  // the first (longest) strength cue at k
     const CueEntry* period = nullptr;    // the first (longest) period cue inside the sentence at k
     for (const CueEntry* c : cues.starting_with(c0)) {
-      if (!starts_with_at(norm_, k, c->word)) continue;
-      if (k + c->word.size() <= sentence.end) {  // the kind cues and periods count inside the sentence only
-        target_cues_ += c->role == CueRole::kTargetCue && c->weight == CueWeight::kStrong;
-        status_cues_ += c->role == CueRole::kStatusCue && c->weight == CueWeight::kStrong;
+      if (!starts_with_at(text, k, c->word)) continue;
+      if (k + c->word.size() <= sentence_end) {  // the kind cues and periods count inside the sentence only
+        target_cues += c->role == CueRole::kTargetCue && c->weight == CueWeight::kStrong;
+        status_cues += c->role == CueRole::kStatusCue && c->weight == CueWeight::kStrong;
         if (period == nullptr && c->role == CueRole::kPeriod) period = c;
       }
       if (strength == nullptr && c->role == CueRole::kStrength) strength = c;
     }
     if (strength != nullptr) strength_cues_.emplace_back(k, strength);
     const size_t period_length = period != nullptr      ? period->word.size()
-                                 : may_start_period(c0) ? period_expression_length(k, sentence.end)
+                                 : may_start_period(c0) ? period_expression_length(k, sentence_end)
                                                         : 0;
     if (period_length > 0) periods_.emplace_back(k, period_length);
   }
+  target_cues_ = target_cues;
+  status_cues_ = status_cues;
 }
 
 size_t Extractor::nearest_period(size_t number_begin) const {
@@ -904,6 +961,7 @@ void Extractor::finish(Target& t, size_t s, size_t number_begin, Span unit) {
     store_->emplace_back();
     last_ = &(*store_)[store_->size() - 2];
     next_ = &store_->back();
+    next_is_clear_ = true;
     return;
   }
   // (t is *next_: the slots trade places, and the old last one is cleared when it is read into.)
@@ -937,7 +995,8 @@ size_t Extractor::read_target_at(size_t s, const ScannedNumber& n) {
   const size_t ss = sentence.start, se = sentence.end;
   const std::u32string_view t = norm_.substr(0, se);
   Target& target = *next_;
-  clear_target(target);
+  if (!next_is_clear_) clear_target(target);
+  next_is_clear_ = false;
   target.value = n.value;
   size_t pos = n.end;
   std::string_view comparator = "="sv;
@@ -1018,8 +1077,8 @@ size_t Extractor::read_target_at(size_t s, const ScannedNumber& n) {
     if (const detail::UnitEntry* u = unit_at(t, pos)) {
       size_t unit_end = pos + u->unit.size();
       // "12个班": the measure word 个 gives way to the noun that is itself a unit.
-      if (u->unit == U"个") {
-        if (const detail::UnitEntry* noun = unit_at(t, unit_end); noun != nullptr && noun->unit != U"个" &&
+      if (u->unit == U"个"sv) {
+        if (const detail::UnitEntry* noun = unit_at(t, unit_end); noun != nullptr && noun->unit != U"个"sv &&
                                                                   noun->unit_class == "count"sv) {
           u = noun;
           unit_end += noun->unit.size();
@@ -1040,10 +1099,10 @@ size_t Extractor::read_target_at(size_t s, const ScannedNumber& n) {
   // a comparator bounds it ("14.9年以上") or the number is a plain Arabic one.
   if (target.unit_norm == "年"sv) {
     const char32_t next = pos < se ? t[pos] : U'\n';
-    if (next == U'级' || starts_with_at(t, pos, U"发展规划") || starts_with_at(t, pos, U"规划") ||
-        starts_with_at(t, pos, U"行动") || starts_with_at(t, pos, U"计划") ||
-        ends_with_at(t, n.begin, U"有效期") || ends_with_at(t, n.begin, U"学前") ||
-        (n.script == NumeralScript::kChinese && ends_with_at(t, n.begin, U"近"))) {
+    if (next == U'级' || starts_with_at(t, pos, U"发展规划"sv) || starts_with_at(t, pos, U"规划"sv) ||
+        starts_with_at(t, pos, U"行动"sv) || starts_with_at(t, pos, U"计划"sv) ||
+        ends_with_at(t, n.begin, U"有效期"sv) || ends_with_at(t, n.begin, U"学前"sv) ||
+        (n.script == NumeralScript::kChinese && ends_with_at(t, n.begin, U"近"sv))) {
       return n.end;
     }
     if (n.script == NumeralScript::kChinese && cue_at(t, pos, CueRole::kAfterComparator) == nullptr &&
@@ -1052,10 +1111,10 @@ size_t Extractor::read_target_at(size_t s, const ScannedNumber& n) {
     }
   }
   // "24小时热线", "12345热线": the number names the service.
-  if (starts_with_at(t, pos, U"热线") || starts_with_at(t, pos, U"心理援助热线")) return n.end;
+  if (starts_with_at(t, pos, U"热线"sv) || starts_with_at(t, pos, U"心理援助热线"sv)) return n.end;
   if (n.script == NumeralScript::kChinese) {
     if (!unit_found) return n.end;
-    if (pos < se && is_chinese_numeral_char(t[pos]) && numeral_digit_value(t[pos]) >= 0) return n.end;
+    if (pos < se && detail::is_chinese_digit(detail::classify(t[pos]))) return n.end;
     if (n.has(ScannedNumber::kSingleChineseDigit) && n.value == make_decimal(1)) return n.end;
   }
   if (n.has(ScannedNumber::kSingleChineseDigit) &&
@@ -1083,7 +1142,8 @@ size_t Extractor::read_target_at(size_t s, const ScannedNumber& n) {
   // "至少设立1个", "不低于全市在册幼儿园总数的五分之一". Only the unambiguous ones.
   if (comparator == "="sv || comparator == "~"sv) {
     const CodePointBits<true>& far_ends = far_comparator_ends();
-    for (size_t k = n.begin; k > ss && k + 16 > n.begin && !is_phrase_break(t[k - 1]); --k) {
+    const size_t lowest = std::max(ss, n.begin >= 16 ? n.begin - 16 : 0);  // (16 code points back at most)
+    for (size_t k = n.begin; k > lowest && !is_phrase_break(t[k - 1]); --k) {
       if (!far_ends.contains(t[k - 1])) continue;  // (the first cue ending there would not be one)
       const CueEntry* far = cue_ending_at(t, k, CueRole::kBeforeComparator);
       if (far != nullptr && is_far_comparator(*far)) {
@@ -1124,7 +1184,7 @@ size_t Extractor::read_target_at(size_t s, const ScannedNumber& n) {
     while (k > ss && (t[k - 1] == U'为' || t[k - 1] == U'达' || t[k - 1] == U'是')) --k;
     const detail::UnitEntry* inferred = nullptr;
     for (const detail::UnitEntry& u : lexicon().units) {
-      if (u.unit.size() >= 1 && ends_with_at(t, k, u.unit) && u.unit != U"个" && u.unit != U"年") {
+      if (u.unit.size() >= 1 && ends_with_at(t, k, u.unit) && u.unit != U"个"sv && u.unit != U"年"sv) {
         inferred = &u;
         break;
       }
@@ -1166,10 +1226,10 @@ void Extractor::scan_sentence(size_t s) {
     const bool fraction_start = (c == U'百' || c == U'千' || c == U'万') && i + 1 < sentence.end && t[i + 1] == U'分';
     if ((!may_start_number(c) && !fraction_start) ||
         (i > sentence.start && (is_ascii_digit(t[i - 1]) || t[i - 1] == '.' ||
-                                (c >= 0x3007 && is_chinese_numeral_char(t[i - 1]))))) {
+                                (c >= 0x3007 && detail::is_chinese_numeral(t[i - 1]))))) {
       continue;
     }
-    if (is_unitless_lone_digit(t, i)) continue;
+    if (is_refused_lone_digit(t, i)) continue;
     ScannedNumber n = scan_number(t, i);
     if (!n) continue;
     if (book_depth > 0) {

@@ -988,9 +988,14 @@ ScannedNumber scan_lone_chinese_digit(std::u32string_view text, size_t pos, cons
 }  // namespace detail
 
 ScannedNumber scan_number(std::u32string_view text, size_t pos, const ScanOptions& options) {
-  if (ScannedNumber plain = detail::scan_plain_arabic(text, pos, options)) return plain;
-  if (detail::is_lone_chinese_digit(text, pos)) return detail::scan_lone_chinese_digit(text, pos, options);
-  return detail::scan_number_by_grammar(text, pos, options);
+  // One result returned from every path, so that the plain Arabic number (most numbers) is
+  // read where the caller wants it rather than copied there.
+  ScannedNumber number = detail::scan_plain_arabic(text, pos, options);
+  if (!number) {
+    number = detail::is_lone_chinese_digit(text, pos) ? detail::scan_lone_chinese_digit(text, pos, options)
+                                                       : detail::scan_number_by_grammar(text, pos, options);
+  }
+  return number;
 }
 
 ScannedNumber detail::scan_number_by_grammar(std::u32string_view text, size_t pos, const ScanOptions& options) {

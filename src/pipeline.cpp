@@ -77,9 +77,9 @@ Result<Document> run_pipeline(std::string_view bytes, std::string* owned, std::s
     if (options.last_stage != Stage::kClean) {
       // Segmentation and extraction read the original script only as slices, which
       // clean.text gives through its piece map: without kept code points there is no array
-      // of them any more (it became the normalized shadow above).
-      doc.segmentation = options.keep_code_points ? segment_clauses(doc.original, doc.normalized)
-                                                  : segment_clauses(doc.clean, doc.normalized);
+      // of them any more (it became the normalized shadow above), and with them a slice of
+      // clean.text is a view where one of the code points had to be encoded.
+      doc.segmentation = segment_clauses(doc.clean, doc.normalized);
       if (options.keep_clause_bytes) {
         doc.clause_bytes.reserve(doc.segmentation.clauses.size());
         for (const Clause& c : doc.segmentation.clauses) {

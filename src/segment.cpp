@@ -891,9 +891,11 @@ size_t Segmenter::add_clause(size_t parent, int level, uint64_t number, uint64_t
   // then the end of the path, not stored again.
   const std::string_view parent_path = p != nullptr ? p->path : std::string_view();
   if (!label.empty()) {
-    c.path = store.join(parent_path, path_up, label);
+    // The title is stored right after the path, in the same join.
+    const std::string_view path_and_title = store.join(parent_path, path_up, label, title);
+    c.path = path_and_title.substr(0, path_and_title.size() - title.size());
     c.label = c.path.substr(c.path.size() - label.size());
-    c.title = store.join(title);
+    c.title = path_and_title.substr(c.path.size());
   } else if (!title.empty()) {
     c.path = store.join(parent_path, path_up, title);
     c.title = c.path.substr(c.path.size() - title.size());
@@ -1243,18 +1245,12 @@ Segmentation segment_clauses_counted(const OriginalText& original, std::u32strin
 constexpr size_t kFirstClauseTextBlock = size_t{4} << 10;
 constexpr size_t kLargestClauseTextBlock = size_t{1} << 20;
 
-char* ClauseTextStore::room(size_t size) {
-  if (size > left_) {
-    block_size_ = block_size_ == 0 ? kFirstClauseTextBlock : std::min(2 * block_size_, kLargestClauseTextBlock);
-    block_size_ = std::max(block_size_, size);
-    blocks_.emplace_back(new char[block_size_]);  // (not make_unique: no need to zero it)
-    free_ = blocks_.back().get();
-    left_ = block_size_;
-  }
-  char* const stored = free_;
-  free_ += size;
-  left_ -= size;
-  return stored;
+void ClauseTextStore::start_block(size_t size) {
+  block_size_ = block_size_ == 0 ? kFirstClauseTextBlock : std::min(2 * block_size_, kLargestClauseTextBlock);
+  block_size_ = std::max(block_size_, size);
+  blocks_.emplace_back(new char[block_size_]);  // (not make_unique: no need to zero it)
+  free_ = blocks_.back().get();
+  left_ = block_size_;
 }
 
 char* ClauseTextStore::copy(char* to, std::string_view part) {

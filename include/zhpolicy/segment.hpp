@@ -63,8 +63,17 @@ class ClauseTextStore {
   }
 
  private:
-  // `size` (> 0) unwritten bytes, from the last block or a new one.
-  char* room(size_t size);
+  // `size` (> 0) unwritten bytes, from the last block or a new one. Inline: every clause
+  // stores its texts, and a new block is needed only every few hundred of them.
+  char* room(size_t size) {
+    if (size > left_) start_block(size);
+    char* const stored = free_;
+    free_ += size;
+    left_ -= size;
+    return stored;
+  }
+  // Makes a new block, of at least `size` bytes, the last one.
+  void start_block(size_t size);
   static char* copy(char* to, std::string_view part);
 
   std::vector<std::unique_ptr<char[]>> blocks_;

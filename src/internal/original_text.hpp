@@ -98,8 +98,10 @@ class OriginalText {
  private:
   // Slices come in text order and close together (a target's unit, text, indicator and
   // period lie within a few dozen code points): a slice near the last one is walked to
-  // from it, which is cheaper than the piece map's search and walk from a piece start.
-  static constexpr size_t kNearCodePoints = 128;
+  // from it, which is cheaper than the piece map's search and walk from a piece start. Not
+  // much further: pieces average a few dozen bytes, so the walk from a piece's start is
+  // short, and a walk of 128 code points from the last slice cost more than the search.
+  static constexpr size_t kNearCodePoints = 32;
 
   // As CleanText::text_between.
   std::string_view clean_between(size_t begin, size_t end) const {

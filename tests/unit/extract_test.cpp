@@ -524,3 +524,25 @@ TEST_CASE("extract: targets handed to a sink that keeps their buffers equal the 
   }
   CHECK(compared > 100);
 }
+
+// A title names a plan when one of the plan words stands anywhere in it (title_names_plan
+// compares only the words a code point of the title may start): the lean of a text of
+// status cues is then kTarget, and with a title that only comes near a plan word, kStatus.
+TEST_CASE("extract: a title names a plan wherever the plan word stands in it", "[extract]") {
+  std::u32string status_text;
+  for (const detail::CueEntry& c : detail::quantity_lexicon().cues) {
+    if (c.role == detail::CueRole::kStatusCue && c.weight == detail::CueWeight::kStrong) status_text += c.word + U"，";
+  }
+  REQUIRE(document_lean(status_text, U"") == DocumentLean::kStatus);
+  const std::u32string_view plans[] = {U"方案", U"2024年工作要点", U"关于印发实施方案的通知", U"规划纲要（2021-2025）",
+                                       U"安排", U"𠀀办法"};
+  for (const std::u32string_view title : plans) {
+    INFO(to_utf8(title));
+    CHECK(document_lean(status_text, title) == DocumentLean::kTarget);
+  }
+  const std::u32string_view others[] = {U"", U"方", U"要是点", U"计 划", U"成果展示", U"案方", U"划计"};
+  for (const std::u32string_view title : others) {
+    INFO(to_utf8(title));
+    CHECK(document_lean(status_text, title) == DocumentLean::kStatus);
+  }
+}
