@@ -353,17 +353,17 @@ bool is_year(const ScannedNumber& n) {
 bool is_range_mark(char32_t c) { return c == '-' || c == '~' || c == U'至' || c == U'到'; }
 
 // Whether the number at `i` of `text` (cut at its sentence's end) is a lone Chinese digit
-// that read_target_at refuses whatever follows it, so that scan_sentence passes it unread:
-// a lone 一 (an article before a counter, 一批, 一届, or part of a word, 统一, 一体化), or
-// a digit that no unit, no 余/多 before one and no range mark follows (a Chinese numeral
-// needs a unit; 伍 of 队伍: scan_number reads no lone financial digit).
+// that read_target_at refuses, so that scan_sentence passes it unread: one that no range
+// mark follows (一至两所 is a range) and that is 一 (an article before a counter, 一批,
+// 一届, or part of a word, 统一, 一体化) or that no unit and no 余/多 before one follows
+// (a Chinese numeral needs a unit; 伍 of 队伍: scan_number reads no lone financial digit).
 bool is_refused_lone_digit(std::u32string_view text, size_t i) {
   if (!detail::is_lone_chinese_digit(text, i)) return false;
-  if (detail::value_of(detail::classify(text[i])) == 1) return true;
   const size_t next = i + 1;
   if (next == text.size()) return true;
-  return !is_range_mark(text[next]) && unit_at(text, next) == nullptr &&
-         cue_at(text, next, CueRole::kApproxInfix) == nullptr;
+  if (is_range_mark(text[next])) return false;
+  if (detail::value_of(detail::classify(text[i])) == 1) return true;
+  return unit_at(text, next) == nullptr && cue_at(text, next, CueRole::kApproxInfix) == nullptr;
 }
 
 bool is_kind_cue(const CueEntry& c) { return c.role == CueRole::kTargetCue || c.role == CueRole::kStatusCue; }
@@ -1093,7 +1093,8 @@ size_t Extractor::read_target_at(size_t s, const ScannedNumber& n) {
   // Chinese numerals count only with a unit ("三名" yes; "十大基本制度" no); a numeral, a
   // unit and another numeral is a slogan or a name ("三位一体", "五年一贯制"); 一 before a
   // counter is an article ("一批", "一届"); and a lone Chinese digit with a generic counter
-  // is structure ("两个平台", "三个走在前列").
+  // is structure ("两个平台", "三个走在前列"). Neither holds of a range ("一至两所",
+  // "一到两个品牌": counts to reach).
   // 年 after a number is a grade (三年级), a plan's name (三年发展规划), a validity
   // (有效期5年) or a look-back (近三年, 每五年) more often than a target; it counts when
   // a comparator bounds it ("14.9年以上") or the number is a plain Arabic one.
@@ -1115,9 +1116,9 @@ size_t Extractor::read_target_at(size_t s, const ScannedNumber& n) {
   if (n.script == NumeralScript::kChinese) {
     if (!unit_found) return n.end;
     if (pos < se && detail::is_chinese_digit(detail::classify(t[pos]))) return n.end;
-    if (n.has(ScannedNumber::kSingleChineseDigit) && n.value == make_decimal(1)) return n.end;
+    if (n.has(ScannedNumber::kSingleChineseDigit) && n.value == make_decimal(1) && !target.has_max) return n.end;
   }
-  if (n.has(ScannedNumber::kSingleChineseDigit) &&
+  if (n.has(ScannedNumber::kSingleChineseDigit) && !target.has_max &&
       (target.unit_norm == "个"sv || target.unit_norm == "项"sv || target.unit_norm == "条"sv ||
        target.unit_norm == "支"sv || target.unit_norm == "种"sv || target.unit_norm == "类"sv)) {
     return n.end;

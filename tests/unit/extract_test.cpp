@@ -72,6 +72,12 @@ TEST_CASE("extract: ranges are one row", "[extract]") {
         Rows{"3-4所|range|3|4|所|count||target||", "1-2个|range|1|2|个|count||target||",
              "3～4个|range|3|4|个|count||target||", "3至5个|range|3|5|个|count||target||"});
   CHECK(rows_of("每校配备两三名心理教师。") == Rows{"两三名|range|2|3|名|count||target||"});
+  // A range of Chinese digits is a count even where one digit alone would be an article
+  // (一所) or structure (三个平台).
+  CHECK(rows_of("每校配备一至两名心理教师，建设三到五个基地，新增一-二所。") ==
+        Rows{"一至两名|range|1|2|名|count||target||", "三到五个|range|3|5|个|count||target||",
+             "一-二所|range|1|2|所|count||target||"});
+  CHECK(rows_of("建成一所学校，打造三个平台。").empty());
 }
 
 TEST_CASE("extract: Chinese numerals, money with multipliers, percent words", "[extract]") {
