@@ -147,7 +147,7 @@ struct Removal {
 
 // What classification reads of a short line. Built for one line at a time: a page of
 // many short lines would otherwise hold three code point copies of each until the end.
-// Only `original` is made for a line the screen passes as body (Line::classified false).
+// Only `original` is made for a line the screen passes as body (Line::needs_classification false).
 struct ShortLineForms {
   std::u32string original;  // code points of the line's clean text
   std::u32string folded;    // fold() of `original`
@@ -165,7 +165,7 @@ struct Line {
   uint32_t src_begin = 0, src_end = 0;  // decoded bytes of the raw line
   uint32_t clean_cp = 0;                // where it is (kept) or was (removed) in the clean text: emit_text()
   // Short lines only, from their ShortLineForms, for the passes that run after them:
-  bool classified = false;     // not screened out as body (may_be_chrome()): classify_line() reads it
+  bool needs_classification = false;  // not screened out as body (may_be_chrome()): classify_line() reads it
   uint16_t markers = 0;        // bit k: a marker of MarkerKind k matches
   bool title_shape = false;    // could be a title by its shape (see is_title_like); only
                                // looked for where find_title() reads it
@@ -221,7 +221,7 @@ class Cleaner {
   }
   bool short_line(const Line& l) const { return l.cps <= kMaxClassifiedLine; }
   // Whether classify_line() is still to decide line l: a short body line the screen kept.
-  bool to_classify(const Line& l) const { return l.fate == Fate::kBody && l.classified; }
+  bool to_classify(const Line& l) const { return l.fate == Fate::kBody && l.needs_classification; }
   // The clean text of a line: read in place when it is one stretch of the intermediate
   // text (one run, or runs joined by single ASCII spaces: most lines), else copied together
   // into `buffer` (overwritten; the view is valid until it changes). Defined here to be
@@ -402,7 +402,7 @@ size_t Cleaner::scan_line(std::string_view t, size_t begin, detail::PieceCursor&
   // The line before can be classified now that the one it may look at is read.
   // (A line screened out has no '>', all classify_line() looks for in the next line.)
   if (index > 0 && to_classify(lines_[index - 1])) {
-    classify_line(index - 1, forms_[(index - 1) % 2], line.classified ? &forms : nullptr);
+    classify_line(index - 1, forms_[(index - 1) % 2], line.needs_classification ? &forms : nullptr);
   }
   return end;
 }
@@ -470,7 +470,7 @@ void Cleaner::read_short_line(Line& line, ShortLineForms& forms, bool may_be_tit
   decode_line(text, forms.original);
   if (may_be_title) read_title_shape(line, forms.original, text);
   if (!detail::may_be_chrome(forms.original)) return;
-  line.classified = true;
+  line.needs_classification = true;
   forms.folded.assign(forms.original);
   fold_in_place(forms.folded);
   detail::compact_folded(forms.folded, forms.compact);
@@ -536,7 +536,8 @@ void Cleaner::parse_metadata(const Line& line, const ShortLineForms& forms) {
     while (true) {
       while (!value.empty() && value.back() == ' ') value.pop_back();
       const size_t sp = value.rfind(U' ');
-      const std::u32string last = detail::compact_fold(std::u32string_view(value).substr(sp == std::u32string::npos ? 0 : sp + 1));
+      const size_t last_begin = sp == std::u32string::npos ? 0 : sp + 1;
+      const std::u32string last = detail::compact_fold(std::u32string_view(value).substr(last_begin));
       if (detail::find_marker(MarkerKind::kFooter, last) == nullptr) break;
       value.resize(sp == std::u32string::npos ? 0 : sp);
     }

@@ -180,7 +180,7 @@ void remove_quotes(std::string& text) {
 // Whether the four code points at `in` all lie above kLastQuote: none can be a quotation
 // mark, so they are encoded as they are. (As signed lanes a value of 2^31 or more is
 // negative: not above, so asked one by one.)
-bool none_a_quote(const char32_t* in) {
+bool all_above_last_quote(const char32_t* in) {
   const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in));
   return _mm_movemask_epi8(_mm_cmpgt_epi32(c, _mm_set1_epi32(static_cast<int>(kLastQuote)))) == 0xFFFF;
 }
@@ -208,7 +208,7 @@ bool append_without_quotes(std::string& out, std::u32string_view first, std::u32
         q = encoded;
       }
 #ifdef __SSE2__
-      if (end - in >= 4 && none_a_quote(in) && detail::encode_four_three_byte(q, in)) {
+      if (end - in >= 4 && all_above_last_quote(in) && detail::encode_four_three_byte(q, in)) {
         in += 4;
         continue;
       }

@@ -49,8 +49,9 @@ Result<Document> run_pipeline(std::string_view bytes, std::string* owned, std::s
     Document doc;
     doc.input_bytes = bytes.size();
     {
-      detail::Decoding decoding = owned != nullptr ? detail::Decoding(decode_owned(std::move(*owned), name, options.decode))
-                                                   : detail::decode_borrowing(bytes, name, options.decode);
+      detail::Decoding decoding = owned != nullptr
+                                      ? detail::Decoding(decode_owned(std::move(*owned), name, options.decode))
+                                      : detail::decode_borrowing(bytes, name, options.decode);
       const Result<DecodedText>& decoded = decoding.decoded;
       if (!decoded.ok()) return decoded.status();
       CleanOptions clean_options = options.clean;

@@ -23,7 +23,7 @@ enum ScreenFlag : uint8_t {
   kScreenWord = 128,            // c (not x) is a Han character or an ASCII letter or digit
 };
 
-// The flags of BMP code point c (computed at compile time from the fold table and
+// The flags of BMP code point c, c <= 0xFFFF (computed at compile time from the fold table and
 // data/boilerplate.tsv).
 uint8_t screen_flags(char32_t c);
 

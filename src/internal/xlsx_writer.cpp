@@ -161,8 +161,8 @@ Status write_xlsx_workbook(const std::vector<const Table*>& tables, std::ostream
     }
     lxw.worksheet_freeze_panes(ws, 1, 0);
     for (size_t c = 0; c < n && status.ok(); ++c) {
-      status = lxw_status(lxw, lxw.worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), t->columns[c].name.c_str(), bold),
-                          t->name + " header");
+      const lxw_error e = lxw.worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), t->columns[c].name.c_str(), bold);
+      status = lxw_status(lxw, e, t->name + " header");
     }
     for (size_t r = 0; r < t->rows.size() && status.ok(); ++r) {
       const auto& row = t->rows[r];
@@ -174,7 +174,8 @@ Status write_xlsx_workbook(const std::vector<const Table*>& tables, std::ostream
         double d = 0;
         if (v.empty()) continue;
         if ((type == ColumnType::kInteger || type == ColumnType::kDecimal) && parse_number(v, d)) {
-          status = lxw_status(lxw, lxw.worksheet_write_number(ws, xr, xc, d, nullptr), t->name + " row " + std::to_string(r + 1));
+          status = lxw_status(lxw, lxw.worksheet_write_number(ws, xr, xc, d, nullptr),
+                              t->name + " row " + std::to_string(r + 1));
         } else {
           status = lxw_status(lxw, lxw.worksheet_write_string(ws, xr, xc, fit_cell(v).c_str(), nullptr),
                               t->name + " row " + std::to_string(r + 1));

@@ -128,7 +128,9 @@ TEST_CASE("chrome screen: the AVX2 reading gives the scalar one's answers and st
     std::u32string text;
     const size_t length = random() % 40;
     const bool mostly_body = random() % 2 == 0;  // long eights without a marker's pair
-    for (size_t k = 0; k < length; ++k) text += mostly_body && random() % 8 != 0 ? pool[random() % 2] : pool[random() % pool.size()];
+    for (size_t k = 0; k < length; ++k) {
+      text += mostly_body && random() % 8 != 0 ? pool[random() % 2] : pool[random() % pool.size()];
+    }
     ScreenState scalar, avx2;
     const size_t cut = text.empty() ? 0 : random() % text.size();  // read in two calls
     const bool scalar_says = screen_code_points(text.data(), text.data() + cut, scalar) ||
