@@ -631,10 +631,10 @@ inline bool Extractor::is_non_quantity(const ScannedNumber& n, size_t ss, size_t
   // Versions and eras: 2.0时代, 3.0版 (read past the sentence's end: `after` stops there).
   const char32_t next = n.end < t.size() ? t[n.end] : U'\n';
   if ((next == U'时' && starts_with_at(t, n.end, U"时代"sv)) || next == U'版') return true;
-  // The other tests are of a few shapes of number (most numbers are none), out of line.
-  const bool year_or_hotline = n.script == NumeralScript::kArabic && n.size() >= 4;
-  const bool plan = n.script == NumeralScript::kChinese && (after == U'五' || t[n.end - 1] == U'五');
-  return (year_or_hotline || plan || is_open_quote(before)) && is_name_or_year(n, se, before, after);
+  // The other tests, out of line, are of years, hotlines, plan names and names in quotes: a
+  // plain Arabic number of fewer than four code points (most numbers) can only be the last.
+  const bool short_arabic = n.script == NumeralScript::kArabic && n.size() < 4;
+  return (!short_arabic || is_open_quote(before)) && is_name_or_year(n, se, before, after);
 }
 
 bool Extractor::is_name_or_year(const ScannedNumber& n, size_t se, char32_t before, char32_t after) const {
