@@ -1,6 +1,7 @@
 #include "internal/chrome_screen.hpp"
 
 #include <cstddef>
+#include <string_view>
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #include <immintrin.h>
@@ -24,16 +25,6 @@ constexpr char32_t compact_code_point(char32_t c) {
   char32_t compact = kNoCompact;
   compact_one(lookup(kFoldStage1, c), &compact);
   return compact;
-}
-
-// The code point of valid UTF-8 at s[i], advancing i (the lexicon is valid UTF-8).
-constexpr char32_t decode_constexpr(const char* s, size_t& i) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  const size_t length = b0 < 0x80 ? 1 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4;
-  char32_t c = length == 1 ? b0 : length == 2 ? b0 & 0x1F : length == 3 ? b0 & 0x0F : b0 & 0x07;
-  for (size_t k = 1; k < length; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  i += length;
-  return c;
 }
 
 // A kContains marker's first two compact code points.
@@ -69,7 +60,7 @@ constexpr ScreenTable screen_table() {
       Pair pattern{kNoCompact, kNoCompact};
       size_t length = 0;
       while (at < end) {
-        const char32_t x = compact_code_point(decode_constexpr(tsv, at));
+        const char32_t x = compact_code_point(next_code_point(std::string_view(tsv, end), at));
         if (x == kNoCompact) continue;
         if (length == 0) pattern.first = x;
         if (length == 1) pattern.second = x;

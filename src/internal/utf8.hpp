@@ -15,7 +15,7 @@ namespace zhpolicy::detail {
 
 // Length of the sequence a lead byte starts (1 for ASCII and for invalid lead bytes, which
 // callers treat as one replacement character).
-inline size_t utf8_sequence_length(unsigned char lead) {
+constexpr size_t utf8_sequence_length(unsigned char lead) {
   if (lead < 0x80) return 1;
   if (lead >= 0xF0) return lead <= 0xF4 ? 4 : 1;
   if (lead >= 0xE0) return 3;
@@ -24,8 +24,9 @@ inline size_t utf8_sequence_length(unsigned char lead) {
 }
 
 // Decodes the code point at s[i] of *valid* UTF-8 and advances i. Never reads past the
-// end: a truncated sequence yields U+FFFD and consumes the rest.
-inline char32_t next_code_point(std::string_view s, size_t& i) {
+// end: a truncated sequence yields U+FFFD and consumes the rest. (constexpr: the chrome
+// screen reads the lexicon with it at compile time.)
+constexpr char32_t next_code_point(std::string_view s, size_t& i) {
   const auto b0 = static_cast<unsigned char>(s[i]);
   if (b0 < 0x80) {
     ++i;
@@ -36,7 +37,7 @@ inline char32_t next_code_point(std::string_view s, size_t& i) {
     ++i;
     return 0xFFFD;
   }
-  char32_t c;
+  char32_t c = 0;
   if (len == 2) {
     c = (char32_t(b0 & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F);
   } else if (len == 3) {
